@@ -1,0 +1,134 @@
+// The contract between the social-world engine and whatever hosts it (worker, CLI, tests). Types only: no logic.
+import type { CsrGraph } from '../graph/csr.ts';
+
+/**
+ * Per-agent arrays a renderer may read (never write). All have length `agentCount`.
+ * Index spaces: regions 0..regionCount-1, fandoms 0 = none else 1..fandomCount,
+ * platforms 0..platformCount-1 (bit p of `platforms` set = member of platform p),
+ * trends 0..trendCount-1 (`lastAdopted` stores trend + 1, 0 = none).
+ */
+export interface AgentViews {
+  readonly region: Uint8Array;
+  readonly fandom: Uint8Array;
+  readonly platforms: Uint8Array;
+  /** Influencer tier 0 = mega, 1 = macro, 2 = micro, 3 = nano, 4 = regular. */
+  readonly tier: Uint8Array;
+  /** Trend index + 1 of the trend this agent most recently adopted (participated in); 0 = none. */
+  readonly lastAdopted: Uint8Array;
+  /** 1 while the agent is online this tick. */
+  readonly online: Uint8Array;
+}
+
+/** Adoptions made during the latest tick: parallel arrays of length `count` (the cascade edges drawn live). */
+export interface Transmissions {
+  readonly count: number;
+  /** Who the trend came from; -1 for a seed or a spontaneous adoption. */
+  readonly parent: Int32Array;
+  readonly child: Uint32Array;
+  readonly trend: Uint8Array;
+  readonly platform: Uint8Array;
+}
+
+/** Small, JSON-able figures for charts and read-outs (a few kB at most; never per-agent arrays). */
+export interface WorldSummary {
+  readonly tick: number;
+  /** Simulated day (0-based) and UTC hour of the latest tick. */
+  readonly day: number;
+  readonly hourUtc: number;
+  readonly onlineCount: number;
+  readonly trends: readonly TrendSummary[];
+  readonly platforms: readonly PlatformSummary[];
+  /** Mean per-agent entropy (bits) of topics viewed recently, and share of views from other regions. */
+  readonly exposureDiversity: number;
+  readonly crossCultureShare: number;
+  /** Mean Jaccard similarity of consumed-item sets over sampled agent pairs. */
+  readonly homogenization: number;
+  readonly creatorReachGini: number;
+}
+
+export interface TrendSummary {
+  readonly id: number;
+  readonly name: string;
+  readonly kind: string;
+  /** CSS-style hex colour for this trend, e.g. '#ff4f9a'. */
+  readonly color: string;
+  readonly adopters: number;
+  readonly exposed: number;
+  readonly reshares: number;
+  /** Adopters per platform index and per region index. */
+  readonly adoptersByPlatform: readonly number[];
+  readonly adoptersByRegion: readonly number[];
+  /** Tick at which each region passed its onset criterion, or -1 if not yet. */
+  readonly onsetTickByRegion: readonly number[];
+  /** Effective reproduction number over the last day, NaN when undefined. */
+  readonly rt: number;
+  readonly attentionShare: number;
+  readonly largestCascade: CascadeSummary | null;
+}
+
+export interface CascadeSummary {
+  readonly root: number;
+  readonly size: number;
+  readonly depth: number;
+  readonly maxBreadth: number;
+  readonly structuralVirality: number;
+}
+
+export interface PlatformSummary {
+  readonly id: number;
+  readonly name: string;
+  readonly members: number;
+  /** Metcalfe value, members² (scaled as the implementation documents). */
+  readonly value: number;
+  /** false while banned or in an outage. */
+  readonly available: boolean;
+}
+
+/** What the inspector shows about one agent; JSON-able. */
+export interface AgentInspection {
+  readonly id: number;
+  readonly name: string;
+  readonly region: string;
+  readonly languages: readonly string[];
+  readonly fandom: string | null;
+  readonly tier: string;
+  readonly followers: readonly number[]; // per platform
+  readonly platforms: readonly string[];
+  readonly interests: readonly { topic: string; weight: number }[];
+  readonly activity: number;
+  readonly threshold: number;
+  /** Recent posts it viewed: trend, author, platform, source ('follow' | 'recommended' | 'trending'). */
+  readonly recentlySeen: readonly { trend: string; author: number; platform: string; source: string; tick: number }[];
+  /** Per trend it adopted: when, on which platform, from whom, and the factors that made up the probability. */
+  readonly adoptions: readonly {
+    trend: string;
+    tick: number;
+    platform: string;
+    parent: number;
+    distinctExposures: number;
+    probability: number;
+    factors: Readonly<Record<string, number>>;
+  }[];
+}
+
+/** The world engine as hosts drive it: one tick at a time, no timers, all randomness from its seed. */
+export interface WorldEngine {
+  readonly agentCount: number;
+  readonly regionNames: readonly string[];
+  readonly fandomNames: readonly string[];
+  readonly platformNames: readonly string[];
+  readonly agents: AgentViews;
+  /** Ticks completed so far (one tick = one simulated hour). */
+  readonly tick: number;
+  /** Advances one tick. */
+  step(): void;
+  transmissions(): Transmissions;
+  summary(): WorldSummary;
+  inspect(agent: number): AgentInspection;
+  /** Ties of one platform layer (directed follow graph or undirected messenger graph), for drawing. */
+  layer(platform: number): CsrGraph;
+  /** Starts a new trend of `kind` seeded at `agent` on `platform`; returns its trend index. */
+  launchTrend(agent: number, kind: string, platform: number): number;
+  /** A digest of the complete dynamic state, equal across hosts for the same seed and parameters. */
+  stateHash(): string;
+}
