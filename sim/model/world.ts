@@ -26,7 +26,7 @@ export interface Population {
   readonly platforms: Uint8Array;
 }
 
-/** Influencer tiers, by total followers across platforms (thresholds scale with population size: see population.ts). */
+/** Influencer tiers, by total followers across follow platforms (thresholds are ranks relative to population size: see tiers.ts). */
 export const TIER = { mega: 0, macro: 1, micro: 2, nano: 3, regular: 4 } as const;
 export const TIER_NAMES = ['mega', 'macro', 'micro', 'nano', 'regular'] as const;
 
@@ -41,12 +41,20 @@ export interface RegionRecord {
   /** Chance an agent here also speaks English, and Korean. */
   readonly englishShare: number;
   readonly koreanShare: number;
+  /** Share of agents here who belong to some fandom (the rest have fandom 0). */
+  readonly fanShare: number;
+  /** Relative interest in each topic (index = topic), the prior of agents' interests here. */
+  readonly topicWeights: readonly number[];
 }
 
 export interface FandomRecord {
   readonly name: string;
   /** Relative size (heavy-tailed across fandoms; one mega fandom). */
   readonly weight: number;
+  /** Factor on this fandom's weight per region index (a fan in region r picks fandom f ∝ weight × regionAffinity[r]). */
+  readonly regionAffinity: readonly number[];
+  /** Relative interest of its fans in each topic (index = topic), mixed into the region prior. */
+  readonly topicWeights: readonly number[];
 }
 
 /** One platform as data (DESIGN §2.2): the dynamics read these fields, never the platform's name. */
@@ -59,6 +67,8 @@ export interface PlatformRecord {
   readonly edgeModel: 'follow' | 'groups';
   /** Mean followees per member (follow) or mean group size (groups). */
   readonly meanTies: number;
+  /** 'groups' platforms: mean number of groups each member is in (family, friends, fan chat…); ignored for 'follow'. */
+  readonly groupsPerMember: number;
   /** Shares of the feed from follows, the recommender and trending (sum 1). */
   readonly feedMix: { readonly follows: number; readonly recommended: number; readonly trending: number };
   /** Posts viewed per session. */

@@ -1,0 +1,110 @@
+// Bench child: social-world build time (100k, and 1M with its memory in a fresh process) and one simulated day at 100k. No files written.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { buildWorld } from '../sim/model/build-world.ts';
+import type { World } from '../sim/model/world.ts';
+import { defaultWorldParams, worldScenarioSchema } from '../sim/params/world.ts';
+import { fixed, median, memorySnapshotMb, startSpan, timed } from './lib/measure.ts';
+import { emitFigure, type Figure, figurePasses } from './lib/protocol.ts';
+
+const PART = process.argv.includes('--part') ? process.argv[process.argv.indexOf('--part') + 1] : 'all';
+const SMALL = 100_000;
+const LARGE = 1_000_000;
+
+/** Emits a figure for bench/run.ts and prints a readable line with PASS/MISS when it has a target. */
+function report(figure: Figure): void {
+  emitFigure(figure);
+  const verdict = figurePasses(figure);
+  const target = figure.target === undefined ? '' : ` (target ${figure.direction === 'atMost' ? '<' : '>'} ${figure.target} ${figure.unit}: ${verdict ? 'PASS' : 'MISS'})`;
+  console.log(`${figure.label}: ${fixed(figure.value)} ${figure.unit}${target}${figure.note ? ` — ${figure.note}` : ''}`);
+}
+
+function tieCount(world: World): number {
+  return world.layers.reduce((sum, layer) => sum + layer.ties.edgeCount, 0);
+}
+
+function buildSmall(): void {
+  const params = { ...defaultWorldParams(), agents: SMALL };
+  const spans = [0, 1, 2].map((run) => timed(() => buildWorld(params, `bench-${run}`)));
+  const seconds = median(spans.map((s) => s.seconds));
+  const cpu = median(spans.map((s) => s.cpuSeconds));
+  report({
+    key: 'world.build100k.seconds',
+    label: 'world build, 100k agents',
+    value: seconds,
+    unit: 's',
+    target: 3,
+    direction: 'atMost',
+    note: `median of 3, cpu ${fixed(cpu)} s, ${(tieCount(spans[0]!.result) / 1e6).toFixed(2)}M ties over ${params.platforms.length} platforms`,
+  });
+}
+
+function buildLarge(): void {
+  const params = { ...defaultWorldParams(), agents: LARGE };
+  const span = timed(() => buildWorld(params, 'bench-large'));
+  const memory = memorySnapshotMb();
+  report({
+    key: 'world.build1m.seconds',
+    label: 'world build, 1M agents',
+    value: span.seconds,
+    unit: 's',
+    target: 40,
+    direction: 'atMost',
+    note: `cpu ${fixed(span.cpuSeconds)} s, ${(tieCount(span.result) / 1e6).toFixed(1)}M ties`,
+  });
+  report({
+    key: 'world.build1m.memoryMb',
+    label: 'world 1M memory (RSS + arrayBuffers after build)',
+    value: memory.rss + memory.arrayBuffers,
+    unit: 'MB',
+    target: 3 * 1024,
+    direction: 'atMost',
+    note: `rss ${fixed(memory.rss, 0)} MB, arrayBuffers ${fixed(memory.arrayBuffers, 0)} MB, heap ${fixed(memory.heapUsed, 0)} MB, peak rss ${fixed(memory.peakRss, 0)} MB`,
+  });
+  if (span.result.population.count !== LARGE) throw new Error('world has the wrong size');
+}
+
+async function simulateDay(): Promise<void> {
+  let engineModule: typeof import('../sim/model/engine.ts');
+  try {
+    engineModule = await import('../sim/model/engine.ts');
+  } catch (error) {
+    console.log(`one simulated day: skipped, sim/model/engine.ts does not load (${(error as Error).message})`);
+    return;
+  }
+  const scenario = worldScenarioSchema.parse({
+    version: 1,
+    seed: 'bench-day',
+    world: { agents: SMALL },
+    trends: [
+      { name: 'Orbit dance', kind: 'dance-challenge', origin: 'idol', fandom: 'Orbit' },
+      { name: 'Cat meme', kind: 'meme' },
+      { name: 'Whipped coffee', kind: 'recipe' },
+    ],
+  });
+  const engine = engineModule.createWorldEngine(scenario);
+  const end = startSpan();
+  for (let tick = 0; tick < 24; tick++) engine.step();
+  const span = end();
+  const summary = engine.summary();
+  const adopters = summary.trends.reduce((sum, t) => sum + t.adopters, 0);
+  report({
+    key: 'world.day100k.seconds',
+    label: 'one simulated day (24 ticks), 100k agents',
+    value: span.seconds,
+    unit: 's',
+    target: 1,
+    direction: 'atMost',
+    note: `cpu ${fixed(span.cpuSeconds)} s, 3 trends, ${adopters} adoptions, world build excluded`,
+  });
+}
+
+if (PART === 'large') {
+  buildLarge();
+} else {
+  buildSmall();
+  // The 1M build runs in a fresh process so its memory figure is not inflated by the 100k worlds (stdout shared).
+  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--part', 'large'], { stdio: 'inherit' });
+  if (child.status !== 0) console.log(`world build, 1M agents: child process failed (status ${child.status}, signal ${child.signal})`);
+  await simulateDay();
+}

@@ -1,0 +1,82 @@
+// Progress of a batch of runs: a cli-progress bar with ETA on a terminal, plain throttled lines otherwise. Node-only.
+// The only clock in sim/ lives here (performance.now), and it only ever reaches the screen, never a result.
+import { performance } from 'node:perf_hooks';
+import cliProgress from 'cli-progress';
+
+/** Shortest of "45s", "1m12s", "2h03m" for an ETA or an elapsed time. */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+}
+
+export interface Progress {
+  /** `done` jobs of `total` have finished. */
+  update(done: number): void;
+  /** Ends the bar (or prints the last plain line). */
+  stop(): void;
+}
+
+export interface ProgressOptions {
+  /** Where progress goes; a bar is drawn only when this is a TTY. */
+  stream: NodeJS.WriteStream;
+  /** Least time between two plain lines, in milliseconds. */
+  intervalMs?: number;
+  /** Jobs already done before this session (a resumed sweep): left out of the ETA's speed. */
+  startAt?: number;
+  /** Milliseconds since some fixed point (injected in tests). */
+  now?: () => number;
+}
+
+/** Plain line: `sweep: 120/400 runs (30%), ETA 1m12s`. */
+export function progressLine(
+  label: string,
+  done: number,
+  total: number,
+  elapsedSeconds: number,
+  startAt = 0,
+): string {
+  const percent = total === 0 ? 100 : Math.floor((100 * done) / total);
+  const doneNow = done - startAt;
+  const eta = doneNow <= 0 ? '' : `, ETA ${formatDuration((elapsedSeconds / doneNow) * (total - done))}`;
+  return `${label}: ${done}/${total} runs (${percent}%)${done === total ? `, done in ${formatDuration(elapsedSeconds)}` : eta}`;
+}
+
+/** A progress reporter for `total` jobs labelled `label` (e.g. "sweep"). */
+export function createProgress(label: string, total: number, options: ProgressOptions): Progress {
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+  if (options.stream.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      {
+        stream: options.stream,
+        format: `${label} [{bar}] {value}/{total} runs ({percentage}%) ETA {eta_formatted}`,
+        hideCursor: true,
+        etaBuffer: 50,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(total, options.startAt ?? 0);
+    return {
+      update: (done) => bar.update(done),
+      stop: () => bar.stop(),
+    };
+  }
+  const interval = options.intervalMs ?? 5_000;
+  let lastPrinted = Number.NEGATIVE_INFINITY;
+  let current = 0;
+  const print = () => {
+    options.stream.write(
+      `${progressLine(label, current, total, (now() - started) / 1000, options.startAt)}\n`,
+    );
+    lastPrinted = now();
+  };
+  return {
+    update: (done) => {
+      current = done;
+      if (done < total && now() - lastPrinted >= interval) print();
+    },
+    stop: print,
+  };
+}

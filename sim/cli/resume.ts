@@ -1,0 +1,84 @@
+// Picking up an interrupted sweep (--resume): the jobs sweep.csv already holds and where its last whole row ends. Node-only.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../params/errors.ts';
+import { FLAGS_SOURCE } from './flags.ts';
+
+/** What an earlier, interrupted run of the same sweep left in `--out`. */
+export interface ResumeState {
+  /** Jobs whose rows are complete in sweep.csv. */
+  readonly doneJobs: ReadonlySet<number>;
+  /** Bytes of sweep.csv up to the end of its last complete line (a torn last line is cut off). */
+  readonly keepBytes: number;
+}
+
+/** Splits one CSV line into cells, honouring double-quoted cells with commas and doubled quotes. */
+export function splitCsvLine(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      cells.push(cell);
+      cell = '';
+    } else cell += c;
+  }
+  cells.push(cell);
+  return cells;
+}
+
+/**
+ * Reads `out/sweep.csv` and `out/sweep.json` of an earlier run. Returns undefined when there is no
+ * sweep.csv yet (a fresh start). Refuses, naming --resume, a folder holding another sweep: its
+ * manifest must describe the same `identity` (base, vary, replicates, shard) and its header `columns`.
+ */
+export function readResumeState(
+  out: string,
+  columns: readonly string[],
+  identity: Record<string, unknown>,
+): ResumeState | undefined {
+  const csvPath = join(out, 'sweep.csv');
+  if (!existsSync(csvPath)) return undefined;
+  const manifestPath = join(out, 'sweep.json');
+  let manifest: Record<string, unknown> = {};
+  try {
+    manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+  } catch {
+    throw new InputError(FLAGS_SOURCE, [
+      `--resume: ${manifestPath} is missing or unreadable, so the rows in ${csvPath} cannot be matched to this sweep`,
+    ]);
+  }
+  const differs = Object.keys(identity).filter(
+    (key) => JSON.stringify(manifest[key] ?? null) !== JSON.stringify(identity[key] ?? null),
+  );
+  if (differs.length > 0) {
+    throw new InputError(FLAGS_SOURCE, [
+      `--resume: ${out} holds another sweep (its ${differs.join(', ')} differ); use a new --out folder`,
+    ]);
+  }
+  const text = readFileSync(csvPath, 'utf8');
+  const complete = text.slice(0, text.lastIndexOf('\n') + 1);
+  const [header, ...rows] = complete.split('\n').slice(0, -1);
+  if (header !== columns.join(',')) {
+    throw new InputError(FLAGS_SOURCE, [
+      `--resume: ${csvPath} has other columns than this sweep; use a new --out folder`,
+    ]);
+  }
+  const jobColumn = columns.indexOf('job');
+  const doneJobs = new Set<number>();
+  for (const row of rows) {
+    const cells = splitCsvLine(row);
+    if (cells.length !== columns.length) continue;
+    const job = Number(cells[jobColumn]);
+    if (Number.isSafeInteger(job)) doneJobs.add(job);
+  }
+  return { doneJobs, keepBytes: Buffer.byteLength(complete, 'utf8') };
+}

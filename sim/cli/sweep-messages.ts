@@ -1,0 +1,26 @@
+// Messages between the sweep coordinator and its worker threads. Types only: no logic, no I/O.
+import type { SweepPlan } from '../params/sweep.ts';
+
+/** Coordinator → worker. `init` once, then one `job` per run to do. */
+export type ToSweepWorker =
+  | { readonly type: 'init'; readonly plan: SweepPlan; readonly sourceName: string; readonly baseDir: string }
+  | { readonly type: 'job'; readonly job: number };
+
+/** Worker → coordinator: one `done` per finished job, or `failed` (then the worker does nothing more). */
+export type FromSweepWorker =
+  | {
+      readonly type: 'done';
+      readonly job: number;
+      readonly seed: string;
+      readonly nodeCount: number;
+      readonly finalSize: number;
+      readonly ticks: number;
+    }
+  | {
+      readonly type: 'failed';
+      readonly job: number;
+      /** True for bad input (exit code 2), false for an engine failure (exit code 1). */
+      readonly inputError: boolean;
+      readonly source: string;
+      readonly lines: readonly string[];
+    };

@@ -1,0 +1,372 @@
+// serveEngine: one world engine behind a tiny message Port, paced by an injected Schedule. Host-agnostic: no DOM, timers, Date or Math.random.
+import type { WorldEngine } from '../model/api.ts';
+import { InputError } from '../params/errors.ts';
+import type { Command, ScenarioJson, SeriesRow, WorkerMessage } from '../protocol.ts';
+import { isCurrentVersion, PROTOCOL_VERSION, unreachable } from '../protocol.ts';
+import { mergePatch } from './merge-patch.ts';
+import { sampleTies } from './ties.ts';
+
+/** Two-way message channel to the app (a worker's `self`, or a test double). */
+export interface Port {
+  /** Sends `message`, transferring ownership of the listed buffers. */
+  post(message: WorkerMessage, transfer: ArrayBuffer[]): void;
+  /** Registers the one handler for incoming (unvalidated) data. */
+  listen(handler: (data: unknown) => void): void;
+}
+
+/**
+ * How play is paced. `start(onTurn)` calls `onTurn(elapsedMs)` repeatedly (elapsed since the previous call)
+ * until the returned stop function is called. The worker uses timers; tests call turns by hand.
+ */
+export interface Schedule {
+  start(onTurn: (elapsedMs: number) => void): () => void;
+}
+
+/** Layout positions plus the geometry labels need (sim/graph/layout.ts `Layout` satisfies it). */
+export interface HostLayout {
+  readonly x: Float32Array;
+  readonly y: Float32Array;
+  readonly width: number;
+  readonly height: number;
+  readonly nodeSpacing: number;
+  readonly regionBoxes: Float32Array;
+  readonly clusters: Float32Array;
+}
+
+/** What the host needs from the outside world: everything engine-specific is injected. */
+export interface HostDeps {
+  /** Validates `scenario` (throwing InputError naming bad fields) and builds its world with `seed`. */
+  createEngine(scenario: ScenarioJson, seed: string): WorldEngine;
+  /** Positions for drawing, computed once per world. */
+  layout(engine: WorldEngine, seed: string): HostLayout;
+  /** Estimated bytes the world of `scenario` needs, checked against `budgetBytes` before building. */
+  estimateBytes(scenario: ScenarioJson): number;
+  budgetBytes: number;
+  /** Applies a scenario event now; absent when the engine has no such entry point. */
+  applyEvent?(engine: WorldEngine, event: ScenarioJson): void;
+}
+
+/** Summaries go out at most this often while playing (ms of schedule time), i.e. about 4 per second. */
+export const SUMMARY_INTERVAL_MS = 250;
+/** A frame carries at most this many transmissions (the rest of a very busy batch is not drawn). */
+export const MAX_TRANSMISSIONS_PER_FRAME = 65_536;
+/** Ticks per turn are capped at this fraction of a second's worth, so a slow engine slows down instead of piling up work. */
+const MAX_TURN_SECONDS = 0.25;
+
+function seriesRow(engine: WorldEngine): SeriesRow {
+  const s = engine.summary();
+  return {
+    tick: s.tick,
+    day: s.day,
+    hourUtc: s.hourUtc,
+    online: s.onlineCount,
+    adopters: s.trends.map((t) => t.adopters),
+    members: s.platforms.map((p) => p.members),
+    exposureDiversity: s.exposureDiversity,
+    crossCultureShare: s.crossCultureShare,
+    homogenization: s.homogenization,
+    creatorReachGini: s.creatorReachGini,
+  };
+}
+
+/** Serves one engine at a time on `port` until the port closes. Every command is handled in order. */
+export function serveEngine(port: Port, schedule: Schedule, deps: HostDeps): void {
+  let engine: WorldEngine | null = null;
+  let positions: HostLayout | null = null;
+  let scenario: ScenarioJson | null = null;
+  let seed = '';
+  let generation = 0;
+  let playing = false;
+  let speed = 24;
+  let owedTicks = 0;
+  let msSinceSummary = 0;
+  let stopSchedule: (() => void) | null = null;
+  let rows: SeriesRow[] = [];
+  const pending = {
+    parent: [] as number[],
+    child: [] as number[],
+    trend: [] as number[],
+    platform: [] as number[],
+  };
+
+  const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.post(message, transfer);
+
+  /** Bad input leaves the world as it was; anything else is a crash: the world is dropped until the next init. */
+  const fail = (error: unknown) => {
+    if (error instanceof InputError) {
+      post({ v: 1, type: 'error', kind: 'input', message: error.message });
+      return;
+    }
+    halt();
+    const err = error instanceof Error ? error : new Error(String(error));
+    engine = null;
+    post({
+      v: 1,
+      type: 'error',
+      kind: 'crash',
+      message: err.message,
+      ...(err.stack ? { stack: err.stack } : {}),
+    });
+  };
+
+  const halt = () => {
+    playing = false;
+    stopSchedule?.();
+    stopSchedule = null;
+  };
+
+  const sendStatus = () =>
+    post({
+      v: 1,
+      type: 'status',
+      generation,
+      playing,
+      ticksPerSecond: speed,
+      tick: engine?.tick ?? 0,
+      stateHash: engine?.stateHash() ?? '',
+    });
+
+  const sendSummary = (world: WorldEngine) => {
+    msSinceSummary = 0;
+    const out = rows;
+    rows = [];
+    post({ v: 1, type: 'summary', generation, summary: world.summary(), rows: out });
+  };
+
+  const sendFrame = (world: WorldEngine) => {
+    const count = pending.child.length;
+    const parent = Int32Array.from(pending.parent);
+    const child = Uint32Array.from(pending.child);
+    const trend = Uint8Array.from(pending.trend);
+    const platform = Uint8Array.from(pending.platform);
+    for (const list of Object.values(pending)) list.length = 0;
+    const lastAdopted = world.agents.lastAdopted.slice();
+    const online = world.agents.online.slice();
+    post(
+      {
+        v: 1,
+        type: 'frame',
+        generation,
+        tick: world.tick,
+        lastAdopted,
+        online,
+        transmissionCount: count,
+        parent,
+        child,
+        trend,
+        platform,
+      },
+      [lastAdopted.buffer, online.buffer, parent.buffer, child.buffer, trend.buffer, platform.buffer],
+    );
+  };
+
+  /** Advances `count` ticks, recording a series row and collecting the transmissions of each. */
+  const advance = (world: WorldEngine, count: number) => {
+    for (let i = 0; i < count; i++) {
+      world.step();
+      const t = world.transmissions();
+      const room = Math.min(t.count, MAX_TRANSMISSIONS_PER_FRAME - pending.child.length);
+      for (let k = 0; k < room; k++) {
+        pending.parent.push(t.parent[k]!);
+        pending.child.push(t.child[k]!);
+        pending.trend.push(t.trend[k]!);
+        pending.platform.push(t.platform[k]!);
+      }
+      rows.push(seriesRow(world));
+    }
+  };
+
+  const build = (nextScenario: ScenarioJson, nextSeed: string, advanceTo = 0) => {
+    halt();
+    const estimatedBytes = deps.estimateBytes(nextScenario);
+    if (estimatedBytes > deps.budgetBytes) {
+      const mb = (bytes: number) => `${Math.ceil(bytes / 1e6).toLocaleString('en-US')} MB`;
+      post({
+        v: 1,
+        type: 'error',
+        kind: 'too-big',
+        message: `This world needs about ${mb(estimatedBytes)} of memory, more than the ${mb(deps.budgetBytes)} this device allows. Use fewer agents.`,
+        estimatedBytes,
+        budgetBytes: deps.budgetBytes,
+      });
+      return;
+    }
+    const world = deps.createEngine(nextScenario, nextSeed);
+    const layout = deps.layout(world, nextSeed);
+    scenario = nextScenario;
+    seed = nextSeed;
+    engine = world;
+    positions = layout;
+    generation++;
+    rows = [seriesRow(world)];
+    for (const list of Object.values(pending)) list.length = 0;
+    const summary = world.summary();
+    const copy = <T extends Uint8Array>(a: T) => a.slice();
+    const ready = {
+      v: PROTOCOL_VERSION,
+      type: 'ready',
+      generation,
+      seed,
+      agentCount: world.agentCount,
+      x: layout.x.slice(),
+      y: layout.y.slice(),
+      layout: {
+        width: layout.width,
+        height: layout.height,
+        nodeSpacing: layout.nodeSpacing,
+        regionBoxes: layout.regionBoxes.slice(),
+        clusters: layout.clusters.slice(),
+      },
+      region: copy(world.agents.region),
+      fandom: copy(world.agents.fandom),
+      tier: copy(world.agents.tier),
+      platforms: copy(world.agents.platforms),
+      regionNames: [...world.regionNames],
+      fandomNames: [...world.fandomNames],
+      platformNames: [...world.platformNames],
+      trendNames: summary.trends.map((t) => t.name),
+      trendColors: summary.trends.map((t) => t.color),
+      estimatedBytes,
+    } as const;
+    post(ready, [
+      ready.x.buffer,
+      ready.y.buffer,
+      ready.region.buffer,
+      ready.fandom.buffer,
+      ready.tier.buffer,
+      ready.platforms.buffer,
+    ]);
+    if (advanceTo > 0) advance(world, Math.floor(advanceTo));
+    sendFrame(world);
+    sendSummary(world);
+    sendStatus();
+  };
+
+  const onTurn = (elapsedMs: number) => {
+    const world = engine;
+    if (!world || !playing) return;
+    try {
+      const maxTicks = Math.max(1, Math.ceil(speed * MAX_TURN_SECONDS));
+      owedTicks = Math.min(owedTicks + (speed * Math.max(0, elapsedMs)) / 1000, maxTicks);
+      const count = Math.floor(owedTicks);
+      owedTicks -= count;
+      msSinceSummary += Math.max(0, elapsedMs);
+      if (count > 0) {
+        advance(world, count);
+        sendFrame(world);
+      }
+      if (msSinceSummary >= SUMMARY_INTERVAL_MS && rows.length > 0) sendSummary(world);
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const handle = (command: Command) => {
+    switch (command.type) {
+      case 'init':
+        build(command.scenario, command.seed, command.advanceTo ?? 0);
+        return;
+      case 'reset':
+        if (scenario) build(scenario, seed);
+        return;
+      case 'newSeed':
+        if (scenario) build(scenario, command.seed);
+        return;
+      case 'setParams':
+        if (scenario) build(mergePatch(scenario, command.patch), seed);
+        return;
+      case 'play':
+        if (!engine || playing) return;
+        playing = true;
+        owedTicks = 0;
+        msSinceSummary = 0;
+        stopSchedule = schedule.start(onTurn);
+        sendStatus();
+        return;
+      case 'pause':
+        if (!playing) return;
+        halt();
+        if (engine) {
+          sendFrame(engine);
+          sendSummary(engine);
+        }
+        sendStatus();
+        return;
+      case 'setSpeed':
+        if (!(command.ticksPerSecond > 0))
+          throw new InputError('speed', [
+            `ticksPerSecond: must be a positive number (got ${command.ticksPerSecond})`,
+          ]);
+        speed = command.ticksPerSecond;
+        sendStatus();
+        return;
+      case 'step': {
+        if (!engine) return;
+        advance(engine, Math.max(1, Math.floor(command.count)));
+        sendFrame(engine);
+        sendSummary(engine);
+        sendStatus();
+        return;
+      }
+      case 'launchTrend': {
+        if (!engine) return;
+        engine.launchTrend(command.agent, command.kind, command.platform);
+        sendFrame(engine);
+        sendSummary(engine);
+        return;
+      }
+      case 'inspect':
+        if (!engine) return;
+        if (!(Number.isInteger(command.agent) && command.agent >= 0 && command.agent < engine.agentCount)) {
+          throw new InputError('inspect', [
+            `agent: must be an integer from 0 to ${engine.agentCount - 1} (got ${command.agent})`,
+          ]);
+        }
+        post({ v: 1, type: 'inspection', generation, inspection: engine.inspect(command.agent) });
+        return;
+      case 'requestTies': {
+        const world = engine;
+        if (!world || !positions) return;
+        const platforms =
+          command.platform === 'all'
+            ? world.platformNames.map((_, p) => p)
+            : [command.platform].filter((p) => p >= 0 && p < world.platformNames.length);
+        const layers = platforms.map((p) => ({ platform: p, graph: world.layer(p) }));
+        const ties = sampleTies(layers, command.sample, positions, command.viewport);
+        post({ v: 1, type: 'ties', generation, request: command.platform, ...ties }, [
+          ties.sources.buffer,
+          ties.targets.buffer,
+          ties.platform.buffer,
+        ]);
+        return;
+      }
+      case 'event':
+        if (!engine) return;
+        if (!deps.applyEvent)
+          throw new InputError('event', ['this engine cannot apply events while running']);
+        deps.applyEvent(engine, command.event);
+        sendFrame(engine);
+        sendSummary(engine);
+        return;
+      default:
+        unreachable(command);
+    }
+  };
+
+  port.listen((data) => {
+    if (!isCurrentVersion(data)) {
+      post({
+        v: 1,
+        type: 'error',
+        kind: 'input',
+        message: `Ignored a message of another protocol version: ${JSON.stringify(data).slice(0, 120)}`,
+      });
+      return;
+    }
+    try {
+      handle(data as Command);
+    } catch (error) {
+      fail(error);
+    }
+  });
+}

@@ -1,0 +1,250 @@
+// What a view does: exposure counting, and the ignore / like / reshare / participate / cross-post decision with its factors. Writes trend state, rings, profiles.
+import { aleaNext } from './classic/fast-alea.ts';
+import { pushTransmission, SEEN_MEMORY, type SimContext } from './context.ts';
+import { createPost } from './posts.ts';
+import { NO_TREND, POST, POST_STRIDE, TRACKED_ITEMS, type TrendState } from './state.ts';
+import { drawTopic } from './trends.ts';
+
+/** Chance scale of liking an everyday post of a topic the viewer is fully into. */
+const EVERYDAY_LIKE = 0.08;
+/** How far one engagement moves the item profile toward the engager, and the user profile toward the item. */
+const ITEM_LEARNING = 0.2;
+const USER_LEARNING = 0.1;
+/**
+ * Implicit feedback: a view the agent watches through (chance = its interest match with the post's topic) moves the
+ * topic part of its user profile this far toward that topic. Watch time is what short-video recommenders learn from most.
+ */
+const WATCH_LEARNING = 0.05;
+
+/** Bit of `author` in a 32-bit hashed set (Fibonacci hashing of the id). */
+export function sourceBit(author: number): number {
+  return 1 << (Math.imul(author, 0x9e3779b1) >>> 27);
+}
+
+export function popcount32(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/** The factors of the chance that `agent` participates in trend `ts` when seeing it on `platform` (DESIGN §2.4 step 4). */
+export interface AdoptionFactors {
+  appeal: number;
+  interestMatch: number;
+  language: number;
+  platformFit: number;
+  reinforcement: number;
+  novelty: number;
+  creator: number;
+  participation: number;
+}
+
+/** Interest match: K × (interests · topic weights), capped at 1 — above-average interest counts as a full match. */
+export function interestMatch(ctx: SimContext, agent: number, ts: TrendState): number {
+  const K = ctx.dim.K;
+  const interests = ctx.world.population.interests;
+  const w = ts.trend.topicWeights;
+  let dot = 0;
+  for (let k = 0; k < K; k++) dot += interests[agent * K + k]! * w[k]!;
+  const m = K * dot;
+  return m < 1 ? m : 1;
+}
+
+/** Social reinforcement: 1 once the agent saw the trend from `threshold` distinct accounts, else damped by the trend's effort. */
+export function reinforcement(ctx: SimContext, agent: number, ts: TrendState, distinct: number): number {
+  if (distinct >= ctx.world.population.threshold[agent]!) return 1;
+  const effort = ts.trend.effort;
+  return 1 - effort + effort * ctx.knobs.belowThreshold;
+}
+
+/** All factors at `tick` (for the inspector; the hot loop inlines the same arithmetic). */
+export function adoptionFactors(ctx: SimContext, agent: number, ts: TrendState, platform: number, tick: number, distinct: number): AdoptionFactors {
+  const tr = ts.trend;
+  const speaks = (ctx.world.population.languages[agent]! & tr.languageMask) !== 0;
+  return {
+    appeal: tr.appeal,
+    interestMatch: interestMatch(ctx, agent, ts),
+    language: speaks ? 1 : 1 - tr.languageDependence,
+    platformFit: ts.fit[platform]!,
+    reinforcement: reinforcement(ctx, agent, ts, distinct),
+    novelty: 0.5 ** (Math.max(0, tick - tr.startTick) / tr.noveltyHalfLife),
+    creator: creatorFactor(ctx, agent),
+    participation: tr.participation * ctx.knobs.adoptionRate,
+  };
+}
+
+/** Creator propensity relative to the population mean, capped at 3. */
+export function creatorFactor(ctx: SimContext, agent: number): number {
+  const f = ctx.world.population.creatorPropensity[agent]! * ctx.invMeanCreator;
+  return f < 3 ? f : 3;
+}
+
+/** Records an engagement (like or reshare): popularity, item profile toward the engager, user profile toward the item. */
+function engage(ctx: SimContext, agent: number, platform: number, slot: number): void {
+  const ring = ctx.state.rings[platform]!;
+  const base = slot * POST_STRIDE;
+  ring.dataF[base + POST.engagement]! += ctx.state.authorBoost[ring.data[base + POST.author]!]!;
+  const { D, K } = ctx.dim;
+  const item = ring.profile;
+  const user = ctx.state.profile;
+  const interests = ctx.world.population.interests;
+  const itemRow = slot * D;
+  const userRow = agent * D;
+  for (let k = 0; k < K; k++) item[itemRow + k] = (1 - ITEM_LEARNING) * item[itemRow + k]! + ITEM_LEARNING * interests[agent * K + k]!;
+  for (let d = K; d < D; d++) item[itemRow + d]! *= 1 - ITEM_LEARNING;
+  item[itemRow + K + ctx.world.population.fandom[agent]!]! += ITEM_LEARNING;
+  for (let d = 0; d < D; d++) user[userRow + d] = (1 - USER_LEARNING) * user[userRow + d]! + USER_LEARNING * item[itemRow + d]!;
+}
+
+/** Makes `agent` an adopter of trend `t` on `platform` (parent −1 for a seed), posts its version and maybe cross-posts it. */
+export function adopt(ctx: SimContext, agent: number, t: number, platform: number, parent: number): void {
+  const { state, world } = ctx;
+  const ts = state.trends[t]!;
+  if (ts.adoptTick[agent]! >= 0) return;
+  const tick = state.tick;
+  const pop = world.population;
+  ts.adoptTick[agent] = tick;
+  ts.parent[agent] = parent;
+  ts.platform[agent] = platform;
+  state.lastAdopted[agent] = t + 1;
+  ts.adopters++;
+  const region = pop.region[agent]!;
+  ts.adoptersByPlatform[platform]!++;
+  ts.adoptersByRegion[region]!++;
+  ts.adoptersByFandom[pop.fandom[agent]!]!++;
+  while (ts.adoptionsByTick.length <= tick) {
+    ts.adoptionsByTick.push(0);
+    ts.childrenByTick.push(0);
+  }
+  ts.adoptionsByTick[tick]!++;
+  if (parent >= 0) {
+    ts.childrenByTick[ts.adoptTick[parent]!]!++;
+    if (ts.platform[parent] !== platform) ts.crossPlatformHops++;
+  }
+  if (ts.onsetTick[region]! < 0 && ts.adoptersByRegion[region]! >= ctx.onsetCount[region]!) ts.onsetTick[region] = tick;
+  pushTransmission(ctx.tx, parent, agent, t, platform);
+
+  const rng = state.rng;
+  createPost(ctx, platform, agent, agent, t, drawTopic(ts.trend.topicCdf, aleaNext(rng)));
+  if (aleaNext(rng) < world.platforms[platform]!.crossPostProbability) {
+    // Cross-post to another available platform the agent is on, chosen in proportion to how well it carries the kind.
+    const member = pop.platforms[agent]!;
+    let total = 0;
+    for (let q = 0; q < ctx.dim.P; q++) if (q !== platform && (member >> q) & 1 && state.available[q]) total += ts.fit[q]!;
+    if (total > 0) {
+      let target = aleaNext(rng) * total;
+      for (let q = 0; q < ctx.dim.P; q++) {
+        if (q === platform || !((member >> q) & 1) || !state.available[q]) continue;
+        target -= ts.fit[q]!;
+        if (target < 0) {
+          createPost(ctx, q, agent, agent, t, drawTopic(ts.trend.topicCdf, aleaNext(rng)));
+          break;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * One view of post `id` on `platform` by `agent` through feed source `source` (DESIGN §2.4 steps 3–4): reach, the
+ * filter-bubble tallies, distinct-exposure counting, then one draw decides participate / reshare / like / ignore.
+ */
+export function viewPost(ctx: SimContext, agent: number, platform: number, id: number, source: number): void {
+  const { state, world, dim } = ctx;
+  const ring = state.rings[platform]!;
+  const slot = id & ring.mask;
+  const data = ring.data;
+  const base = slot * POST_STRIDE;
+  const author = data[base + POST.author]!;
+  const meta = data[base + POST.meta]!;
+  const t = meta & 0xff;
+  const topic = (meta >>> 8) & 0xff;
+  const authorRegion = (meta >>> 16) & 0xff;
+  const tick = state.tick;
+  const pop = world.population;
+  if (data[base + POST.viewTick] !== tick) {
+    data[base + POST.viewTick] = tick;
+    data[base + POST.views] = 0;
+  }
+  data[base + POST.views]!++;
+  state.reach[author]! += 1;
+  const tv = agent * dim.K + topic;
+  if (state.topicViews[tv]! < 65535) state.topicViews[tv]!++;
+  const rv = agent * dim.R + authorRegion;
+  if (state.regionViews[rv]! < 65535) state.regionViews[rv]!++;
+  state.viewsThisTick++;
+  if (authorRegion !== pop.region[agent]) state.crossRegionViewsThisTick++;
+  ctx.sessionTopics[topic]!++;
+  const cursor = ctx.seenCursor[agent]!;
+  ctx.seenPost[agent * SEEN_MEMORY + cursor] = id;
+  ctx.seenMeta[agent * SEEN_MEMORY + cursor] = platform * 4 + source;
+  ctx.seenCursor[agent] = (cursor + 1) % SEEN_MEMORY;
+  const tracked = state.trackedSlot[agent]!;
+  if (tracked >= 0) {
+    const c = state.trackedCursor[tracked]!;
+    state.trackedItems[tracked * TRACKED_ITEMS + (c % TRACKED_ITEMS)] = platform * 2 ** 32 + id;
+    state.trackedCursor[tracked] = c + 1;
+  }
+  const rng = state.rng;
+  const boost = state.authorBoost[author]!;
+  let topicMatch = dim.K * pop.interests[agent * dim.K + topic]!;
+  if (topicMatch > 1) topicMatch = 1;
+  if (aleaNext(rng) < topicMatch) {
+    const profile = state.profile;
+    const row = agent * dim.D;
+    for (let k = 0; k < dim.K; k++) profile[row + k]! *= 1 - WATCH_LEARNING;
+    profile[row + topic]! += WATCH_LEARNING;
+  }
+
+  if (t === NO_TREND) {
+    state.backgroundViewsThisTick++;
+    if (aleaNext(rng) < EVERYDAY_LIKE * topicMatch * boost) engage(ctx, agent, platform, slot);
+    return;
+  }
+  const ts = state.trends[t]!;
+  ts.views++;
+  ts.viewsThisTick++;
+  if (author === agent) return;
+  const adopted = ts.adoptTick[agent]! >= 0;
+  let seen = ts.seen[agent]!;
+  if (!adopted) {
+    const bit = sourceBit(author);
+    if ((seen & bit) === 0) {
+      if (seen === 0) {
+        ts.exposed++;
+        ts.exposedByPlatform[platform]!++;
+        ts.exposedByRegion[pop.region[agent]!]!++;
+        ts.exposedByFandom[pop.fandom[agent]!]!++;
+      }
+      seen |= bit;
+      ts.seen[agent] = seen;
+    }
+  }
+  const tr = ts.trend;
+  const speaks = (pop.languages[agent]! & tr.languageMask) !== 0;
+  let pull = tr.appeal * interestMatch(ctx, agent, ts) * (speaks ? 1 : 1 - tr.languageDependence) * ts.fit[platform]! * ts.novelty * boost;
+  if (pull > 1) pull = 1;
+  const flags = ts.flags[agent]!;
+  let pParticipate = 0;
+  if (!adopted) {
+    pParticipate = pull * tr.participation * ctx.knobs.adoptionRate * creatorFactor(ctx, agent) * reinforcement(ctx, agent, ts, popcount32(seen));
+  }
+  const pReshare = (flags & 1) === 0 ? pull * tr.reshare * ctx.knobs.reshareRate : 0;
+  const u = aleaNext(rng);
+  if (u < pParticipate) {
+    engage(ctx, agent, platform, slot);
+    adopt(ctx, agent, t, platform, data[base + POST.origin]!);
+  } else if (u < pParticipate + pReshare) {
+    ts.flags[agent] = flags | 1;
+    ts.reshares++;
+    ts.resharesByPlatform[platform]!++;
+    ts.resharesByRegion[pop.region[agent]!]!++;
+    ts.resharesByFandom[pop.fandom[agent]!]!++;
+    engage(ctx, agent, platform, slot);
+    createPost(ctx, platform, agent, data[base + POST.origin]!, t, topic);
+  } else if (u < pParticipate + pReshare + pull && (flags & 2) === 0) {
+    ts.flags[agent] = flags | 2;
+    ts.likes++;
+    engage(ctx, agent, platform, slot);
+  }
+}

@@ -1,0 +1,81 @@
+// Default platform records of the social world (DESIGN §2.2) as data; the dynamics read fields, never names. No logic.
+import type { PlatformRecord } from '../world.ts';
+
+/**
+ * The five default platforms. `membershipByRegion` follows DEFAULT_REGIONS order (Korea, Japan, SE Asia, South Asia,
+ * N America, Latin America, Europe, ME & Africa), loosely after public usage surveys: the video platform is nearly
+ * universal, the microblog is biggest in Japan, short video is weak in South Asia (banned in India), and the
+ * messenger is a KakaoTalk-like app strongest in Korea. `formatFit` keys are the trend kinds of sim/params/trends.ts.
+ */
+export const DEFAULT_PLATFORMS: readonly PlatformRecord[] = [
+  {
+    name: 'Loop',
+    kind: 'short-video',
+    membershipByRegion: [0.5, 0.35, 0.6, 0.3, 0.55, 0.6, 0.45, 0.45],
+    edgeModel: 'follow',
+    meanTies: 20,
+    groupsPerMember: 0,
+    feedMix: { follows: 0.3, recommended: 0.6, trending: 0.1 },
+    attention: 20,
+    formatFit: { 'dance-challenge': 1, meme: 0.8, recipe: 0.7, 'beauty-routine': 0.8, 'ar-filter': 1, song: 1 },
+    crossPostProbability: 0.25,
+    algorithm: { personalization: 0.8, exploration: 0.1, popularityWeight: 1.5, reachCap: 0 },
+    networkEffect: 1,
+  },
+  {
+    name: 'Frame',
+    kind: 'photo',
+    membershipByRegion: [0.55, 0.45, 0.55, 0.35, 0.6, 0.65, 0.55, 0.4],
+    edgeModel: 'follow',
+    meanTies: 20,
+    groupsPerMember: 0,
+    feedMix: { follows: 0.6, recommended: 0.3, trending: 0.1 },
+    attention: 12,
+    formatFit: { 'dance-challenge': 0.6, meme: 0.7, recipe: 1, 'beauty-routine': 1, 'ar-filter': 0.9, song: 0.4 },
+    crossPostProbability: 0.15,
+    algorithm: { personalization: 0.6, exploration: 0.05, popularityWeight: 1, reachCap: 0 },
+    networkEffect: 0.8,
+  },
+  {
+    name: 'Vista',
+    kind: 'video',
+    membershipByRegion: [0.8, 0.7, 0.75, 0.7, 0.8, 0.8, 0.75, 0.65],
+    edgeModel: 'follow',
+    meanTies: 10,
+    groupsPerMember: 0,
+    feedMix: { follows: 0.4, recommended: 0.5, trending: 0.1 },
+    attention: 5,
+    formatFit: { 'dance-challenge': 0.8, meme: 0.5, recipe: 0.8, 'beauty-routine': 0.9, 'ar-filter': 0.3, song: 0.9 },
+    crossPostProbability: 0.1,
+    algorithm: { personalization: 0.7, exploration: 0.05, popularityWeight: 1, reachCap: 0 },
+    networkEffect: 0.5,
+  },
+  {
+    name: 'Chirp',
+    kind: 'microblog',
+    membershipByRegion: [0.25, 0.55, 0.3, 0.15, 0.35, 0.3, 0.25, 0.2],
+    edgeModel: 'follow',
+    meanTies: 25,
+    groupsPerMember: 0,
+    feedMix: { follows: 0.6, recommended: 0.2, trending: 0.2 },
+    attention: 15,
+    formatFit: { 'dance-challenge': 0.4, meme: 1, recipe: 0.4, 'beauty-routine': 0.4, 'ar-filter': 0.3, song: 0.6 },
+    crossPostProbability: 0.2,
+    algorithm: { personalization: 0.3, exploration: 0.05, popularityWeight: 2, reachCap: 0 },
+    networkEffect: 0.7,
+  },
+  {
+    name: 'Talk',
+    kind: 'messenger',
+    membershipByRegion: [0.9, 0.3, 0.35, 0.4, 0.2, 0.45, 0.35, 0.4],
+    edgeModel: 'groups',
+    meanTies: 6,
+    groupsPerMember: 2,
+    feedMix: { follows: 1, recommended: 0, trending: 0 },
+    attention: 6,
+    formatFit: { 'dance-challenge': 0.3, meme: 0.9, recipe: 0.6, 'beauty-routine': 0.3, 'ar-filter': 0.2, song: 0.5 },
+    crossPostProbability: 0.05,
+    algorithm: { personalization: 0, exploration: 0, popularityWeight: 0, reachCap: 0 },
+    networkEffect: 1.5,
+  },
+];

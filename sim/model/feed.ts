@@ -1,0 +1,134 @@
+// One session: pick a platform, assemble the feed (follows, recommender, trending), view it, drift, maybe post. Writes via adoption/posts/drift only.
+import { viewPost } from './adoption.ts';
+import { aleaNext } from './classic/fast-alea.ts';
+import { FOLLOW_SCAN, MAX_FEED, type SimContext, SOURCE } from './context.ts';
+import { driftInterests } from './drift.ts';
+import { createPost, isLive, popularity } from './posts.ts';
+import { inFeed, RECOMMENDERS, underReachCap } from './recommender.ts';
+import { NO_TREND, POST, POST_STRIDE } from './state.ts';
+
+/** Uniformly one of the available platforms `agent` is a member of, or −1. */
+export function choosePlatform(ctx: SimContext, agent: number): number {
+  const { state, dim } = ctx;
+  const member = ctx.world.population.platforms[agent]!;
+  let usable = 0;
+  for (let p = 0; p < dim.P; p++) if ((member >> p) & 1 && state.available[p]) usable++;
+  if (usable === 0) return -1;
+  let pick = Math.floor(aleaNext(state.rng) * usable);
+  for (let p = 0; p < dim.P; p++) {
+    if ((member >> p) & 1 && state.available[p]) {
+      if (pick === 0) return p;
+      pick--;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Recent posts of the accounts `agent` follows on `platform` (a window of at most FOLLOW_SCAN followees from a random
+ * start), each the followee's latest live post; scored into ctx.candidate*; returns how many. An agent that joined the
+ * platform after the world was built has no ties in its layer: it then sees the platform posts of its contacts on the
+ * other layers ("find your friends").
+ */
+function followCandidates(ctx: SimContext, agent: number, platform: number, chronological: boolean): number {
+  const { state, world, dim } = ctx;
+  const ring = state.rings[platform]!;
+  const tick = state.tick;
+  const lifetime = ctx.knobs.postLifetime;
+  const popularityWeight = state.algorithms[platform]!.popularityWeight;
+  const bit = 1 << platform;
+  let found = 0;
+  for (let layer = platform, round = 0; round < dim.P; round++, layer = (platform + round) % dim.P) {
+    const ties = world.layers[layer]!.ties;
+    const start = ties.inOffsets[agent]!;
+    const degree = ties.inOffsets[agent + 1]! - start;
+    if (degree === 0) continue;
+    const scan = degree < FOLLOW_SCAN ? degree : FOLLOW_SCAN;
+    const first = degree <= FOLLOW_SCAN ? 0 : Math.floor(aleaNext(state.rng) * degree);
+    for (let i = 0; i < scan; i++) {
+      const followee = ties.inTargets[start + ((first + i) % degree)]!;
+      if (layer !== platform && (world.population.platforms[followee]! & bit) === 0) continue;
+      const id = state.lastPost[followee * dim.P + platform]!;
+      if (!isLive(ring, id, tick, lifetime)) continue;
+      const base = (id & ring.mask) * POST_STRIDE;
+      const age = tick - ring.data[base + POST.tick]!;
+      ctx.candidateIds[found] = id;
+      ctx.candidateScores[found] = chronological ? -age : (1 + popularityWeight * popularity(ring.dataF[base + POST.engagement]!)) / (1 + age / 6);
+      found++;
+    }
+    if (found > 0 || layer === platform) break; // own layer has ties: never mix in other layers
+  }
+  return found;
+}
+
+/**
+ * Moves the best `want` of `found` candidates into the feed (selection by repeated maximum: both are small). The
+ * candidates are distinct posts (one per followee) and the feed is still empty, so no duplicate check is needed.
+ */
+function takeBest(ctx: SimContext, found: number, want: number, source: number): number {
+  const ids = ctx.candidateIds;
+  const scores = ctx.candidateScores;
+  let count = 0;
+  for (; count < want && count < found; count++) {
+    let best = 0;
+    for (let i = 1; i < found; i++) if (scores[i]! > scores[best]!) best = i;
+    scores[best] = Number.NEGATIVE_INFINITY;
+    ctx.feedIds[count] = ids[best]!;
+    ctx.feedSources[count] = source;
+  }
+  return count;
+}
+
+/** Runs one session of `agent` (DESIGN §2.4 steps 2–5). */
+export function runSession(ctx: SimContext, agent: number): void {
+  const platform = choosePlatform(ctx, agent);
+  if (platform < 0) return;
+  const { state, world, knobs } = ctx;
+  const record = world.platforms[platform]!;
+  const ring = state.rings[platform]!;
+  const rng = state.rng;
+  const chronological = knobs.strategy === 'chronological';
+  let attention = Math.round(record.attention * knobs.attentionScale);
+  if (attention < 1) attention = 1;
+  if (attention > MAX_FEED) attention = MAX_FEED;
+  const trendingSlots = chronological ? 0 : Math.round(attention * record.feedMix.trending);
+  let recommendedSlots = chronological ? 0 : Math.round(attention * record.feedMix.recommended);
+  if (trendingSlots + recommendedSlots > attention) recommendedSlots = attention - trendingSlots;
+  const followSlots = attention - trendingSlots - recommendedSlots;
+
+  let count = 0;
+  const found = followCandidates(ctx, agent, platform, chronological);
+  count = takeBest(ctx, found, followSlots, SOURCE.follow);
+  if (!chronological) recommendedSlots += followSlots - count; // too few follow posts: the recommender fills in
+
+  const cap = state.algorithms[platform]!.reachCap;
+  for (let s = 0; s < trendingSlots; s++) {
+    const id = ring.trendingCount > 0 ? ring.trending[Math.floor(aleaNext(rng) * ring.trendingCount)]! : -1;
+    if (id >= 0 && isLive(ring, id, state.tick, knobs.postLifetime) && ring.data[(id & ring.mask) * POST_STRIDE + POST.author] !== agent && underReachCap(ring, id, state.tick, cap) && !inFeed(ctx, id, count)) {
+      ctx.feedIds[count] = id;
+      ctx.feedSources[count] = SOURCE.trending;
+      count++;
+    } else recommendedSlots++;
+  }
+  count = RECOMMENDERS[knobs.strategy](ctx, agent, platform, recommendedSlots, count);
+
+  ctx.sessionTopics.fill(0);
+  for (let i = 0; i < count; i++) viewPost(ctx, agent, platform, ctx.feedIds[i]!, ctx.feedSources[i]!);
+  if (count > 0) driftInterests(ctx, agent, count);
+
+  // Everyday posting: unrelated to any trend, on a topic the agent likes.
+  if (aleaNext(rng) < world.population.creatorPropensity[agent]! * knobs.postRate) {
+    const K = ctx.dim.K;
+    const interests = world.population.interests;
+    let target = aleaNext(rng);
+    let topic = K - 1;
+    for (let k = 0; k < K - 1; k++) {
+      target -= interests[agent * K + k]!;
+      if (target < 0) {
+        topic = k;
+        break;
+      }
+    }
+    createPost(ctx, platform, agent, -1, NO_TREND, topic);
+  }
+}

@@ -1,0 +1,80 @@
+// Daily platform membership through network effects: join with the share of contacts already there, leave a platform that stays down. Writes population.platforms only.
+import { aleaNext } from './classic/fast-alea.ts';
+import type { SimContext } from './context.ts';
+
+/** Contacts sampled per agent per day to estimate the share already on each platform. */
+export const CONTACT_SAMPLE = 12;
+/** Daily chance of leaving a platform that has been unavailable for more than `leaveAfterDays` days. */
+export const LEAVE_CHANCE = 0.5;
+
+/** Members of each platform now (length P). */
+export function countMembers(ctx: SimContext): Int32Array {
+  const { P, count } = ctx.dim;
+  const members = new Int32Array(P);
+  const platforms = ctx.world.population.platforms;
+  for (let a = 0; a < count; a++) {
+    const m = platforms[a]!;
+    if (m === 0) continue;
+    for (let p = 0; p < P; p++) if ((m >> p) & 1) members[p]!++;
+  }
+  return members;
+}
+
+/**
+ * Once a day (DESIGN §2.5): each agent samples CONTACT_SAMPLE of its ties over all layers; for each available platform
+ * it is not on, it joins with chance joinRate × networkEffect × (share of sampled contacts on it), capped at 1 — so a
+ * platform's members n grow as dn/dt ∝ strength · n(1 − n), the logistic S-curve. It leaves a platform that has
+ * been unavailable for more than leaveAfterDays days with chance LEAVE_CHANCE per day.
+ */
+export function updateMembership(ctx: SimContext): void {
+  const { state, world, dim, knobs } = ctx;
+  const { P, count } = dim;
+  const platforms = world.population.platforms as Uint8Array;
+  const rng = state.rng;
+  const day = Math.floor(state.tick / 24);
+  let leavable = 0;
+  for (let p = 0; p < P; p++) {
+    const since = state.unavailableSince[p]!;
+    if (!state.available[p] && since >= 0 && day - Math.floor(since / 24) > knobs.leaveAfterDays) leavable |= 1 << p;
+  }
+  const joinChance = new Float64Array(P);
+  let joinable = 0;
+  for (let p = 0; p < P; p++) {
+    joinChance[p] = knobs.joinRate * world.platforms[p]!.networkEffect;
+    if (state.available[p] && joinChance[p]! > 0) joinable |= 1 << p;
+  }
+  const onCount = new Int32Array(P);
+  const layers = world.layers;
+  for (let a = 0; a < count; a++) {
+    let member = platforms[a]!;
+    if (member & leavable) {
+      for (let p = 0; p < P; p++) if ((member & leavable) >> p & 1 && aleaNext(rng) < LEAVE_CHANCE) member &= ~(1 << p);
+    }
+    if (joinable & ~member) {
+      let degree = 0;
+      for (let l = 0; l < P; l++) degree += layers[l]!.ties.inOffsets[a + 1]! - layers[l]!.ties.inOffsets[a]!;
+      if (degree > 0) {
+        onCount.fill(0);
+        for (let s = 0; s < CONTACT_SAMPLE; s++) {
+          let pick = Math.floor(aleaNext(rng) * degree);
+          for (let l = 0; l < P; l++) {
+            const ties = layers[l]!.ties;
+            const start = ties.inOffsets[a]!;
+            const d = ties.inOffsets[a + 1]! - start;
+            if (pick < d) {
+              const contact = platforms[ties.inTargets[start + pick]!]!;
+              for (let p = 0; p < P; p++) if ((contact >> p) & 1) onCount[p]!++;
+              break;
+            }
+            pick -= d;
+          }
+        }
+        for (let p = 0; p < P; p++) {
+          if (!((joinable & ~member) >> p & 1)) continue;
+          if (aleaNext(rng) < (joinChance[p]! * onCount[p]!) / CONTACT_SAMPLE) member |= 1 << p;
+        }
+      }
+    }
+    platforms[a] = member;
+  }
+}

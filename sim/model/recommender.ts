@@ -1,0 +1,177 @@
+// Pluggable recommenders: fill a session's recommended slots from the platform's post ring. Reads rings/profiles; writes only ctx.feed* scratch.
+import type { RecommenderStrategy } from '../params/recommender.ts';
+import { aleaNext } from './classic/fast-alea.ts';
+import { explorationOf, personalizationOf, type SimContext, SOURCE } from './context.ts';
+import { isLive, popularity, randomLivePost } from './posts.ts';
+import { POST, POST_STRIDE, type PostRing, TOPIC_BUCKET } from './state.ts';
+
+/**
+ * Appends up to `slots` recommended post ids for `agent` on `platform` to `ctx.feedIds` starting at `count`, skipping
+ * posts already in the feed, the agent's own, dead ones and ones over the platform's reach cap; returns the new count.
+ */
+export type Recommend = (ctx: SimContext, agent: number, platform: number, slots: number, count: number) => number;
+
+/** Whether a post may still be shown through recommendation this tick (reach cap; 0 = none). */
+export function underReachCap(ring: PostRing, id: number, tick: number, cap: number): boolean {
+  if (cap <= 0) return true;
+  const base = (id & ring.mask) * POST_STRIDE;
+  return ring.data[base + POST.viewTick] !== tick || ring.data[base + POST.views]! < cap;
+}
+
+/** Whether `id` is already among the first `count` feed entries. */
+export function inFeed(ctx: SimContext, id: number, count: number): boolean {
+  const feed = ctx.feedIds;
+  for (let i = 0; i < count; i++) if (feed[i] === id) return true;
+  return false;
+}
+
+function acceptable(ctx: SimContext, ring: PostRing, agent: number, id: number, count: number, cap: number): boolean {
+  const tick = ctx.state.tick;
+  return isLive(ring, id, tick, ctx.knobs.postLifetime) && ring.data[(id & ring.mask) * POST_STRIDE + POST.author] !== agent && underReachCap(ring, id, tick, cap) && !inFeed(ctx, id, count);
+}
+
+function push(ctx: SimContext, id: number, count: number): number {
+  ctx.feedIds[count] = id;
+  ctx.feedSources[count] = SOURCE.recommended;
+  return count + 1;
+}
+
+/** Cosine similarity of a user profile row and an item profile row, both of width D. */
+function cosine(user: Float32Array, userRow: number, item: Float32Array, itemRow: number, D: number): number {
+  let dot = 0;
+  let uu = 0;
+  let ii = 0;
+  for (let d = 0; d < D; d++) {
+    const u = user[userRow + d]!;
+    const v = item[itemRow + d]!;
+    dot += u * v;
+    uu += u * u;
+    ii += v * v;
+  }
+  return uu > 0 && ii > 0 ? dot / Math.sqrt(uu * ii) : 0;
+}
+
+/** A topic drawn from `weights[row .. row + K)` (not necessarily normalised). */
+function drawTopicFrom(weights: Float32Array, row: number, K: number, u: number): number {
+  let total = 0;
+  for (let k = 0; k < K; k++) total += weights[row + k]!;
+  let target = u * total;
+  for (let k = 0; k < K - 1; k++) {
+    target -= weights[row + k]!;
+    if (target < 0) return k;
+  }
+  return K - 1;
+}
+
+/** A random post of topic `k` from the platform's recommender index (newest TOPIC_BUCKET per topic), or −1. */
+function fromTopicIndex(ring: PostRing, k: number, u: number): number {
+  const filled = Math.min(ring.indexCursor[k]!, TOPIC_BUCKET);
+  if (filled === 0) return -1;
+  return ring.index[k * TOPIC_BUCKET + Math.floor(u * filled)]!;
+}
+
+function fromHot(ring: PostRing, u: number): number {
+  return ring.hotCount === 0 ? -1 : ring.hot[Math.floor(u * ring.hotCount)]!;
+}
+
+const chronological: Recommend = (_ctx, _agent, _platform, _slots, count) => count;
+
+const random: Recommend = (ctx, agent, platform, slots, count) => {
+  const ring = ctx.state.rings[platform]!;
+  const rng = ctx.state.rng;
+  const cap = ctx.state.algorithms[platform]!.reachCap;
+  for (let s = 0; s < slots; s++) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const id = randomLivePost(ring, ctx.state.tick, ctx.knobs.postLifetime, rng);
+      if (id >= 0 && acceptable(ctx, ring, agent, id, count, cap)) {
+        count = push(ctx, id, count);
+        break;
+      }
+    }
+  }
+  return count;
+};
+
+/**
+ * The shared shape of the scored strategies: per slot, with chance ε a random live post; otherwise `candidates`
+ * posts retrieved by `retrieve` and the best by `score` wins.
+ */
+function scored(
+  retrieve: (ctx: SimContext, agent: number, platform: number, ring: PostRing, u: number, v: number) => number,
+  score: (ctx: SimContext, agent: number, ring: PostRing, id: number, platform: number) => number,
+): Recommend {
+  return (ctx, agent, platform, slots, count) => {
+    const ring = ctx.state.rings[platform]!;
+    const rng = ctx.state.rng;
+    const cap = ctx.state.algorithms[platform]!.reachCap;
+    const epsilon = explorationOf(ctx, platform);
+    const candidates = ctx.knobs.candidates;
+    for (let s = 0; s < slots; s++) {
+      if (aleaNext(rng) < epsilon) {
+        const id = randomLivePost(ring, ctx.state.tick, ctx.knobs.postLifetime, rng);
+        if (id >= 0 && acceptable(ctx, ring, agent, id, count, cap)) count = push(ctx, id, count);
+        continue;
+      }
+      let best = -1;
+      let bestScore = Number.NEGATIVE_INFINITY;
+      for (let c = 0; c < candidates; c++) {
+        const id = retrieve(ctx, agent, platform, ring, aleaNext(rng), aleaNext(rng));
+        if (id < 0 || id === best || !acceptable(ctx, ring, agent, id, count, cap)) continue;
+        const value = score(ctx, agent, ring, id, platform);
+        if (value > bestScore) {
+          bestScore = value;
+          best = id;
+        }
+      }
+      if (best >= 0) count = push(ctx, best, count);
+    }
+    return count;
+  };
+}
+
+const popularityStrategy: Recommend = scored(
+  (ctx, _agent, _platform, ring, u) => {
+    const id = fromHot(ring, u);
+    return id >= 0 ? id : randomLivePost(ring, ctx.state.tick, ctx.knobs.postLifetime, ctx.state.rng);
+  },
+  (_ctx, _agent, ring, id) => popularity(ring.dataF[(id & ring.mask) * POST_STRIDE + POST.engagement]!),
+);
+
+/**
+ * Collaborative filtering that scales: retrieval by topic from the user's engagement profile (or, with chance
+ * 1 − personalization, from the hot list), then score = personalization × cosine(user profile, item profile)
+ * + (1 − personalization) × popularityWeight × popularity. Item profiles hold the topic and fandom histograms of
+ * who engaged (adoption.ts), user profiles what the user engaged with: neither reads true interests.
+ */
+const collaborative: Recommend = scored(
+  (ctx, agent, platform, ring, u, v) => {
+    const personalization = personalizationOf(ctx, platform);
+    if (u >= personalization) {
+      const hot = fromHot(ring, v);
+      if (hot >= 0) return hot;
+    }
+    const { D, K } = ctx.dim;
+    const k = drawTopicFrom(ctx.state.profile, agent * D, K, u < personalization ? u / personalization : v);
+    return fromTopicIndex(ring, k, v);
+  },
+  (ctx, agent, ring, id, platform) => {
+    const personalization = personalizationOf(ctx, platform);
+    const D = ctx.dim.D;
+    const similarity = cosine(ctx.state.profile, agent * D, ring.profile, (id & ring.mask) * D, D);
+    return personalization * similarity + (1 - personalization) * ctx.state.algorithms[platform]!.popularityWeight * popularity(ring.dataF[(id & ring.mask) * POST_STRIDE + POST.engagement]!);
+  },
+);
+
+/** Oracle: retrieval and ranking by the viewer's true interests (the upper reference of the filter-bubble literature). */
+const oracle: Recommend = scored(
+  (ctx, agent, _platform, ring, u, v) => fromTopicIndex(ring, drawTopicFrom(ctx.world.population.interests, agent * ctx.dim.K, ctx.dim.K, u), v),
+  (ctx, agent, ring, id) => ctx.world.population.interests[agent * ctx.dim.K + ((ring.data[(id & ring.mask) * POST_STRIDE + POST.meta]! >>> 8) & 0xff)]! + 0.01 * popularity(ring.dataF[(id & ring.mask) * POST_STRIDE + POST.engagement]!),
+);
+
+export const RECOMMENDERS: Readonly<Record<RecommenderStrategy, Recommend>> = {
+  chronological,
+  popularity: popularityStrategy,
+  collaborative,
+  random,
+  oracle,
+};

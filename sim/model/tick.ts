@@ -1,0 +1,54 @@
+// One tick (one simulated hour) of the social world, DESIGN §2.4 steps 1–6. Orchestration only: the steps live in their own modules.
+import type { SimContext } from './context.ts';
+import type { Timeline } from './events.ts';
+import { launchTrend } from './events.ts';
+import { runSession } from './feed.ts';
+import { countMembers, updateMembership } from './membership.ts';
+import { updateOnline } from './online.ts';
+import { refreshHotLists } from './posts.ts';
+
+/**
+ * Advances the world by one hour: fire due events and trend launches; who is online; each online agent's session
+ * (feed, views, decisions, posts); hot and trending lists; at the end of a simulated day, membership changes and the
+ * filter-bubble window halves. `state.tick` is the tick being simulated and is incremented at the end.
+ */
+export function stepWorld(ctx: SimContext, timeline: Timeline): void {
+  const { state, dim } = ctx;
+  const tick = state.tick;
+  ctx.tx.count = 0;
+  state.viewsThisTick = 0;
+  state.backgroundViewsThisTick = 0;
+  state.crossRegionViewsThisTick = 0;
+
+  timeline.runDue(ctx, tick);
+  for (let t = 0; t < state.trends.length; t++) {
+    const ts = state.trends[t]!;
+    if (!ts.launched && ts.trend.startTick <= tick) launchTrend(ctx, t);
+    ts.novelty = 0.5 ** (Math.max(0, tick - ts.trend.startTick) / ts.trend.noveltyHalfLife);
+    ts.viewsThisTick = 0;
+  }
+
+  updateOnline(ctx.world, state, ctx.knobs.activityMultiplier);
+  const list = state.onlineList;
+  for (let i = 0; i < state.onlineCount; i++) runSession(ctx, list[i]!);
+
+  const refreshTrending = tick % ctx.knobs.trendingRefresh === 0;
+  for (let p = 0; p < dim.P; p++) refreshHotLists(ctx, p, refreshTrending);
+  state.viewsByHour[tick % 24] = state.viewsThisTick;
+  state.crossViewsByHour[tick % 24] = state.crossRegionViewsThisTick;
+
+  if (tick % 24 === 23) endOfDay(ctx);
+  state.tick = tick + 1;
+}
+
+function endOfDay(ctx: SimContext): void {
+  const { state } = ctx;
+  if (ctx.knobs.membershipChanges) updateMembership(ctx);
+  const members = countMembers(ctx);
+  for (let p = 0; p < ctx.dim.P; p++) state.membersByDay[p]!.push(members[p]!);
+  // The filter-bubble window: views older than about a day weigh half as much.
+  const topicViews = state.topicViews;
+  for (let i = 0; i < topicViews.length; i++) topicViews[i]! >>= 1;
+  const regionViews = state.regionViews;
+  for (let i = 0; i < regionViews.length; i++) regionViews[i]! >>= 1;
+}

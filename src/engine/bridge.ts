@@ -1,0 +1,92 @@
+// The one bridge between the store and the engine: store intent → commands; worker replies → small store summaries. No DOM, no rendering.
+import type { AppError, AppStore, Intent } from '../state/store.ts';
+import type { EngineClient } from './client.ts';
+
+/**
+ * Connects `store` to `client` and returns the disconnect function. Continuous intent (playing, speed) is
+ * diffed; one-shot intents are drained from `outbox` in order. Summaries update the store at the worker's
+ * pace (a few per second); frames never touch the store (the renderer reads the client's mailbox).
+ */
+export function connectBridge(store: AppStore, client: EngineClient): () => void {
+  const send = (intent: Intent) => {
+    if (intent.type === 'restart') {
+      client.restart();
+      const { scenario, seed, speed } = store.getState();
+      client.send({ type: 'setSpeed', ticksPerSecond: speed });
+      if (scenario) client.send({ type: 'init', scenario, seed });
+      return;
+    }
+    client.send(intent);
+  };
+
+  const drain = () => {
+    const { outbox } = store.getState();
+    if (outbox.length === 0) return;
+    store.setState({ outbox: [] });
+    for (const intent of outbox) send(intent);
+  };
+
+  const unsubscribeStore = store.subscribe((state, previous) => {
+    // Order matters: a step or reset intent comes with playing = false, and the pause must go first.
+    if (state.playing !== previous.playing) client.send({ type: state.playing ? 'play' : 'pause' });
+    if (state.speed !== previous.speed) client.send({ type: 'setSpeed', ticksPerSecond: state.speed });
+    if (state.outbox.length > 0) drain();
+  });
+
+  const unsubscribers = [
+    unsubscribeStore,
+    client.onReady((ready) => {
+      store.setState({
+        phase: 'ready',
+        error: null,
+        seed: ready.seed,
+        world: {
+          agentCount: ready.agentCount,
+          regionNames: ready.regionNames,
+          fandomNames: ready.fandomNames,
+          platformNames: ready.platformNames,
+          trendNames: ready.trendNames,
+          trendColors: ready.trendColors,
+          estimatedBytes: ready.estimatedBytes,
+        },
+      });
+      const { layer, requestTies, selectedAgent } = store.getState();
+      if (layer !== 'none') requestTies();
+      if (selectedAgent !== null && selectedAgent < ready.agentCount)
+        client.send({ type: 'inspect', agent: selectedAgent });
+      else if (selectedAgent !== null) store.setState({ selectedAgent: null, inspection: null });
+    }),
+    client.onSummary(({ summary }) => {
+      const known = store.getState().world;
+      const trendNames = summary.trends.map((t) => t.name);
+      const world =
+        known && trendNames.length !== known.trendNames.length
+          ? { ...known, trendNames, trendColors: summary.trends.map((t) => t.color) }
+          : known;
+      store.setState({ summary, tick: summary.tick, day: summary.day, hourUtc: summary.hourUtc, world });
+    }),
+    client.onStatus((status) => {
+      if (status.tick !== store.getState().tick) store.setState({ tick: status.tick });
+    }),
+    client.onInspection(({ inspection }) => {
+      if (store.getState().selectedAgent === inspection.id) store.setState({ inspection });
+    }),
+    client.onError((message) => {
+      const error: AppError = {
+        kind: message.kind,
+        message: message.message,
+        ...(message.stack ? { detail: message.stack } : {}),
+      };
+      if (message.kind === 'crash') store.setState({ error, phase: 'error', playing: false });
+      else if (message.kind === 'too-big')
+        store.setState({ error, playing: false, phase: store.getState().world ? 'ready' : 'error' });
+      else store.setState({ error });
+    }),
+  ];
+
+  client.send({ type: 'setSpeed', ticksPerSecond: store.getState().speed });
+  drain();
+  return () => {
+    for (const unsubscribe of unsubscribers) unsubscribe();
+  };
+}

@@ -1,0 +1,70 @@
+// Saves exports as downloads (CSV, JSON, PNG of the canvas). DOM only: builds no content itself (see csv.ts).
+import type { EngineClient } from '../engine/client.ts';
+import type { AppStore } from '../state/store.ts';
+import { exportFileName, seriesCsv, summaryJson } from './csv.ts';
+
+/** Starts a browser download of `blob` as `fileName`. */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has read the blob by the next task; revoking later keeps slow browsers safe.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export interface Exporter {
+  csv(): void;
+  json(): void;
+  /** Downloads a PNG of the canvas; resolves false when there is no canvas to capture. */
+  png(): Promise<boolean>;
+}
+
+/**
+ * Export actions over the store (what was run) and the client (the recorded series). `capture` returns the
+ * canvas to save as PNG (the renderer's extract, or the #stage canvas right after a render).
+ */
+export function createExporter(
+  store: AppStore,
+  client: EngineClient,
+  capture: () => Promise<HTMLCanvasElement | null>,
+): Exporter {
+  const names = () => {
+    const { presetId, seed, tick, world } = store.getState();
+    return { presetId, seed, tick, world };
+  };
+  return {
+    csv: () => {
+      const { presetId, seed, tick, world } = names();
+      const text = seriesCsv(client.series(), {
+        seed,
+        trendNames: world?.trendNames ?? [],
+        platformNames: world?.platformNames ?? [],
+      });
+      downloadBlob(
+        new Blob([text], { type: 'text/csv' }),
+        exportFileName(presetId, seed, tick, 'series', 'csv'),
+      );
+    },
+    json: () => {
+      const { presetId, scenario, seed, summary, tick } = store.getState();
+      downloadBlob(
+        new Blob([summaryJson({ presetId, scenario, seed, summary })], { type: 'application/json' }),
+        exportFileName(presetId, seed, tick, 'summary', 'json'),
+      );
+    },
+    png: async () => {
+      const canvas = await capture();
+      if (!canvas) return false;
+      const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+      if (!blob) return false;
+      const { presetId, seed, tick } = names();
+      downloadBlob(blob, exportFileName(presetId, seed, tick, 'canvas', 'png'));
+      return true;
+    },
+  };
+}

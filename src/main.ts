@@ -1,0 +1,66 @@
+// Composition root of the browser app: creates the store, the engine worker and client, the bridge, the preset loader and the UI, and wires them. No logic of its own.
+import { parseOrThrow } from '../sim/params/errors.ts';
+import { worldScenarioSchema } from '../sim/params/world.ts';
+import { connectBridge } from './engine/bridge.ts';
+import { createEngineClient } from './engine/client.ts';
+import { createExporter } from './export/download.ts';
+import { payloadFromHash } from './share/codec.ts';
+import { shareRun } from './share/link.ts';
+import { createPresetLoader } from './state/preset-loader.ts';
+import { createAppStore } from './state/store.ts';
+import { readUrlOptions, scenarioAdjuster } from './state/url-options.ts';
+import { mountApp } from './ui/app.ts';
+import './styles.css';
+
+const root = document.getElementById('app');
+if (!root) throw new Error('index.html must contain <div id="app">');
+
+const options = readUrlOptions(new URLSearchParams(window.location.search));
+const store = createAppStore();
+const client = createEngineClient(
+  () => new Worker(new URL('./worker/entry.ts', import.meta.url), { type: 'module', name: 'hallyu-engine' }),
+);
+connectBridge(store, client);
+
+/** Scenario files sit next to index.html, so the site works from any folder. */
+const scenariosUrl = new URL('./scenarios/', document.baseURI);
+const presets = createPresetLoader(store, {
+  fetchJson: async (file) => {
+    const response = await fetch(new URL(file, scenariosUrl));
+    if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+    return response.json();
+  },
+  validate: (scenario, source) =>
+    parseOrThrow(worldScenarioSchema, scenario, source) as Record<string, unknown>,
+  adjust: scenarioAdjuster(options),
+});
+
+const app = mountApp(root, {
+  store,
+  client,
+  openPreset: (id) => presets.openPreset(id),
+  paramSchema: worldScenarioSchema,
+  actions: {
+    share: () => void shareRun(store, presets.changedParameters),
+    exportCsv: () => exporter.csv(),
+    exportJson: () => exporter.json(),
+    exportPng: () => void exporter.png(),
+    openHelp: () => store.getState().setHelpOpen(true),
+  },
+});
+const exporter = createExporter(store, client, () => app.capture());
+if (options.notice) store.getState().setNotice(options.notice);
+// Scripts and styles can tell a built world from one being built, and whether the engine confirmed play or pause.
+store.subscribe((state) => {
+  if (root.dataset.phase !== state.phase) root.dataset.phase = state.phase;
+});
+client.onStatus((status) => {
+  root.dataset.engine = status.playing ? 'playing' : 'paused';
+  root.dataset.stateHash = status.stateHash;
+});
+
+window.addEventListener('hashchange', () => {
+  const payload = payloadFromHash(window.location.hash);
+  if (payload !== null) void presets.openShare(payload);
+});
+void presets.start(payloadFromHash(window.location.hash));

@@ -1,0 +1,417 @@
+// The Pixi scene: static layer (region frames, sampled ties, nodes) and dynamic layer (cascade lines, glows, rings), camera and hit testing. Reads frames; never changes the model or the store.
+import { Viewport } from 'pixi-viewport';
+import { Application, Container, Graphics, type Particle, type ParticleContainer, Rectangle, type Text } from 'pixi.js';
+import type { FrameMessage, LayoutRect, ReadyMessage, TiesMessage } from '../../sim/protocol.ts';
+import { clearTrail, createTrail, pushTransmissions } from './cascade-trail.ts';
+import { buildHitGrid, type HitGrid, nearestAgent } from './hit-test.ts';
+import {
+  drawCascades,
+  drawRegionFrames,
+  drawTies,
+  fadeGlows,
+  GLOW,
+  type GlowPool,
+  igniteGlow,
+  makeGlowPool,
+  makeNodeLayer,
+  makeTextures,
+} from './layers.ts';
+import {
+  baseColor,
+  type ColorMode,
+  onTheme,
+  parseHex,
+  THEMES,
+  type Theme,
+  type ThemeName,
+  toParticleColor,
+  updateTints,
+} from './palette.ts';
+
+/** Budgets from DESIGN §6 (software WebGL): lines are the expensive part, so both kinds are capped. */
+export const SCENE_BUDGET = {
+  maxTies: 6_000,
+  /** Cascade lines are re-tessellated at most this often while frames stream in. */
+  cascadeRedrawMs: 200,
+  minZoom: 0.3,
+  maxZoom: 40,
+  minNodePx: 1.6,
+} as const;
+
+/** Where frames come from: the engine client's latest-frame mailbox. */
+export interface FrameSource {
+  takeFrame(): FrameMessage | null;
+}
+
+export interface SceneCallbacks {
+  /** Agent under the pointer (−1 for none) and the pointer position relative to the canvas, in CSS pixels. */
+  onHover(agent: number, screenX: number, screenY: number): void;
+  /** A click (not a drag) on an agent, or on empty space (null). */
+  onSelect(agent: number | null): void;
+  /** The visible layout rectangle after a pan or zoom settles. */
+  onViewChange?(rect: LayoutRect): void;
+}
+
+export interface Scene {
+  readonly canvas: HTMLCanvasElement;
+  setWorld(world: ReadyMessage): void;
+  setColorMode(mode: ColorMode): void;
+  setTheme(theme: ThemeName): void;
+  /** Trend colours by trend index ('#rrggbb'); new trends launched later extend the list. */
+  setTrendColors(colors: readonly string[]): void;
+  setTies(ties: TiesMessage | null): void;
+  setSelected(agent: number | null): void;
+  visibleRect(): LayoutRect;
+  /** Frames back to the whole world. */
+  fit(): void;
+  zoomBy(factor: number): void;
+  /** Renders now and returns the canvas as a PNG. */
+  snapshot(): Promise<Blob>;
+  /** A copy of what is on screen (for export), drawn on the theme background. */
+  capture(): HTMLCanvasElement;
+  /** Frames the renderer drew since creation (the benchmark reads it). */
+  framesDrawn(): number;
+  destroy(): void;
+}
+
+interface WorldState {
+  readonly data: ReadyMessage;
+  readonly particles: Particle[];
+  readonly nodeLayer: ParticleContainer;
+  readonly glows: GlowPool;
+  readonly grid: HitGrid;
+  readonly baseColors: Uint32Array;
+  readonly tints: Uint32Array;
+  readonly labels: Text[];
+  previous: Uint8Array | null;
+  tick: number;
+}
+
+/** Creates the Pixi application inside `host` (which must have a size) and starts the render loop. */
+export async function createScene(host: HTMLElement, frames: FrameSource, callbacks: SceneCallbacks): Promise<Scene> {
+  const app = new Application();
+  await app.init({
+    resizeTo: host,
+    background: THEMES.dark.background,
+    // MSAA is costly in software WebGL (SwiftShader); dots are soft-edged textures and lines are 1 px anyway.
+    antialias: false,
+    autoDensity: true,
+    resolution: Math.min(2, window.devicePixelRatio || 1),
+    preference: 'webgl',
+  });
+  host.appendChild(app.canvas);
+  app.canvas.setAttribute('aria-label', 'Map of agents clustered by region and fandom');
+  app.canvas.setAttribute('role', 'img');
+
+  const viewport = new Viewport({
+    screenWidth: host.clientWidth,
+    screenHeight: host.clientHeight,
+    events: app.renderer.events,
+    passiveWheel: false,
+  });
+  viewport.drag().pinch().wheel({ smooth: 4 }).decelerate({ friction: 0.9 });
+  viewport.clampZoom({ minScale: SCENE_BUDGET.minZoom, maxScale: SCENE_BUDGET.maxZoom });
+  app.stage.addChild(viewport);
+  app.renderer.on('resize', (w: number, h: number) => viewport.resize(w, h));
+
+  const staticLayer = new Container({ label: 'static' });
+  const dynamicLayer = new Container({ label: 'dynamic' });
+  viewport.addChild(staticLayer, dynamicLayer);
+  const frameGraphics = new Graphics();
+  const tieLayer = new Container({ label: 'ties' });
+  const labelLayer = new Container();
+  const cascadeLayer = new Container({ label: 'cascades' });
+  const rings = new Graphics();
+  const textures = makeTextures();
+  const trail = createTrail();
+
+  let theme: Theme = THEMES.dark;
+  let colorMode: ColorMode = 'fandom';
+  let trendColors: number[] = [];
+  let world: WorldState | null = null;
+  let ties: TiesMessage | null = null;
+  let selected: number | null = null;
+  let hovered = -1;
+  let pointer: { x: number; y: number } | null = null;
+  let pointerMoved = false;
+  let cascadeDirty = false;
+  let lastCascadeDraw = 0;
+  let drawn = 0;
+  let needsRender = true;
+
+  /**
+   * Node size in layout units: 0.8 of the spacing, but never under SCENE_BUDGET.minNodePx screen pixels at the
+   * fitted zoom, so 100k agents read as filled clusters instead of vanishing sub-pixel dots.
+   */
+  let baseDiameter = 1;
+  const nodeDiameter = () => baseDiameter * theme.nodeScale;
+  const computeDiameter = (data: ReadyMessage) => {
+    const fitScale = Math.min(host.clientWidth / data.layout.width, host.clientHeight / data.layout.height) || 1;
+    return Math.max(data.layout.nodeSpacing * 0.8, SCENE_BUDGET.minNodePx / fitScale);
+  };
+
+  const recolourAll = () => {
+    needsRender = true;
+    if (!world) return;
+    const { data, baseColors, particles, tints } = world;
+    for (let a = 0; a < data.agentCount; a++) baseColors[a] = toParticleColor(baseColor(colorMode, data, a, theme));
+    const current = world.previous ?? new Uint8Array(data.agentCount);
+    updateTints(tints, current, null, baseColors, themedTrendColors());
+    for (let a = 0; a < data.agentCount; a++) particles[a]!.color = tints[a]!;
+  };
+  const themedTrendColors = () => trendColors.map((c) => onTheme(c, theme));
+
+  const redrawStatic = () => {
+    if (!world) return;
+    for (const label of world.labels) label.destroy();
+    labelLayer.removeChildren();
+    const labels = drawRegionFrames(frameGraphics, world.data.layout.regionBoxes, world.data.regionNames, theme, 22);
+    labelLayer.addChild(...labels);
+    world.labels.splice(0, world.labels.length, ...labels);
+    redrawTies();
+  };
+
+  /**
+   * Ties are static between samples, so they are drawn once into a cached texture (at layout resolution) and
+   * every frame after that costs one textured quad instead of thousands of lines.
+   */
+  const redrawTies = () => {
+    needsRender = true;
+    tieLayer.cacheAsTexture(false);
+    if (!world || !ties) {
+      drawTies(tieLayer, new Float32Array(0), new Float32Array(0), new Uint32Array(0), new Uint32Array(0), 0, theme);
+      return;
+    }
+    const drawnTies = drawTies(tieLayer, world.data.x, world.data.y, ties.sources, ties.targets, SCENE_BUDGET.maxTies, theme);
+    if (drawnTies > 0) tieLayer.cacheAsTexture({ resolution: 1, antialias: false });
+  };
+
+  const redrawRings = () => {
+    needsRender = true;
+    rings.clear();
+    if (!world) return;
+    const r = nodeDiameter();
+    const ring = (agent: number, colour: number, width: number) => {
+      rings.circle(world!.data.x[agent]!, world!.data.y[agent]!, r * 1.6).stroke({ width: r * width, color: colour, alpha: 1 });
+    };
+    if (hovered >= 0 && hovered !== selected) ring(hovered, theme.label, 0.25);
+    if (selected !== null && selected >= 0 && selected < world.data.agentCount) ring(selected, 0xffd400, 0.4);
+  };
+
+  const applyFrame = (frame: FrameMessage, now: number) => {
+    if (!world || frame.lastAdopted.length !== world.data.agentCount) return;
+    const colours = themedTrendColors();
+    const changed = updateTints(world.tints, frame.lastAdopted, world.previous, world.baseColors, colours);
+    for (const a of changed) world.particles[a]!.color = world.tints[a]!;
+    if (frame.tick < world.tick) clearTrail(trail);
+    world.previous = frame.lastAdopted;
+    world.tick = frame.tick;
+    const added = pushTransmissions(trail, frame.tick, frame.transmissionCount, frame.parent, frame.child, frame.trend);
+    if (added > 0 || changed.length > 0) cascadeDirty = true;
+    // A glow for each new adoption, newest last so a burst keeps its freshest GLOW.size glows.
+    const first = Math.max(0, frame.transmissionCount - GLOW.size);
+    for (let i = first; i < frame.transmissionCount; i++) {
+      const c = frame.child[i]!;
+      igniteGlow(world.glows, world.data.x[c]!, world.data.y[c]!, colours[frame.trend[i]!] ?? 0xffffff, now);
+    }
+  };
+
+  const hitTest = () => {
+    if (!world || !pointer || !pointerMoved) return;
+    pointerMoved = false;
+    const p = viewport.toWorld(pointer.x, pointer.y);
+    // Within one node spacing, or 10 screen pixels when zoomed out (whichever is larger, capped by the grid cell).
+    const reach = Math.max(world.data.layout.nodeSpacing, 10 / viewport.scale.x);
+    const agent = nearestAgent(world.grid, p.x, p.y, reach);
+    if (agent !== hovered) {
+      hovered = agent;
+      redrawRings();
+    }
+    callbacks.onHover(agent, pointer.x, pointer.y);
+  };
+
+  // Render on demand: Pixi's own per-tick render is replaced by one that runs only when something changed (a
+  // frame arrived, glows are fading, the camera moved, …), so a paused world costs no GPU time.
+  app.ticker.remove(app.render, app);
+  app.ticker.add(() => {
+    const now = performance.now();
+    const frame = frames.takeFrame();
+    if (frame) {
+      applyFrame(frame, now);
+      needsRender = true;
+    }
+    if (world && cascadeDirty && now - lastCascadeDraw >= SCENE_BUDGET.cascadeRedrawMs) {
+      drawCascades(cascadeLayer, trail, world.tick, world.data.x, world.data.y, themedTrendColors(), theme);
+      cascadeDirty = false;
+      lastCascadeDraw = now;
+      needsRender = true;
+    }
+    if (world && fadeGlows(world.glows, now, (nodeDiameter() * GLOW.scale) / 64) > 0) needsRender = true;
+    hitTest();
+    const showLabels = viewport.scale.x < 6;
+    if (labelLayer.visible !== showLabels) {
+      labelLayer.visible = showLabels;
+      needsRender = true;
+    }
+    if (!needsRender) return;
+    needsRender = false;
+    app.render();
+    drawn++;
+  });
+  const invalidate = () => {
+    needsRender = true;
+  };
+  viewport.on('moved', invalidate);
+  viewport.on('zoomed', invalidate);
+  // Keep the whole world in view when the stage changes size (window resize, theme with wider panels, phone rotation).
+  let refitPending = false;
+  app.renderer.on('resize', () => {
+    invalidate();
+    if (refitPending) return;
+    refitPending = true;
+    requestAnimationFrame(() => {
+      refitPending = false;
+      fit();
+    });
+  });
+
+  const canvas = app.canvas;
+  canvas.addEventListener('pointermove', (e) => {
+    const rect = canvas.getBoundingClientRect();
+    pointer = { x: e.clientX - rect.left, y: e.clientY - rect.top };
+    pointerMoved = true;
+  });
+  canvas.addEventListener('pointerleave', () => {
+    pointer = null;
+    if (hovered !== -1) {
+      hovered = -1;
+      redrawRings();
+    }
+    callbacks.onHover(-1, 0, 0);
+  });
+  viewport.on('clicked', (e) => {
+    if (!world) return;
+    const reach = Math.max(world.data.layout.nodeSpacing, 12 / viewport.scale.x);
+    const agent = nearestAgent(world.grid, e.world.x, e.world.y, reach);
+    callbacks.onSelect(agent >= 0 ? agent : null);
+  });
+  const reportView = () => callbacks.onViewChange?.(visibleRect());
+  viewport.on('moved-end', reportView);
+  viewport.on('zoomed-end', reportView);
+
+  const visibleRect = (): LayoutRect => {
+    const b = viewport.getVisibleBounds();
+    return { x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height };
+  };
+
+  const fit = () => {
+    if (!world) return;
+    const { width, height } = world.data.layout;
+    viewport.resize(host.clientWidth, host.clientHeight, width, height);
+    viewport.fit(true, width * 1.02, height * 1.04);
+    viewport.moveCenter(width / 2, height / 2);
+    needsRender = true;
+  };
+
+  return {
+    canvas,
+    setWorld(data) {
+      if (world) {
+        world.nodeLayer.destroy({ children: true });
+        world.glows.container.destroy({ children: true });
+      }
+      staticLayer.removeChildren();
+      dynamicLayer.removeChildren();
+      clearTrail(trail);
+      drawCascades(cascadeLayer, trail, 0, data.x, data.y, [], theme);
+      ties = null;
+      hovered = -1;
+      trendColors = data.trendColors.map(parseHex);
+      const spacing = data.layout.nodeSpacing;
+      baseDiameter = computeDiameter(data);
+      const { container, particles } = makeNodeLayer(textures.dot, data.x, data.y, nodeDiameter(), data.layout.width, data.layout.height);
+      const glows = makeGlowPool(textures.glow, nodeDiameter());
+      world = {
+        data,
+        particles,
+        nodeLayer: container,
+        glows,
+        grid: buildHitGrid(data.x, data.y, data.layout.width, data.layout.height, Math.max(spacing * 2, 4)),
+        baseColors: new Uint32Array(data.agentCount),
+        tints: new Uint32Array(data.agentCount),
+        labels: [],
+        previous: null,
+        tick: 0,
+      };
+      staticLayer.addChild(frameGraphics, tieLayer, container, labelLayer);
+      dynamicLayer.addChild(cascadeLayer, glows.container, rings);
+      recolourAll();
+      redrawStatic();
+      redrawRings();
+      fit();
+    },
+    setColorMode(mode) {
+      if (mode === colorMode) return;
+      colorMode = mode;
+      recolourAll();
+    },
+    setTheme(name) {
+      const next = THEMES[name];
+      if (next === theme) return;
+      const rescale = next.nodeScale !== theme.nodeScale;
+      theme = next;
+      app.renderer.background.color = theme.background;
+      if (world && rescale) {
+        const s = nodeDiameter() / 32;
+        for (const p of world.particles) {
+          p.scaleX = s;
+          p.scaleY = s;
+        }
+        world.nodeLayer.update();
+      }
+      recolourAll();
+      redrawStatic();
+      redrawRings();
+      cascadeDirty = true;
+    },
+    setTrendColors(colors) {
+      const next = colors.map(parseHex);
+      if (next.length === trendColors.length && next.every((c, i) => c === trendColors[i])) return;
+      trendColors = next;
+      recolourAll();
+      cascadeDirty = true;
+    },
+    setTies(next) {
+      ties = next;
+      redrawTies();
+    },
+    setSelected(agent) {
+      selected = agent;
+      redrawRings();
+    },
+    visibleRect,
+    fit,
+    zoomBy(factor) {
+      viewport.zoomPercent(factor - 1, true);
+      needsRender = true;
+      reportView();
+    },
+    snapshot() {
+      app.renderer.render(app.stage);
+      return new Promise((resolve, reject) =>
+        canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The canvas could not be captured.'))), 'image/png'),
+      );
+    },
+    capture() {
+      return app.renderer.extract.canvas({
+        target: app.stage,
+        frame: new Rectangle(0, 0, app.screen.width, app.screen.height),
+        clearColor: theme.background,
+      }) as HTMLCanvasElement;
+    },
+    framesDrawn: () => drawn,
+    destroy() {
+      app.destroy(true, { children: true, texture: true });
+    },
+  };
+}

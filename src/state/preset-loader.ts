@@ -1,0 +1,141 @@
+// Fetches the preset gallery and presets, opens share links, and puts the result in the store. I/O through an injected fetch; never touches the engine or the DOM.
+import { diffPatch, isPlainObject, mergePatch } from '../../sim/host/merge-patch.ts';
+import { InputError } from '../../sim/params/errors.ts';
+import type { ScenarioJson } from '../../sim/protocol.ts';
+import { decodeShare, type SharedRun } from '../share/codec.ts';
+import type { AppStore, PresetInfo } from './store.ts';
+
+export interface PresetLoaderDeps {
+  /** GETs a JSON file relative to the scenarios folder (e.g. 'index.json'), rejecting on HTTP errors. */
+  fetchJson(file: string): Promise<unknown>;
+  /**
+   * Validates a scenario with the one schema, throwing InputError naming bad fields. The scenario is kept as
+   * given (the schema's input form, which the worker parses again); only its validity is checked here.
+   */
+  validate(scenario: unknown, source: string): void;
+  /** Applied to every scenario before it is loaded (e.g. the `?agents=` override for small devices and tests). */
+  adjust?(scenario: ScenarioJson): ScenarioJson;
+}
+
+/**
+ * Reads index.json: an array of entries or `{ presets | scenarios: [...] }`. Entries need an `id` of lowercase letters,
+ * digits and dashes (or a `file` to take it from); titles default to the id; the file to `<id>.json`.
+ */
+export function parsePresetIndex(json: unknown): PresetInfo[] {
+  const list = Array.isArray(json)
+    ? json
+    : isPlainObject(json) && Array.isArray(json.presets ?? json.scenarios)
+      ? ((json.presets ?? json.scenarios) as unknown[])
+      : null;
+  if (!list) throw new InputError('scenarios/index.json', ['(root): must be a list of presets']);
+  return list.flatMap((entry: unknown): PresetInfo[] => {
+    const record: Record<string, unknown> = typeof entry === 'string' ? { id: entry } : isPlainObject(entry) ? entry : {};
+    const text = (key: string) => (typeof record[key] === 'string' ? (record[key] as string).trim() : '');
+    const file = /^[a-z0-9][a-z0-9-]*\.json$/.test(text('file')) ? text('file') : '';
+    const id = text('id') || file.replace(/\.json$/, '');
+    if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id)) return [];
+    const description = text('explanation') || text('description') || text('summary') || text('short');
+    return [{ id, title: text('title') || text('name') || id, description, file: file || `${id}.json` }];
+  });
+}
+
+function message(error: unknown): string {
+  if (error instanceof InputError) return `${error.source}: ${error.lines.join('; ')}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+export interface PresetLoader {
+  /** Loads the gallery, then opens `sharePayload` if given (falling back to the default preset with a notice). */
+  start(sharePayload: string | null): Promise<void>;
+  /** Fetches, validates and loads preset `id` (errors go to the store). */
+  openPreset(id: string): Promise<void>;
+  /** Opens a share link now (e.g. on hashchange). */
+  openShare(payload: string): Promise<void>;
+  /** The parameters that differ from the current preset (what a share link carries). */
+  changedParameters(): ScenarioJson;
+}
+
+/** Creates the loader over `store` and `deps` (call `start` once). */
+export function createPresetLoader(store: AppStore, deps: PresetLoaderDeps): PresetLoader {
+  const cache = new Map<string, ScenarioJson>();
+  const adjust = deps.adjust ?? ((s: ScenarioJson) => s);
+
+  /** A preset exactly as published (validated, before `adjust`), so share links diff against the file. */
+  const preset = async (id: string): Promise<ScenarioJson> => {
+    const known = cache.get(id);
+    if (known) return known;
+    const entry = store.getState().presets.find((p) => p.id === id);
+    if (!entry) {
+      const ids = store
+        .getState()
+        .presets.map((p) => JSON.stringify(p.id))
+        .join(', ');
+      throw new InputError('share link', [`preset: must be one of ${ids} (got ${JSON.stringify(id)})`]);
+    }
+    const scenario = await deps.fetchJson(entry.file);
+    deps.validate(scenario, `scenarios/${entry.file}`);
+    if (!isPlainObject(scenario)) throw new InputError(`scenarios/${entry.file}`, ['(root): must be an object']);
+    cache.set(id, scenario);
+    return scenario;
+  };
+
+  /** Loads preset `id`; with `ownSeed`, the run uses the seed written in the preset file (the first screen). */
+  const loadPreset = async (id: string, ownSeed = false) => {
+    try {
+      const scenario = await preset(id);
+      const seed = ownSeed && typeof scenario.seed === 'string' ? scenario.seed : undefined;
+      store.getState().loadScenario(id, adjust(scenario), seed);
+    } catch (error) {
+      store.setState({ error: { kind: 'input', message: message(error) } });
+    }
+  };
+
+  const openRun = async (run: SharedRun) => {
+    const base = await preset(run.presetId);
+    const scenario = mergePatch(base, run.patch);
+    deps.validate(scenario, 'share link');
+    store.getState().loadScenario(run.presetId, adjust(scenario), run.seed, run.tick);
+  };
+
+  const openDefault = async () => {
+    const first = store.getState().presets[0];
+    if (first) await loadPreset(first.id, true);
+  };
+
+  const openShare = async (payload: string) => {
+    try {
+      await openRun(decodeShare(payload));
+    } catch (error) {
+      store
+        .getState()
+        .setNotice(
+          `This share link could not be opened, so the default preset is shown instead. ${message(error)}`,
+        );
+      await openDefault();
+    }
+  };
+
+  return {
+    start: async (sharePayload) => {
+      try {
+        store.setState({ presets: parsePresetIndex(await deps.fetchJson('index.json')) });
+      } catch (error) {
+        store.setState({
+          phase: 'error',
+          error: { kind: 'input', message: `The preset gallery could not be loaded: ${message(error)}` },
+        });
+        return;
+      }
+      if (sharePayload !== null) await openShare(sharePayload);
+      else await openDefault();
+    },
+    openPreset: (id) => loadPreset(id),
+    openShare,
+    changedParameters: () => {
+      const { presetId, scenario } = store.getState();
+      const base = presetId ? cache.get(presetId) : undefined;
+      if (!scenario) return {};
+      return base ? diffPatch(base, scenario) : scenario;
+    },
+  };
+}

@@ -1,0 +1,244 @@
+// The app's zustand (vanilla) store: user intent and small summaries only. Never per-agent arrays, never the worker or the DOM.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { mergePatch } from '../../sim/host/merge-patch.ts';
+import type { AgentInspection, WorldSummary } from '../../sim/model/api.ts';
+import type { CommandBody, LayoutRect, ScenarioJson } from '../../sim/protocol.ts';
+
+export const COLOUR_BY = ['fandom', 'region', 'platform'] as const;
+export type ColourBy = (typeof COLOUR_BY)[number];
+
+export const THEMES = ['dark', 'light', 'projector'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** Which ties are drawn: every layer, one platform index, or none. */
+export type LayerShown = 'all' | 'none' | number;
+
+/** Ticks per second the speed control offers (1 tick = 1 simulated hour). */
+export const SPEED_RANGE = { min: 1, max: 240, initial: 24 } as const;
+
+/** How many ties the bridge asks for when the layer changes (drawing more is too slow in software WebGL). */
+export const TIE_SAMPLE = 20_000;
+
+/**
+ * An error the UI shows. 'crash': the worker died or threw (offer restart; the parameters are kept);
+ * 'too-big': the world was refused before building; 'input': a bad preset, parameter or share link.
+ */
+export interface AppError {
+  readonly kind: 'crash' | 'too-big' | 'input';
+  readonly message: string;
+  readonly detail?: string;
+}
+
+/** A one-shot request the bridge turns into a worker command and removes from the outbox. */
+export type Intent = CommandBody | { readonly type: 'restart' };
+
+/** The static description of the world being shown (names only, no per-agent data). */
+export interface WorldInfo {
+  readonly agentCount: number;
+  readonly regionNames: readonly string[];
+  readonly fandomNames: readonly string[];
+  readonly platformNames: readonly string[];
+  readonly trendNames: readonly string[];
+  readonly trendColors: readonly string[];
+  readonly estimatedBytes: number;
+}
+
+/** One entry of the preset gallery (public/scenarios/index.json). Text is shown as text, never as HTML. */
+export interface PresetInfo {
+  readonly id: string;
+  readonly title: string;
+  /** A short explanation for a class. */
+  readonly description: string;
+  /** File name under scenarios/ (default `<id>.json`). */
+  readonly file: string;
+}
+
+export interface AppState {
+  /** The preset gallery; empty until public/scenarios/index.json has loaded. */
+  readonly presets: readonly PresetInfo[];
+  /** Preset the parameters started from (public/scenarios/<id>.json); null before the gallery has loaded. */
+  readonly presetId: string | null;
+  /** The world scenario being run (JSON, valid against worldScenarioSchema). */
+  readonly scenario: ScenarioJson | null;
+  readonly seed: string;
+  /** Intent: the user wants the engine running. The worker confirms through status messages. */
+  readonly playing: boolean;
+  /** Ticks per second while playing. */
+  readonly speed: number;
+  /** From the latest summary or status: ticks done, simulated day (0-based) and UTC hour. */
+  readonly tick: number;
+  readonly day: number;
+  readonly hourUtc: number;
+  /** 'loading' while a world is being built; 'ready' once its first data arrived; 'error' after a crash. */
+  readonly phase: 'loading' | 'ready' | 'error';
+  readonly world: WorldInfo | null;
+  /** Latest summary from the worker (a few per second at most). */
+  readonly summary: WorldSummary | null;
+  readonly selectedAgent: number | null;
+  readonly inspection: AgentInspection | null;
+  readonly colourBy: ColourBy;
+  readonly layer: LayerShown;
+  readonly theme: Theme;
+  readonly helpOpen: boolean;
+  readonly error: AppError | null;
+  /** A non-fatal message (e.g. why a share link could not be opened); the UI shows it until dismissed. */
+  readonly notice: string | null;
+  /** One-shot requests waiting for the bridge. */
+  readonly outbox: readonly Intent[];
+}
+
+export interface AppActions {
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  step(count?: number): void;
+  setSpeed(ticksPerSecond: number): void;
+  /** Rebuilds the world with the same seed and parameters. */
+  reset(): void;
+  /** Picks a fresh random seed and rebuilds. */
+  newSeed(): void;
+  /** Sets the seed (from the editable field) and rebuilds. */
+  setSeed(seed: string): void;
+  /** Replaces the scenario (a preset or a share link) and rebuilds, stepping to `advanceTo` ticks when given. */
+  loadScenario(presetId: string | null, scenario: ScenarioJson, seed?: string, advanceTo?: number): void;
+  /** Changes parameters (a JSON merge patch of the scenario) and rebuilds. */
+  setParams(patch: ScenarioJson): void;
+  selectAgent(agent: number | null): void;
+  launchTrend(agent: number, kind: string, platform: number): void;
+  applyEvent(event: ScenarioJson): void;
+  /** Asks for a fresh sample of ties for the current layer (optionally inside the visible rectangle). */
+  requestTies(viewport?: LayoutRect): void;
+  setColourBy(colourBy: ColourBy): void;
+  setLayer(layer: LayerShown): void;
+  setTheme(theme: Theme): void;
+  setHelpOpen(open: boolean): void;
+  setNotice(notice: string | null): void;
+  dismissError(): void;
+  /** After a crash: starts a new worker with the kept scenario and seed. */
+  restart(): void;
+}
+
+export type AppStore = StoreApi<AppState & AppActions>;
+
+/** A short random seed for "new seed" (the app may use Math.random; the engine never does). */
+export function randomSeed(): string {
+  return Math.floor(Math.random() * 0x7fffffff)
+    .toString(36)
+    .padStart(6, '0');
+}
+
+export const initialState: Omit<AppState, 'seed'> = {
+  presets: [],
+  presetId: null,
+  scenario: null,
+  playing: false,
+  speed: SPEED_RANGE.initial,
+  tick: 0,
+  day: 0,
+  hourUtc: 0,
+  phase: 'loading',
+  world: null,
+  summary: null,
+  selectedAgent: null,
+  inspection: null,
+  colourBy: 'fandom',
+  layer: 'none',
+  theme: 'dark',
+  helpOpen: false,
+  error: null,
+  notice: null,
+  outbox: [],
+};
+
+/** Creates the store; `seed` is the first run's seed (tests pass a fixed one). */
+export function createAppStore(seed: string = randomSeed()): AppStore {
+  return createStore<AppState & AppActions>()((set, get) => {
+    const send = (intent: Intent) => set((s) => ({ outbox: [...s.outbox, intent] }));
+    /** Everything shown about the previous world becomes stale when the world is rebuilt. */
+    const rebuilding = {
+      tick: 0,
+      day: 0,
+      hourUtc: 0,
+      summary: null,
+      inspection: null,
+      phase: 'loading',
+    } as const;
+    return {
+      ...initialState,
+      seed,
+      play: () => set({ playing: true }),
+      pause: () => set({ playing: false }),
+      togglePlay: () => set((s) => ({ playing: !s.playing })),
+      step: (count = 1) => {
+        set({ playing: false });
+        send({ type: 'step', count: Math.max(1, Math.floor(count)) });
+      },
+      setSpeed: (ticksPerSecond) => {
+        const speed = Math.min(SPEED_RANGE.max, Math.max(SPEED_RANGE.min, Math.round(ticksPerSecond)));
+        if (Number.isFinite(speed)) set({ speed });
+      },
+      reset: () => {
+        set({ ...rebuilding, playing: false });
+        send({ type: 'reset' });
+      },
+      newSeed: () => get().setSeed(randomSeed()),
+      setSeed: (next) => {
+        const trimmed = next.trim();
+        if (trimmed === '') return;
+        set({ ...rebuilding, seed: trimmed, playing: false });
+        send({ type: 'newSeed', seed: trimmed });
+      },
+      loadScenario: (presetId, scenario, nextSeed, advanceTo) => {
+        const seedToUse = nextSeed ?? get().seed;
+        set({
+          ...rebuilding,
+          presetId,
+          scenario,
+          seed: seedToUse,
+          playing: false,
+          selectedAgent: null,
+          error: null,
+                });
+        send(
+          advanceTo && advanceTo > 0
+            ? { type: 'init', scenario, seed: seedToUse, advanceTo }
+            : { type: 'init', scenario, seed: seedToUse },
+        );
+      },
+      setParams: (patch) => {
+        const scenario = get().scenario;
+        if (!scenario) return;
+        set({ ...rebuilding, scenario: mergePatch(scenario, patch), playing: false });
+        send({ type: 'setParams', patch });
+      },
+      selectAgent: (agent) => {
+        set({ selectedAgent: agent, inspection: null });
+        if (agent !== null) send({ type: 'inspect', agent });
+      },
+      launchTrend: (agent, kind, platform) => send({ type: 'launchTrend', agent, kind, platform }),
+      applyEvent: (event) => send({ type: 'event', event }),
+      requestTies: (viewport) => {
+        const layer = get().layer;
+        if (layer === 'none') return;
+        send(
+          viewport
+            ? { type: 'requestTies', platform: layer, sample: TIE_SAMPLE, viewport }
+            : { type: 'requestTies', platform: layer, sample: TIE_SAMPLE },
+        );
+      },
+      setColourBy: (colourBy) => set({ colourBy }),
+      setLayer: (layer) => {
+        set({ layer });
+        get().requestTies();
+      },
+      setTheme: (theme) => set({ theme }),
+      setHelpOpen: (helpOpen) => set({ helpOpen }),
+      setNotice: (notice) => set({ notice }),
+      dismissError: () => set({ error: null }),
+      restart: () => {
+        set({ ...rebuilding, error: null, playing: false });
+        send({ type: 'restart' });
+      },
+    };
+  });
+}

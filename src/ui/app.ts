@@ -1,0 +1,241 @@
+// Mounts the whole UI (top bar, gallery, parameters, canvas, read-outs, inspector, charts, dialogs) into a root element. Talks to the store and reads the client; never to the worker directly.
+import type * as z from 'zod';
+import { worldScenarioSchema } from '../../sim/params/world.ts';
+import type { EngineClient } from '../engine/client.ts';
+import { createScene, type Scene, type SceneCallbacks } from '../render/scene.ts';
+import type { AppState, AppStore, PresetInfo } from '../state/store.ts';
+import { createCharts } from './charts.ts';
+import { createBanner, createHelp } from './dialogs.ts';
+import { el, panel } from './dom.ts';
+import { createInspector } from './inspector.ts';
+import { installShortcuts } from './keys.ts';
+import { createLegend } from './legend.ts';
+import { collectFields } from './param-fields.ts';
+import { createParamPanel } from './params.ts';
+import { createGallery } from './presets.ts';
+import { createReadouts } from './readouts.ts';
+import { createTopBar, type TopBarActions } from './topbar.ts';
+import { createCascadeStats, createRegionWave } from './wave.ts';
+
+/** What main.ts hands the UI. */
+export interface AppDeps {
+  readonly store: AppStore;
+  readonly client: EngineClient;
+  /**
+   * Opens preset `id` (the preset loader: fetch, validate, `store.loadScenario`). Without it the gallery fetches
+   * `scenarios/<file>` itself and calls `store.loadScenario(id, json)` (the worker still validates it).
+   */
+  readonly openPreset?: (id: string) => void | Promise<void>;
+  /** What the share, export and help buttons do (src/share, src/export; help opens the dialog). */
+  readonly actions: TopBarActions;
+  /** The schema the parameter panel is generated from; default: the world scenario schema (sim/params/world.ts). */
+  readonly paramSchema?: z.ZodType;
+}
+
+/** Returned at once; the Pixi scene initialises asynchronously (`ready`). */
+export interface AppHandle {
+  readonly ready: Promise<Scene>;
+  /** A copy of the canvas as on screen (for PNG export); null if the scene failed to start. */
+  capture(): Promise<HTMLCanvasElement | null>;
+  destroy(): void;
+}
+
+/** Batch-run settings (runs, ticks, regenerate) belong to the CLI, not the live panel. */
+const CLI_ONLY = new Set(['version', 'runs', 'ticks', 'regenerateWorld']);
+
+function panelFields(schema: z.ZodType) {
+  return collectFields(schema).filter((f) => !CLI_ONLY.has(f.path[0] ?? ''));
+}
+
+const TIER_NAMES = ['mega influencer', 'macro influencer', 'micro influencer', 'nano influencer', 'regular'] as const;
+
+/** Builds the DOM, the Pixi scene and every panel, wires them to the store and client, and returns a handle. */
+export function mountApp(root: HTMLElement, deps: AppDeps): AppHandle {
+  const ready = mountScene(root, deps);
+  return {
+    ready,
+    capture: () => ready.then((scene) => scene.capture()).catch(() => null),
+    destroy: () => void ready.then((scene) => scene.destroy()),
+  };
+}
+
+async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
+  const { store, client } = deps;
+  const s = () => store.getState();
+
+  const stage = el('div', { id: 'stage', class: 'stage' });
+  const hoverCard = el('div', { class: 'hover-card', hidden: true, role: 'tooltip' });
+  const zoomIn = el('button', { type: 'button', class: 'icon', 'aria-label': 'Zoom in', title: 'Zoom in (+)' }, '+');
+  const zoomOut = el('button', { type: 'button', class: 'icon', 'aria-label': 'Zoom out', title: 'Zoom out (−)' }, '−');
+  const zoomFit = el('button', { type: 'button', class: 'icon', 'aria-label': 'Fit the world', title: 'Fit (F)' }, '⤢');
+  const readouts = createReadouts();
+  const legend = createLegend();
+  const stageWrap = el('section', { class: 'stage-wrap', 'aria-label': 'The social world' }, stage, readouts.root, legend.root, el('div', { class: 'zoom' }, zoomIn, zoomOut, zoomFit), hoverCard);
+  const topBar = createTopBar(store, deps.actions);
+  stageWrap.append(topBar.viewRoot);
+
+  const openPreset = async (card: PresetInfo) => {
+    if (deps.openPreset) return deps.openPreset(card.id);
+    try {
+      const response = await fetch(new URL(`scenarios/${card.file}`, document.baseURI));
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      s().loadScenario(card.id, (await response.json()) as Record<string, unknown>);
+    } catch (error) {
+      s().setNotice(`The preset "${card.title}" could not be loaded (${(error as Error).message}).`);
+    }
+  };
+  const gallery = createGallery((card) => void openPreset(card));
+  const presetsPanel = panel('Presets', 'presets-panel');
+  presetsPanel.body.append(gallery.root);
+  const paramsPanel = panel('Parameters', 'params-panel', false);
+  const params = createParamPanel(store, panelFields(deps.paramSchema ?? worldScenarioSchema));
+  paramsPanel.body.append(params.root);
+
+  const inspector = createInspector(store);
+  const charts = createCharts();
+  const wave = createRegionWave();
+  const cascades = createCascadeStats();
+  const chartsPanel = panel('Charts', 'charts-panel');
+  chartsPanel.body.append(charts.root);
+  const wavePanel = panel('Region wave', 'wave-panel');
+  wavePanel.body.append(wave.root);
+  const cascadePanel = panel('Cascades', 'cascade-panel');
+  cascadePanel.body.append(cascades.root);
+
+  const banner = createBanner(store);
+  const help = createHelp(store);
+  root.replaceChildren(
+    el(
+      'div',
+      { class: 'app' },
+      topBar.root,
+      banner.root,
+      el(
+        'main',
+        { class: 'layout' },
+        el('aside', { class: 'side side-left', 'aria-label': 'Presets and parameters' }, presetsPanel.root, paramsPanel.root),
+        stageWrap,
+        el('aside', { class: 'side side-right', 'aria-label': 'Inspector and charts' }, inspector.root, chartsPanel.root, wavePanel.root, cascadePanel.root),
+      ),
+      help.root,
+    ),
+  );
+
+  const sceneCallbacks: SceneCallbacks = {
+    onHover(agent, x, y) {
+      const world = client.world();
+      if (agent < 0 || !world) {
+        hoverCard.hidden = true;
+        return;
+      }
+      const adopted = client.latestFrame()?.lastAdopted[agent] ?? 0;
+      const trendName = adopted > 0 ? (s().summary?.trends[adopted - 1]?.name ?? world.trendNames[adopted - 1] ?? `trend ${adopted}`) : null;
+      const platforms = world.platformNames.filter((_, p) => ((world.platforms[agent] ?? 0) >> p) & 1);
+      hoverCard.replaceChildren(
+        el('strong', {}, `Agent #${agent}`),
+        el('span', {}, `${world.regionNames[world.region[agent] ?? 0] ?? ''} · ${world.fandom[agent] ? (world.fandomNames[world.fandom[agent]! - 1] ?? '') : 'no fandom'}`),
+        el('span', {}, TIER_NAMES[world.tier[agent] ?? 4] ?? ''),
+        el('span', { class: 'muted' }, platforms.join(' · ') || 'no platform'),
+        el('span', {}, trendName ? `joined ${trendName}` : 'has not joined a trend'),
+      );
+      hoverCard.hidden = false;
+      const wide = stage.clientWidth;
+      hoverCard.style.left = `${Math.min(x + 14, wide - 220)}px`;
+      hoverCard.style.top = `${y + 14}px`;
+    },
+    onSelect: (agent) => s().selectAgent(agent),
+    onViewChange(rect) {
+      const world = client.world();
+      if (!world || s().layer === 'none') return;
+      // Zoomed in: ask for ties inside the window (denser there); zoomed out: a sample of the whole layer.
+      const share = ((rect.x1 - rect.x0) * (rect.y1 - rect.y0)) / (world.layout.width * world.layout.height);
+      s().requestTies(share < 0.5 ? rect : undefined);
+    },
+  };
+  let scene: Scene | null = null;
+  zoomIn.addEventListener('click', () => scene?.zoomBy(1.4));
+  zoomOut.addEventListener('click', () => scene?.zoomBy(1 / 1.4));
+  zoomFit.addEventListener('click', () => scene?.fit());
+
+  const unsubscribers: (() => void)[] = [];
+  const showWorld = () => {
+    const world = client.world();
+    if (!world || !scene) return;
+    scene.setWorld(world);
+    scene.setTrendColors(world.trendColors);
+  };
+  const refreshSummaryViews = () => {
+    const state = s();
+    charts.update(client.series(), state.summary, state.world?.agentCount ?? 0);
+    wave.update(state.summary, state.world?.regionNames ?? []);
+    cascades.update(state.summary, state.world?.regionNames ?? []);
+  };
+  unsubscribers.push(client.onReady(() => showWorld()));
+  unsubscribers.push(
+    client.onTies((ties) => {
+      const layer = s().layer;
+      if (layer !== 'none' && ties.request === layer) scene?.setTies(ties);
+    }),
+  );
+  let summaryPending = false;
+  unsubscribers.push(
+    client.onSummary((message) => {
+      scene?.setTrendColors(message.summary.trends.map((t) => t.color));
+      if (summaryPending) return;
+      summaryPending = true;
+      // At most one chart redraw per animation frame, however many summaries arrive.
+      requestAnimationFrame(() => {
+        summaryPending = false;
+        refreshSummaryViews();
+      });
+    }),
+  );
+
+  let shownLayer: AppState['layer'] = s().layer;
+  const render = (state: AppState) => {
+    topBar.update(state);
+    readouts.update(state);
+    legend.update(state);
+    gallery.update(state);
+    params.update(state);
+    inspector.update(state);
+    banner.update(state);
+    help.update(state);
+    if (document.documentElement.dataset.theme !== state.theme) {
+      document.documentElement.dataset.theme = state.theme;
+      charts.invalidate();
+      refreshSummaryViews();
+    }
+    if (!scene) return;
+    scene.setColorMode(state.colourBy);
+    scene.setTheme(state.theme);
+    scene.setSelected(state.selectedAgent);
+    if (state.layer !== shownLayer) {
+      shownLayer = state.layer;
+      if (state.layer === 'none') scene.setTies(null);
+    }
+  };
+  unsubscribers.push(store.subscribe((state) => render(state)));
+  render(s());
+  unsubscribers.push(installShortcuts(store, { fit: () => scene?.fit(), zoomBy: (f) => scene?.zoomBy(f) }));
+
+  try {
+    scene = await createScene(stage, client, sceneCallbacks);
+  } catch (error) {
+    s().setNotice(`The canvas could not start (WebGL unavailable?): ${(error as Error).message}`);
+    throw error;
+  }
+  showWorld();
+  render(s());
+  refreshSummaryViews();
+  const ready: Scene = scene;
+  const destroy = ready.destroy;
+  return {
+    ...ready,
+    destroy() {
+      for (const u of unsubscribers) u();
+      destroy();
+      root.replaceChildren();
+    },
+  };
+}

@@ -1,0 +1,61 @@
+// The help dialog (keyboard shortcuts, what the picture shows) and the error / notice banner with restart. Reads the store; dispatches help, dismiss and restart.
+import type { AppState, AppStore } from '../state/store.ts';
+import { el, setText } from './dom.ts';
+import { SHORTCUTS } from './keys.ts';
+
+export interface View {
+  readonly root: HTMLElement;
+  update(state: AppState): void;
+}
+
+export function createHelp(store: AppStore): View {
+  const close = el('button', { type: 'button', class: 'primary' }, 'Close');
+  const dialog = el(
+    'dialog',
+    { class: 'help', 'aria-labelledby': 'help-title' },
+    el('h2', { id: 'help-title' }, 'Hallyu Lab — how to read it'),
+    el('p', {}, 'Each dot is a person. Dots sit in their region (west → east by time zone) and, inside it, in their fandom. When someone joins a trend, their dot lights up in the trend’s colour and a line is drawn from whoever they caught it from: these lines are the cascades.'),
+    el('h3', {}, 'Keyboard shortcuts'),
+    el('table', { class: 'shortcuts' }, el('tbody', {}, ...SHORTCUTS.map((s) => el('tr', {}, el('th', { scope: 'row' }, el('kbd', {}, s.keys)), el('td', {}, s.action))))),
+    el('h3', {}, 'Mouse and touch'),
+    el('p', {}, 'Drag to pan, wheel or pinch to zoom, hover for a name card, click a dot to inspect it or launch a trend from it.'),
+    el('form', { method: 'dialog' }, close),
+  );
+  dialog.addEventListener('close', () => {
+    if (store.getState().helpOpen) store.getState().setHelpOpen(false);
+  });
+  return {
+    root: dialog,
+    update(state) {
+      if (state.helpOpen && !dialog.open) dialog.showModal();
+      if (!state.helpOpen && dialog.open) dialog.close();
+    },
+  };
+}
+
+/** A crash offers restart (the parameters are kept); other errors and notices can be dismissed. */
+export function createBanner(store: AppStore): View {
+  const message = el('p', { class: 'banner-message' });
+  const detail = el('p', { class: 'banner-detail' });
+  const restart = el('button', { type: 'button', class: 'primary', 'data-testid': 'restart' }, 'Restart the engine');
+  const dismiss = el('button', { type: 'button', 'data-testid': 'dismiss' }, 'Dismiss');
+  restart.addEventListener('click', () => store.getState().restart());
+  dismiss.addEventListener('click', () => {
+    const s = store.getState();
+    if (s.error) s.dismissError();
+    else s.setNotice(null);
+  });
+  const root = el('div', { class: 'banner', role: 'alert', 'data-testid': 'error-banner', hidden: true }, el('div', {}, message, detail), el('div', { class: 'banner-actions' }, restart, dismiss));
+  return {
+    root,
+    update(state) {
+      const error = state.error;
+      root.hidden = !error && !state.notice;
+      root.classList.toggle('info', !error);
+      setText(message, error ? error.message : (state.notice ?? ''));
+      setText(detail, error?.detail ?? '');
+      detail.hidden = !error?.detail;
+      restart.hidden = error?.kind !== 'crash';
+    },
+  };
+}

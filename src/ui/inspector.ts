@@ -1,0 +1,115 @@
+// The agent inspector: profile, platforms, what it saw, why it adopted (factors), its cascade, and "launch a trend here". Reads the store; dispatches selection and launches.
+import type { AgentInspection } from '../../sim/model/api.ts';
+import { TREND_KINDS } from '../../sim/params/trends.ts';
+import type { AppState, AppStore } from '../state/store.ts';
+import { el, replaceChildren } from './dom.ts';
+import { formatNumber, formatPercent } from './format.ts';
+
+export interface Inspector {
+  readonly root: HTMLElement;
+  update(state: AppState): void;
+}
+
+function row(label: string, value: string | Node): HTMLElement {
+  return el('div', { class: 'kv' }, el('span', { class: 'k' }, label), el('span', { class: 'v' }, value));
+}
+
+function agentLink(store: AppStore, agent: number): HTMLElement {
+  if (agent < 0) return el('span', {}, 'a seed post (no parent)');
+  const b = el('button', { type: 'button', class: 'link' }, `agent #${agent}`);
+  b.addEventListener('click', () => store.getState().selectAgent(agent));
+  return b;
+}
+
+/** Factor bars: each factor of the adoption probability as a bar on a log-ish scale (1 = neutral). */
+function factorList(factors: Readonly<Record<string, number>>): HTMLElement {
+  const list = el('ul', { class: 'factors' });
+  for (const [name, value] of Object.entries(factors)) {
+    // Width: factors are multipliers, so show log2 around a mid-point (×1 at 50 %), clamped to 4 % … 100 %.
+    const width = Math.max(4, Math.min(100, 50 + 12.5 * Math.log2(Math.max(value, 1e-6))));
+    list.append(
+      el('li', {}, el('span', { class: 'factor-name' }, name), el('span', { class: 'factor-bar' }, el('span', { style: `width:${width.toFixed(0)}%` })), el('span', { class: 'factor-value' }, `×${formatNumber(value, 2)}`)),
+    );
+  }
+  return list;
+}
+
+function render(store: AppStore, state: AppState, info: AgentInspection): Node[] {
+  const world = state.world;
+  const platformNames = world?.platformNames ?? [];
+  const kind = el('select', { 'aria-label': 'Trend kind' });
+  for (const k of TREND_KINDS) kind.append(el('option', { value: k }, k.replace(/-/g, ' ')));
+  const platform = el('select', { 'aria-label': 'Platform' });
+  platformNames.forEach((name, p) => platform.append(el('option', { value: String(p) }, name)));
+  const launch = el('button', { type: 'button', class: 'primary', 'data-testid': 'launch-trend' }, 'Launch a trend here');
+  launch.addEventListener('click', () => store.getState().launchTrend(info.id, kind.value, Number(platform.value)));
+
+  const seen = el('ul', { class: 'seen' });
+  for (const s of info.recentlySeen.slice(-8).reverse()) {
+    seen.append(el('li', {}, `${s.trend} · ${s.platform} · ${s.source} · from #${s.author} · tick ${s.tick}`));
+  }
+  if (info.recentlySeen.length === 0) seen.append(el('li', { class: 'muted' }, 'Nothing viewed recently.'));
+
+  const adoptions = el('div', { class: 'adoptions' });
+  for (const a of info.adoptions) {
+    adoptions.append(
+      el(
+        'div',
+        { class: 'adoption' },
+        el('h4', {}, `${a.trend} — tick ${a.tick} on ${a.platform}`),
+        el('p', {}, 'From ', agentLink(store, a.parent), ` after ${a.distinctExposures} distinct exposure${a.distinctExposures === 1 ? '' : 's'}; chance ${formatPercent(a.probability)}.`),
+        factorList(a.factors),
+      ),
+    );
+  }
+  if (info.adoptions.length === 0) adoptions.append(el('p', { class: 'muted' }, 'Has not joined a trend yet.'));
+
+  const interests = el('ul', { class: 'interests' });
+  for (const i of [...info.interests].sort((a, b) => b.weight - a.weight).slice(0, 5)) {
+    interests.append(el('li', {}, el('span', { class: 'factor-name' }, i.topic), el('span', { class: 'factor-bar' }, el('span', { style: `width:${(i.weight * 100).toFixed(0)}%` })), el('span', { class: 'factor-value' }, formatPercent(i.weight, 0))));
+  }
+
+  const followers = info.platforms.map((name) => {
+    const p = platformNames.indexOf(name);
+    const count = p >= 0 ? info.followers[p] : undefined;
+    return count === undefined ? name : `${name} (${count.toLocaleString('en-US')} followers)`;
+  });
+
+  return [
+    el('h3', { class: 'agent-name' }, info.name, el('span', { class: 'muted' }, ` #${info.id}`)),
+    row('Region', info.region),
+    row('Languages', info.languages.join(', ')),
+    row('Fandom', info.fandom ?? 'none'),
+    row('Tier', info.tier),
+    row('Activity', `${formatNumber(info.activity, 1)} sessions/day`),
+    row('Threshold', formatNumber(info.threshold, 2)),
+    el('h4', {}, 'Platforms'),
+    el('p', {}, followers.length > 0 ? followers.join(' · ') : 'none'),
+    el('h4', {}, 'Interests'),
+    interests,
+    el('h4', {}, 'What it saw'),
+    seen,
+    el('h4', {}, 'Why it adopted'),
+    adoptions,
+    el('div', { class: 'launch' }, kind, platform, launch),
+  ];
+}
+
+export function createInspector(store: AppStore): Inspector {
+  const body = el('div', { class: 'inspector-body', 'aria-live': 'polite' });
+  const close = el('button', { type: 'button', class: 'icon', 'aria-label': 'Close inspector', title: 'Clear selection (Esc)' }, '✕');
+  close.addEventListener('click', () => store.getState().selectAgent(null));
+  const root = el('section', { class: 'inspector', 'aria-label': 'Agent inspector', hidden: true }, el('div', { class: 'inspector-head' }, el('h2', {}, 'Agent'), close), body);
+  let shown: { agent: number | null; inspection: AgentInspection | null } = { agent: null, inspection: null };
+  return {
+    root,
+    update(state) {
+      if (state.selectedAgent === shown.agent && state.inspection === shown.inspection) return;
+      shown = { agent: state.selectedAgent, inspection: state.inspection };
+      root.hidden = state.selectedAgent === null;
+      if (state.selectedAgent === null) return replaceChildren(body);
+      if (!state.inspection || state.inspection.id !== state.selectedAgent) return replaceChildren(body, el('p', { class: 'muted' }, `Loading agent #${state.selectedAgent}…`));
+      replaceChildren(body, ...render(store, state, state.inspection));
+    },
+  };
+}

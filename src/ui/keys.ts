@@ -1,0 +1,74 @@
+// Keyboard shortcuts (space play/pause, → step, R reset, N new seed, ? help, F fit view); ignored while typing in a field. Dispatches to the store only.
+import type { AppStore } from '../state/store.ts';
+
+export const SHORTCUTS = [
+  { keys: 'Space', action: 'Play / pause' },
+  { keys: '→', action: 'Step one simulated hour' },
+  { keys: 'R', action: 'Reset (same seed)' },
+  { keys: 'N', action: 'New seed' },
+  { keys: 'F', action: 'Fit the whole world in view' },
+  { keys: '+ / −', action: 'Zoom in / out' },
+  { keys: 'Esc', action: 'Close dialog, clear selection' },
+  { keys: '?', action: 'This help' },
+] as const;
+
+/** True when the key event comes from a place where letters are text (inputs, selects, editable content). */
+export function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag !== 'INPUT') return false;
+  const type = (target as HTMLInputElement).type;
+  return !['button', 'checkbox', 'radio', 'range', 'submit', 'reset', 'color'].includes(type);
+}
+
+/** Installs the shortcuts on `window`; returns the uninstaller. */
+export function installShortcuts(store: AppStore, view: { fit(): void; zoomBy(factor: number): void }): () => void {
+  const onKey = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+    const s = store.getState();
+    switch (e.key) {
+      case ' ':
+        // A focused button would also "click" on space: let buttons keep their own meaning.
+        if (e.target instanceof HTMLButtonElement) return;
+        s.togglePlay();
+        break;
+      case 'ArrowRight':
+        if (e.target instanceof HTMLInputElement) return;
+        s.step(1);
+        break;
+      case 'r':
+      case 'R':
+        s.reset();
+        break;
+      case 'n':
+      case 'N':
+        s.newSeed();
+        break;
+      case 'f':
+      case 'F':
+        view.fit();
+        break;
+      case '+':
+      case '=':
+        view.zoomBy(1.4);
+        break;
+      case '-':
+        view.zoomBy(1 / 1.4);
+        break;
+      case '?':
+        s.setHelpOpen(!s.helpOpen);
+        break;
+      case 'Escape':
+        if (s.helpOpen) s.setHelpOpen(false);
+        else s.selectAgent(null);
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
+  window.addEventListener('keydown', onKey);
+  return () => window.removeEventListener('keydown', onKey);
+}

@@ -1,0 +1,113 @@
+// The top bar: play/pause, step, speed, reset, seed, new seed, view switches and share/export buttons. Dispatches to the store and the given actions only.
+import { COLOUR_BY, type ColourBy, type LayerShown, SPEED_RANGE, THEMES, type Theme, type AppState, type AppStore } from '../state/store.ts';
+import { el, setText } from './dom.ts';
+
+/** What the share and export buttons call (app-level modules; the top bar only reports the click). */
+export interface TopBarActions {
+  share(): void;
+  exportCsv(): void;
+  exportJson(): void;
+  exportPng(): void;
+  openHelp(): void;
+}
+
+export interface TopBar {
+  readonly root: HTMLElement;
+  /** Colour / ties / theme switches, shown over the canvas (top right). */
+  readonly viewRoot: HTMLElement;
+  update(state: AppState): void;
+}
+
+function button(label: string, testid: string, title: string, onClick: () => void, extra: Record<string, string> = {}): HTMLButtonElement {
+  const b = el('button', { type: 'button', 'data-testid': testid, title, ...extra }, label);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+function select<T extends string>(label: string, id: string, options: readonly { value: T; text: string }[], onChange: (value: T) => void): { wrap: HTMLLabelElement; input: HTMLSelectElement } {
+  const input = el('select', { id, 'data-testid': id });
+  for (const o of options) input.append(el('option', { value: o.value }, o.text));
+  input.addEventListener('change', () => onChange(input.value as T));
+  return { wrap: el('label', { class: 'field-inline' }, el('span', {}, label), input), input };
+}
+
+export function createTopBar(store: AppStore, actions: TopBarActions): TopBar {
+  const s = () => store.getState();
+  const play = button('▶ Play', 'play', 'Play / pause (Space)', () => s().togglePlay(), { 'aria-pressed': 'false', class: 'primary' });
+  const step = button('Step ›', 'step', 'Advance one simulated hour (→)', () => s().step(1));
+  const reset = button('↺ Reset', 'reset', 'Rebuild the world with the same seed (R)', () => s().reset());
+  const newSeed = button('New seed', 'new-seed', 'Rebuild with a fresh random seed (N)', () => s().newSeed());
+
+  const speed = el('input', {
+    type: 'range',
+    'data-testid': 'speed',
+    id: 'speed',
+    min: SPEED_RANGE.min,
+    max: SPEED_RANGE.max,
+    step: 1,
+    value: SPEED_RANGE.initial,
+    'aria-label': 'Speed in simulated hours per second',
+  });
+  const speedText = el('output', { for: 'speed', class: 'speed-text' });
+  speed.addEventListener('input', () => s().setSpeed(Number(speed.value)));
+
+  const seed = el('input', { type: 'text', 'data-testid': 'seed', id: 'seed', spellcheck: 'false', autocomplete: 'off', 'aria-label': 'Seed', size: 10 });
+  const commitSeed = () => {
+    if (seed.value.trim() !== '' && seed.value.trim() !== s().seed) s().setSeed(seed.value);
+  };
+  seed.addEventListener('change', commitSeed);
+  seed.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      commitSeed();
+      seed.blur();
+    }
+  });
+
+  const colour = select<ColourBy>('Colour', 'colour-by', COLOUR_BY.map((c) => ({ value: c, text: `by ${c}` })), (v) => s().setColourBy(v));
+  const layer = select<string>('Ties', 'layer', [{ value: 'none', text: 'none' }], (v) => s().setLayer(v === 'none' || v === 'all' ? (v as LayerShown) : Number(v)));
+  const theme = select<Theme>('Theme', 'theme', THEMES.map((t) => ({ value: t, text: t })), (v) => s().setTheme(v));
+
+  const share = button('Share link', 'share', 'Copy a link that reopens this run', actions.share);
+  const csv = button('CSV', 'export-csv', 'Download the time series (CSV, with the seed)', actions.exportCsv);
+  const json = button('JSON', 'export-json', 'Download the summary (JSON, with the seed)', actions.exportJson);
+  const png = button('PNG', 'export-png', 'Download a picture of the canvas', actions.exportPng);
+  const help = button('?', 'help', 'Keyboard shortcuts and help (?)', actions.openHelp, { 'aria-label': 'Help' });
+
+  const root = el(
+    'header',
+    { class: 'topbar' },
+    el('div', { class: 'brand' }, el('span', { class: 'logo', 'aria-hidden': 'true' }, '◎'), el('span', {}, 'Hallyu Lab')),
+    el('div', { class: 'group transport', role: 'group', 'aria-label': 'Run controls' }, play, step, el('label', { class: 'field-inline speed' }, el('span', {}, 'Speed'), speed, speedText), reset),
+    el('div', { class: 'group seed', role: 'group', 'aria-label': 'Seed' }, el('label', { class: 'field-inline' }, el('span', {}, 'Seed'), seed), newSeed),
+    el('div', { class: 'group out', role: 'group', 'aria-label': 'Share and export' }, share, csv, json, png, help),
+  );
+
+  const viewRoot = el('div', { class: 'view-bar', role: 'group', 'aria-label': 'View' }, colour.wrap, layer.wrap, theme.wrap);
+  let layerKey = '';
+  return {
+    root,
+    viewRoot,
+    update(state) {
+      setText(play, state.playing ? '❚❚ Pause' : '▶ Play');
+      play.setAttribute('aria-pressed', String(state.playing));
+      if (document.activeElement !== speed) speed.value = String(state.speed);
+      setText(speedText, `${state.speed} h/s`);
+      if (document.activeElement !== seed) seed.value = state.seed;
+      colour.input.value = state.colourBy;
+      theme.input.value = state.theme;
+      const platforms = state.world?.platformNames ?? [];
+      const key = platforms.join('\u0000');
+      if (key !== layerKey) {
+        layerKey = key;
+        layer.input.replaceChildren(
+          el('option', { value: 'none' }, 'none'),
+          ...platforms.map((name, p) => el('option', { value: String(p) }, name)),
+          el('option', { value: 'all' }, 'all platforms'),
+        );
+      }
+      layer.input.value = String(state.layer);
+      // Until the world is built there is nothing to play or step.
+      for (const b of [play, step]) b.disabled = state.phase !== 'ready';
+    },
+  };
+}

@@ -1,0 +1,295 @@
+// End-to-end: builds the app, serves it from a sub-folder, and drives it in headless Chromium through its stable data-testids.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createWorldEngine } from '../../sim/model/engine.ts';
+import { worldScenarioSchema } from '../../sim/params/world.ts';
+import { parsePresetIndex } from '../../src/state/preset-loader.ts';
+import { scenarioAdjuster } from '../../src/state/url-options.ts';
+import {
+  launchChromium,
+  openPage,
+  pngStats,
+  readInt,
+  type WatchedPage,
+  waitForInt,
+  waitFrames,
+} from './browser.ts';
+import { type ServedApp, startApp } from './serve.ts';
+
+/** Small enough that software WebGL and the engine keep up on 2 shared cores; large enough for visible clusters. */
+const E2E_AGENTS = 3000;
+const OUTPUT = resolve(import.meta.dirname, '../../test-output');
+
+let app: ServedApp;
+let browser: Browser;
+const opened: WatchedPage[] = [];
+
+async function open(suffix = ''): Promise<Page> {
+  const watched = await openPage(browser, `${app.url}?agents=${E2E_AGENTS}${suffix}`);
+  opened.push(watched);
+  await waitUntilReady(watched.page);
+  return watched.page;
+}
+
+/** The world is built and shown: read-outs are integers and the canvas exists inside #stage. */
+async function waitUntilReady(page: Page): Promise<void> {
+  await page.waitForSelector('#stage canvas', { timeout: 60_000 });
+  await page.waitForFunction(
+    () => document.querySelector('#app')?.getAttribute('data-phase') === 'ready',
+    undefined,
+    { timeout: 60_000, polling: 100 },
+  );
+}
+
+/** Saves a screenshot of #stage (or of the whole page) into test-output/ and returns it. */
+async function screenshot(page: Page, name: string, wholePage = false): Promise<Buffer> {
+  const png = wholePage ? await page.screenshot() : await page.locator('#stage').screenshot();
+  await writeFile(join(OUTPUT, `${name}.png`), png);
+  return png;
+}
+
+async function setSpeed(page: Page, ticksPerSecond: number): Promise<void> {
+  await page.locator('[data-testid="speed"]').evaluate((input, value) => {
+    (input as HTMLInputElement).value = String(value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, ticksPerSecond);
+}
+
+/**
+ * Clicks step `count` times and waits for the read-out to show the tick it should reach. The clicks are
+ * dispatched in the page (the button's own handler runs each time) to spare the test driver's per-click checks.
+ */
+async function stepTimes(page: Page, count: number): Promise<number> {
+  const start = await readInt(page, 'tick');
+  await page.locator('[data-testid="step"]').evaluate((button, times) => {
+    for (let i = 0; i < times; i++) (button as HTMLButtonElement).click();
+  }, count);
+  return waitForInt(page, 'tick', '==', start + count);
+}
+
+/** The engine's state hash the page shows once the engine reports tick `tick`. */
+async function stateHash(page: Page, tick: number): Promise<string> {
+  await waitForInt(page, 'tick', '==', tick);
+  const hash = await page.locator('#app').getAttribute('data-state-hash');
+  if (!hash) throw new Error('the page shows no state hash');
+  return hash;
+}
+
+/** The same run in Node: the app's first preset (fetched from the served site) with the e2e agent count and `seed`. */
+async function nodeStateHash(seed: string, ticks: number): Promise<string> {
+  const index = (await (await fetch(new URL('scenarios/index.json', app.url))).json()) as unknown;
+  const [first] = parsePresetIndex(index);
+  if (!first) throw new Error('no presets');
+  const preset = (await (await fetch(new URL(`scenarios/${first.file}`, app.url))).json()) as Record<
+    string,
+    unknown
+  >;
+  const scenario = scenarioAdjuster({ agents: E2E_AGENTS, notice: null })(preset);
+  const engine = createWorldEngine(worldScenarioSchema.parse({ ...scenario, seed }));
+  for (let i = 0; i < ticks; i++) engine.step();
+  return engine.stateHash();
+}
+
+async function resetAndWait(page: Page): Promise<void> {
+  await page.locator('[data-testid="reset"]').click();
+  await waitUntilReady(page);
+  await waitForInt(page, 'tick', '==', 0);
+}
+
+beforeAll(async () => {
+  await mkdir(OUTPUT, { recursive: true });
+  [app, browser] = await Promise.all([startApp(), launchChromium()]);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+afterEach(async () => {
+  // No page may log a console error or throw, in any test.
+  for (const { page, errors } of opened.splice(0)) {
+    await page.close();
+    expect(errors).toEqual([]);
+  }
+});
+
+describe('the built app in headless Chromium', () => {
+  it('has every stable control and draws the world on the canvas', async () => {
+    const page = await open();
+    for (const id of [
+      'play',
+      'step',
+      'reset',
+      'new-seed',
+      'seed',
+      'speed',
+      'tick',
+      'adopted',
+      'share',
+      'export-csv',
+      'export-png',
+      'presets',
+    ]) {
+      expect(await page.locator(`[data-testid="${id}"]`).count(), id).toBeGreaterThan(0);
+    }
+    await waitFrames(page, 10);
+    const stats = await pngStats(page, await screenshot(page, 'e2e-start'));
+    // 3000 agents in fandom and region colours: well over a handful of colours, and more than 0.5% of the area drawn.
+    expect(stats.distinctColours).toBeGreaterThan(8);
+    expect(stats.foregroundShare).toBeGreaterThan(0.005);
+  });
+
+  it('raises the tick and the adopters while playing, and stops them on pause', async () => {
+    const page = await open();
+    await setSpeed(page, 120);
+    const adoptedBefore = await readInt(page, 'adopted');
+    await page.locator('[data-testid="play"]').click();
+    await page.waitForFunction(
+      () => document.querySelector('#app')?.getAttribute('data-engine') === 'playing',
+    );
+    expect(await waitForInt(page, 'tick', '>=', 24, 60_000)).toBeGreaterThanOrEqual(24);
+    await waitForInt(page, 'adopted', '>', adoptedBefore, 60_000);
+    await screenshot(page, 'e2e-playing');
+    await page.locator('[data-testid="play"]').click();
+    // The engine confirms the pause after its final frame and summary; from then on nothing may move.
+    await page.waitForFunction(
+      () => document.querySelector('#app')?.getAttribute('data-engine') === 'paused',
+    );
+    const paused = await readInt(page, 'tick');
+    const adoptedPaused = await readInt(page, 'adopted');
+    await waitFrames(page, 20);
+    expect(await readInt(page, 'tick')).toBe(paused);
+    expect(await readInt(page, 'adopted')).toBe(adoptedPaused);
+  });
+
+  it('advances exactly one tick per step, and the keyboard arrow steps too', async () => {
+    const page = await open();
+    const start = await readInt(page, 'tick');
+    await page.locator('[data-testid="step"]').click();
+    expect(await waitForInt(page, 'tick', '>', start)).toBe(start + 1);
+    await page
+      .locator('body')
+      .click({ position: { x: 2, y: 2 } })
+      .catch(() => undefined);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('ArrowRight');
+    expect(await waitForInt(page, 'tick', '>', start + 1)).toBe(start + 2);
+  });
+
+  it('returns to the same state on reset with the same seed, the same state as Node computes', async () => {
+    const page = await open();
+    const seed = await page.locator('[data-testid="seed"]').inputValue();
+    await resetAndWait(page);
+    await stepTimes(page, 30);
+    const first = await readInt(page, 'adopted');
+    const firstHash = await stateHash(page, 30);
+    await resetAndWait(page);
+    expect(await readInt(page, 'tick')).toBe(0);
+    await stepTimes(page, 30);
+    expect(await readInt(page, 'adopted')).toBe(first);
+    expect(await stateHash(page, 30)).toBe(firstHash);
+    expect(await page.locator('[data-testid="seed"]').inputValue()).toBe(seed);
+    // DESIGN §3: same seed and parameters give the same result in the browser and in Node.
+    expect(firstHash).toBe(await nodeStateHash(seed, 30));
+  });
+
+  it('reopens the same preset, parameters, seed and tick from a share link', async () => {
+    const page = await open();
+    const seedInput = page.locator('[data-testid="seed"]');
+    await seedInput.fill('e2e-share');
+    await seedInput.press('Enter');
+    await waitUntilReady(page);
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="seed"]') as HTMLInputElement | null)?.value === 'e2e-share',
+    );
+    // Change one parameter through the panel (a slider's change event), which rebuilds the world.
+    const overlap = (p: Page) => p.locator('.param', { hasText: 'Layer overlap' }).first();
+    await overlap(page)
+      .locator('input[type="range"]')
+      .evaluate((input) => {
+        const slider = input as HTMLInputElement;
+        slider.value = String(Math.round(Number(slider.max) * 0.8));
+        slider.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+    await waitUntilReady(page);
+    const overlapText = await overlap(page).locator('.param-value').textContent();
+    await stepTimes(page, 12);
+    const adopted = await readInt(page, 'adopted');
+    const hash = await stateHash(page, 12);
+    const preset = await page
+      .locator('[data-testid="presets"] [aria-pressed="true"], [data-testid="presets"] [aria-current="true"]')
+      .first()
+      .textContent();
+    await page.locator('[data-testid="share"]').click();
+    await page.waitForFunction(() => window.location.hash.startsWith('#s='));
+    const link = page.url();
+    expect(link.startsWith(app.url)).toBe(true);
+
+    const reopened = await openPage(browser, link);
+    opened.push(reopened);
+    await waitUntilReady(reopened.page);
+    await waitForInt(reopened.page, 'tick', '==', 12, 60_000);
+    expect(await reopened.page.locator('[data-testid="seed"]').inputValue()).toBe('e2e-share');
+    expect(await readInt(reopened.page, 'adopted')).toBe(adopted);
+    expect(await overlap(reopened.page).locator('.param-value').textContent()).toBe(overlapText);
+    expect(await stateHash(reopened.page, 12)).toBe(hash);
+    const reopenedPreset = await reopened.page
+      .locator('[data-testid="presets"] [aria-pressed="true"], [data-testid="presets"] [aria-current="true"]')
+      .first()
+      .textContent();
+    expect(reopenedPreset).toBe(preset);
+  });
+
+  it('explains a garbled share link and opens the default preset', async () => {
+    const page = await open('#s=garbled-link-AAAA');
+    await page.getByText('could not be opened').first().waitFor({ timeout: 30_000 });
+    expect(await readInt(page, 'tick')).toBe(0);
+    await screenshot(page, 'e2e-garbled-link', true);
+  });
+
+  it('refuses a world too big for this device with its memory estimate, without crashing', async () => {
+    const watched = await openPage(browser, `${app.url}?agents=50000000`);
+    opened.push(watched);
+    await watched.page
+      .getByText(/needs about [\d,]+ MB of memory/)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await screenshot(watched.page, 'e2e-too-big', true);
+    expect(await watched.page.locator('[data-testid="restart"]').isVisible()).toBe(false);
+  });
+
+  it('downloads a time-series CSV with the seed in every row', async () => {
+    const page = await open();
+    await stepTimes(page, 5);
+    const seed = await page.locator('[data-testid="seed"]').inputValue();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="export-csv"]').click(),
+    ]);
+    expect(download.suggestedFilename()).toContain(`seed-${seed}`);
+    const text = await readFile((await download.path()) ?? '', 'utf8');
+    const lines = text.trimEnd().split('\n');
+    expect(lines[0]!.startsWith('seed,tick,day,hour_utc')).toBe(true);
+    // One row per recorded tick: ticks 0..5.
+    expect(lines.slice(1).map((line) => Number(line.split(',')[1]))).toEqual([0, 1, 2, 3, 4, 5]);
+    for (const line of lines.slice(1)) expect(line.startsWith(`${seed},`)).toBe(true);
+  });
+
+  it('downloads a PNG of the canvas named with the seed', async () => {
+    const page = await open();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="export-png"]').click(),
+    ]);
+    const bytes = await readFile((await download.path()) ?? '');
+    expect(download.suggestedFilename()).toMatch(/seed-.+\.png$/);
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const stats = await pngStats(page, bytes);
+    expect(stats.distinctColours).toBeGreaterThan(8);
+  });
+});

@@ -1,0 +1,102 @@
+// E2E helpers: launches Debian's Chromium (never downloads one), opens pages that record console errors, reads read-outs and pixels. Test-only.
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+] as const;
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: [...CHROMIUM_ARGS] });
+}
+
+/** A page plus every console error and uncaught exception it produced. */
+export interface WatchedPage {
+  readonly page: Page;
+  readonly errors: string[];
+}
+
+export async function openPage(browser: Browser, url: string): Promise<WatchedPage> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  await page.goto(url);
+  return { page, errors };
+}
+
+/** The integer shown by `[data-testid=<id>]` (read-outs hold plain integers). */
+export async function readInt(page: Page, testid: string): Promise<number> {
+  const text = await page.locator(`[data-testid="${testid}"]`).first().textContent();
+  const value = Number((text ?? '').trim());
+  if (!Number.isInteger(value))
+    throw new Error(`[data-testid=${testid}] shows ${JSON.stringify(text)}, not an integer`);
+  return value;
+}
+
+/** Waits until the read-out `testid` compares to `target` by `op` (polling in the page, no fixed sleeps). */
+export async function waitForInt(
+  page: Page,
+  testid: string,
+  op: '==' | '>' | '>=',
+  target: number,
+  timeout = 30_000,
+): Promise<number> {
+  await page.waitForFunction(
+    ([id, how, goal]) => {
+      const text = document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? '';
+      if (!/^\d+$/.test(text)) return false;
+      const value = Number(text);
+      return how === '==' ? value === goal : how === '>' ? value > goal : value >= goal;
+    },
+    [testid, op, target] as const,
+    { timeout, polling: 50 },
+  );
+  return readInt(page, testid);
+}
+
+/** Resolves after `frames` animation frames have run in the page (a waited interval measured in frames). */
+export async function waitFrames(page: Page, frames: number): Promise<void> {
+  await page.evaluate(
+    (count) =>
+      new Promise<void>((done) => {
+        let left = count;
+        const next = () => (--left <= 0 ? done() : requestAnimationFrame(next));
+        requestAnimationFrame(next);
+      }),
+    frames,
+  );
+}
+
+/**
+ * Colour statistics of a PNG (decoded by the page's own image decoder): distinct colours after quantising each
+ * channel to 5 bits, and the share of pixels that differ from the most common (background) colour.
+ */
+export async function pngStats(
+  page: Page,
+  png: Buffer,
+): Promise<{ distinctColours: number; foregroundShare: number }> {
+  return page.evaluate(async (base64) => {
+    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2d context');
+    context.drawImage(bitmap, 0, 0);
+    const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+    const counts = new Map<number, number>();
+    for (let i = 0; i < data.length; i += 4) {
+      const key = ((data[i]! >> 3) << 10) | ((data[i + 1]! >> 3) << 5) | (data[i + 2]! >> 3);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const pixels = data.length / 4;
+    const background = Math.max(...counts.values());
+    return { distinctColours: counts.size, foregroundShare: (pixels - background) / pixels };
+  }, png.toString('base64'));
+}

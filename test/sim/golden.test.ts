@@ -1,0 +1,83 @@
+// Golden state hashes: pins the exact state of fixed classic scenarios after k ticks, in Node (and so in the browser).
+import { describe, expect, it } from 'vitest';
+import { buildGraph } from '../../sim/graph/build.ts';
+import { chooseSeeds, createClassicSimulation } from '../../sim/model/classic/run.ts';
+import type { GraphSpec, ModelSpec } from '../../sim/params/scenario.ts';
+import { createRng, STREAM } from '../../sim/rng.ts';
+
+/*
+ * The hashes below were written once from a run. They guard against UNINTENDED changes to the
+ * dynamics, the graph generators, the seed choice or the random streams: anything that changes what a
+ * seed produces changes them, and then results published with an older version can no longer be
+ * reproduced bit for bit. Each case stops mid-spread (none is finished after its k ticks), so the hash
+ * covers the dynamics, not just a fixed point. If you changed the engine ON PURPOSE (and the theory
+ * tests still pass), update them with `npx vitest run -u test/sim/golden.test.ts` and say so in the
+ * commit message.
+ */
+
+/** FNV state hash of `model` on `graph` (seed "golden", `seeds` random seeds) after `ticks` ticks. */
+function stateHashAfter(graphSpec: GraphSpec, model: ModelSpec, seedCount: number, ticks: number): string {
+  const seed = 'golden';
+  const graph = buildGraph(graphSpec, createRng(seed, STREAM.graph));
+  const seeds = chooseSeeds(
+    graph.nodeCount,
+    { type: 'random', count: seedCount },
+    createRng(seed, STREAM.seeding),
+  );
+  const simulation = createClassicSimulation(graph, model, seeds, createRng(seed, STREAM.dynamics));
+  for (let tick = 0; tick < ticks; tick++) simulation.step();
+  expect(simulation.isDone()).toBe(false);
+  return simulation.stateHash();
+}
+
+describe('golden state hashes', () => {
+  it('reproduces the pinned state of SIR on Erdős–Rényi after 12 ticks', () => {
+    const hash = stateHashAfter(
+      { type: 'erdos-renyi', nodes: 2000, meanDegree: 4 },
+      { type: 'sir', beta: 0.3, gamma: 0.2 },
+      5,
+      12,
+    );
+    expect(hash).toMatchInlineSnapshot(`"cc2a22b955fcb0f5"`);
+  });
+
+  it('reproduces the pinned state of an independent cascade on Barabási–Albert after 8 ticks', () => {
+    const hash = stateHashAfter(
+      { type: 'barabasi-albert', nodes: 2000, edgesPerNode: 2 },
+      { type: 'independent-cascade', p: 0.2 },
+      5,
+      8,
+    );
+    expect(hash).toMatchInlineSnapshot(`"9e5d3217b4444e30"`);
+  });
+
+  it('reproduces the pinned state of a fractional threshold on Watts–Strogatz after 10 ticks', () => {
+    const hash = stateHashAfter(
+      { type: 'watts-strogatz', nodes: 2000, neighbors: 6, rewire: 0.1 },
+      { type: 'threshold', phi: 0.18 },
+      40,
+      10,
+    );
+    expect(hash).toMatchInlineSnapshot(`"b0020035229a98a1"`);
+  });
+
+  it('reproduces the pinned state of Bass on the complete graph after 20 ticks', () => {
+    const hash = stateHashAfter(
+      { type: 'complete', nodes: 2000 },
+      { type: 'bass', p: 0.01, q: 0.4, dt: 0.5, mixing: 'global' },
+      0,
+      20,
+    );
+    expect(hash).toMatchInlineSnapshot(`"61fff46fa4d4a627"`);
+  });
+
+  it('reproduces the pinned state of limited-attention memes on Erdős–Rényi after 15 ticks', () => {
+    const hash = stateHashAfter(
+      { type: 'erdos-renyi', nodes: 1000, meanDegree: 6 },
+      { type: 'limited-attention', mu: 0.1, screen: 10 },
+      0,
+      15,
+    );
+    expect(hash).toMatchInlineSnapshot(`"f76b388b8c67f399"`);
+  });
+});

@@ -1,0 +1,356 @@
+// Tests serveEngine against a tiny deterministic test-only engine, driven through an in-memory Port and a hand-cranked Schedule.
+import { describe, expect, it } from 'vitest';
+import { csrFromEdges } from '../../../sim/graph/csr.ts';
+import { type HostDeps, type Schedule, SUMMARY_INTERVAL_MS, serveEngine } from '../../../sim/host/serve.ts';
+import type { WorldEngine, WorldSummary } from '../../../sim/model/api.ts';
+import { InputError } from '../../../sim/params/errors.ts';
+import type { Command, CommandBody, ScenarioJson, WorkerMessage } from '../../../sim/protocol.ts';
+
+/**
+ * A ring of `agents` agents; at tick t agent (t mod agents) adopts trend 0 from its left neighbour (agent 0 from
+ * nobody), so after t ticks exactly min(t, agents) agents have adopted. `seed` shifts who goes first, so two seeds
+ * give different state hashes. `failAt` makes step() throw at that tick.
+ */
+function ringEngine(scenario: ScenarioJson, seed: string): WorldEngine {
+  const agents = Number(scenario.agents);
+  if (!Number.isInteger(agents) || agents < 2)
+    throw new InputError('scenario', [
+      `agents: must be an integer from 2 to 1,000 (got ${String(scenario.agents)})`,
+    ]);
+  const failAt = typeof scenario.failAt === 'number' ? scenario.failAt : -1;
+  const shift = seed.length % agents;
+  const lastAdopted = new Uint8Array(agents);
+  const online = new Uint8Array(agents);
+  let tick = 0;
+  let latest = -1;
+  const sources = Uint32Array.from({ length: agents }, (_, i) => i);
+  const targets = Uint32Array.from({ length: agents }, (_, i) => (i + 1) % agents);
+  const ring = csrFromEdges(agents, sources, targets, agents, { directed: false });
+  const summary = (): WorldSummary => {
+    const adopters = lastAdopted.reduce((sum, v) => sum + (v > 0 ? 1 : 0), 0);
+    return {
+      tick,
+      day: Math.floor(tick / 24),
+      hourUtc: tick % 24,
+      onlineCount: online.reduce((a, b) => a + b, 0),
+      trends: [
+        {
+          id: 0,
+          name: 'ring dance',
+          kind: 'dance',
+          color: '#ff4f9a',
+          adopters,
+          exposed: adopters,
+          reshares: 0,
+          adoptersByPlatform: [adopters],
+          adoptersByRegion: [adopters],
+          onsetTickByRegion: [0],
+          rt: Number.NaN,
+          attentionShare: 1,
+          largestCascade: null,
+        },
+      ],
+      platforms: [{ id: 0, name: 'ringtok', members: agents, value: agents * agents, available: true }],
+      exposureDiversity: 0,
+      crossCultureShare: 0,
+      homogenization: 0,
+      creatorReachGini: 0,
+    };
+  };
+  return {
+    agentCount: agents,
+    regionNames: ['ringland'],
+    fandomNames: [],
+    platformNames: ['ringtok'],
+    agents: {
+      region: new Uint8Array(agents),
+      fandom: new Uint8Array(agents),
+      platforms: new Uint8Array(agents).fill(1),
+      tier: new Uint8Array(agents).fill(4),
+      lastAdopted,
+      online,
+    },
+    get tick() {
+      return tick;
+    },
+    step() {
+      if (tick === failAt) throw new Error('ring engine exploded');
+      latest = (tick + shift) % agents;
+      lastAdopted[latest] = 1;
+      online.fill(0);
+      online[latest] = 1;
+      tick++;
+    },
+    transmissions: () => ({
+      count: 1,
+      parent: Int32Array.of(tick === 1 ? -1 : (latest + agents - 1) % agents),
+      child: Uint32Array.of(latest),
+      trend: Uint8Array.of(0),
+      platform: Uint8Array.of(0),
+    }),
+    summary,
+    inspect: (agent) => ({
+      id: agent,
+      name: `agent ${agent}`,
+      region: 'ringland',
+      languages: [],
+      fandom: null,
+      tier: 'regular',
+      followers: [2],
+      platforms: ['ringtok'],
+      interests: [],
+      activity: 1,
+      threshold: 1,
+      recentlySeen: [],
+      adoptions: [],
+    }),
+    layer: () => ring,
+    launchTrend: () => 1,
+    stateHash: () => `${tick}:${Array.from(lastAdopted).join('')}`,
+  };
+}
+
+interface Harness {
+  send(command: CommandBody): void;
+  sendRaw(data: unknown): void;
+  messages: { message: WorkerMessage; transfer: ArrayBuffer[] }[];
+  of<T extends WorkerMessage['type']>(type: T): Extract<WorkerMessage, { type: T }>[];
+  clear(): void;
+  /** Runs one schedule turn of `ms` milliseconds (no-op while the schedule is stopped). */
+  turn(ms: number): void;
+  readonly running: boolean;
+  engines: WorldEngine[];
+}
+
+function harness(overrides: Partial<HostDeps> = {}): Harness {
+  const messages: Harness['messages'] = [];
+  let handler: (data: unknown) => void = () => {};
+  let onTurn: ((ms: number) => void) | null = null;
+  const engines: WorldEngine[] = [];
+  const schedule: Schedule = {
+    start(callback) {
+      onTurn = callback;
+      return () => {
+        onTurn = null;
+      };
+    },
+  };
+  const deps: HostDeps = {
+    createEngine: (scenario, seed) => {
+      const engine = ringEngine(scenario, seed);
+      engines.push(engine);
+      return engine;
+    },
+    layout: (engine) => ({
+      x: Float32Array.from({ length: engine.agentCount }, (_, i) => i),
+      y: new Float32Array(engine.agentCount),
+      width: engine.agentCount,
+      height: 1,
+      nodeSpacing: 1,
+      regionBoxes: Float32Array.of(0, 0, engine.agentCount, 1),
+      clusters: new Float32Array(4),
+    }),
+    estimateBytes: (scenario) => Number(scenario.agents) * 100,
+    budgetBytes: 1e6,
+    ...overrides,
+  };
+  serveEngine(
+    { post: (message, transfer) => messages.push({ message, transfer }), listen: (h) => (handler = h) },
+    schedule,
+    deps,
+  );
+  return {
+    send: (command) => handler({ ...command, v: 1 } as Command),
+    sendRaw: (data) => handler(data),
+    messages,
+    of: (type) => messages.map((m) => m.message).filter((m) => m.type === type) as never,
+    clear: () => {
+      messages.length = 0;
+    },
+    turn: (ms) => onTurn?.(ms),
+    get running() {
+      return onTurn !== null;
+    },
+    engines,
+  };
+}
+
+const last = <T>(list: readonly T[]): T => {
+  const item = list[list.length - 1];
+  if (item === undefined) throw new Error('expected at least one message');
+  return item;
+};
+
+describe('serveEngine', () => {
+  it('answers init with the static data, then a frame, a summary and a status at tick 0', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: { agents: 10 }, seed: 'abc' });
+    expect(h.messages.map((m) => m.message.type)).toEqual(['ready', 'frame', 'summary', 'status']);
+    const ready = h.of('ready')[0]!;
+    expect(ready.agentCount).toBe(10);
+    expect(Array.from(ready.x)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(ready.platformNames).toEqual(['ringtok']);
+    expect(ready.trendNames).toEqual(['ring dance']);
+    expect(ready.estimatedBytes).toBe(1000);
+    expect(last(h.of('summary')).rows.map((r) => r.tick)).toEqual([0]);
+  });
+
+  it('steps exactly the requested number of ticks and records one series row per tick', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: { agents: 10 }, seed: 'abc' });
+    h.clear();
+    h.send({ type: 'step', count: 1 });
+    expect(last(h.of('frame')).tick).toBe(1);
+    h.send({ type: 'step', count: 3 });
+    expect(last(h.of('frame')).tick).toBe(4);
+    const summaries = h.of('summary');
+    expect(summaries.flatMap((s) => s.rows.map((r) => r.tick))).toEqual([1, 2, 3, 4]);
+    expect(last(summaries).summary.trends[0]!.adopters).toBe(4);
+    expect(last(h.of('status')).tick).toBe(4);
+    expect(last(h.of('status')).stateHash).toBe(h.engines[0]!.stateHash());
+  });
+
+  it('sends frames that are copies of the engine arrays, all listed for transfer', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: { agents: 10 }, seed: 'abc' });
+    h.send({ type: 'step', count: 2 });
+    const sent = last(h.messages.filter((m) => m.message.type === 'frame'));
+    const frame = sent.message as Extract<WorkerMessage, { type: 'frame' }>;
+    const engine = h.engines[0]!;
+    expect(frame.lastAdopted).not.toBe(engine.agents.lastAdopted);
+    expect(Array.from(frame.lastAdopted)).toEqual(Array.from(engine.agents.lastAdopted));
+    expect(sent.transfer).toContain(frame.lastAdopted.buffer);
+    expect(sent.transfer).toContain(frame.child.buffer);
+    // Both ticks' transmissions are in the frame: agents 3 and 4 (seed 'abc' shifts the start by 3).
+    expect(frame.transmissionCount).toBe(2);
+    expect(Array.from(frame.child)).toEqual([3, 4]);
+  });
+
+  it('paces play by the schedule: speed × elapsed time, capped per turn, summaries at most every 250 ms', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: { agents: 100 }, seed: 'abc' });
+    h.send({ type: 'setSpeed', ticksPerSecond: 20 });
+    h.send({ type: 'play' });
+    expect(h.running).toBe(true);
+    h.clear();
+    h.turn(100); // 20 ticks/s × 0.1 s = 2 ticks
+    expect(last(h.of('frame')).tick).toBe(2);
+    h.turn(25); // 0.5 tick owed: no tick, no frame
+    expect(h.of('frame')).toHaveLength(1);
+    h.turn(25); // the owed half tick completes one more
+    expect(last(h.of('frame')).tick).toBe(3);
+    expect(h.of('summary')).toHaveLength(0); // 150 ms < SUMMARY_INTERVAL_MS
+    h.turn(SUMMARY_INTERVAL_MS - 150);
+    expect(h.of('summary')).toHaveLength(1);
+    h.turn(10_000); // a 10 s stall is capped at 0.25 s of ticks (5), not 200
+    expect(last(h.of('frame')).tick).toBe(3 + 2 + 5);
+  });
+
+  it('stops ticking on pause and reports the final tick', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: { agents: 100 }, seed: 'abc' });
+    h.send({ type: 'setSpeed', ticksPerSecond: 10 });
+    h.send({ type: 'play' });
+    h.turn(500);
+    h.send({ type: 'pause' });
+    expect(h.running).toBe(false);
+    const status = last(h.of('status'));
+    expect(status.playing).toBe(false);
+    expect(status.tick).toBe(3); // 10 ticks/s × 0.5 s capped at ceil(10 × 0.25) = 3
+    expect(last(h.of('summary')).summary.tick).toBe(3);
+    h.turn(1000);
+    expect(h.engines[0]!.tick).toBe(3);
+  });
+
+  it('rebuilds the same world on reset and a different one for a new seed', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: { agents: 10 }, seed: 'abc' });
+    h.send({ type: 'step', count: 5 });
+    const first = h.engines[0]!.stateHash();
+    h.send({ type: 'reset' });
+    expect(last(h.of('status')).tick).toBe(0);
+    h.send({ type: 'step', count: 5 });
+    expect(h.engines[1]!.stateHash()).toBe(first);
+    expect(last(h.of('ready')).generation).toBe(2);
+    h.send({ type: 'newSeed', seed: 'abcdef' });
+    h.send({ type: 'step', count: 5 });
+    expect(h.engines[2]!.stateHash()).not.toBe(first);
+  });
+
+  it('applies setParams as a merge patch and rebuilds with the same seed', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: { agents: 10, label: { a: 1, b: 2 } }, seed: 'abc' });
+    h.send({ type: 'setParams', patch: { agents: 20 } });
+    expect(last(h.of('ready')).agentCount).toBe(20);
+    expect(last(h.of('ready')).seed).toBe('abc');
+  });
+
+  it('refuses a world larger than the budget with the estimate, before building it', () => {
+    const h = harness({ budgetBytes: 5_000 });
+    h.send({ type: 'init', scenario: { agents: 100 }, seed: 'abc' });
+    const error = last(h.of('error'));
+    expect(error.kind).toBe('too-big');
+    expect(error.estimatedBytes).toBe(10_000);
+    expect(error.message).toMatch(/about 1 MB/);
+    expect(h.engines).toHaveLength(0);
+    expect(h.of('ready')).toHaveLength(0);
+  });
+
+  it('reports a bad scenario as an input error naming the field, and keeps the running world', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: { agents: 10 }, seed: 'abc' });
+    h.send({ type: 'setParams', patch: { agents: 1 } });
+    const error = last(h.of('error'));
+    expect(error.kind).toBe('input');
+    expect(error.message).toContain('agents: must be an integer from 2 to 1,000 (got 1)');
+    h.send({ type: 'step', count: 1 });
+    expect(last(h.of('frame')).tick).toBe(1);
+  });
+
+  it('turns an engine exception into a crash message with its stack, and stops playing', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: { agents: 10, failAt: 2 }, seed: 'abc' });
+    h.send({ type: 'setSpeed', ticksPerSecond: 40 });
+    h.send({ type: 'play' });
+    h.turn(250);
+    const error = last(h.of('error'));
+    expect(error.kind).toBe('crash');
+    expect(error.message).toBe('ring engine exploded');
+    expect(error.stack).toContain('ring engine exploded');
+    expect(h.running).toBe(false);
+  });
+
+  it('rejects messages of another protocol version without acting on them', () => {
+    const h = harness();
+    h.sendRaw({ v: 2, type: 'init', scenario: { agents: 10 }, seed: 'abc' });
+    expect(h.messages.map((m) => m.message.type)).toEqual(['error']);
+    expect(h.engines).toHaveLength(0);
+  });
+
+  it('advances a new world to the requested tick before its first frame (share links)', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: { agents: 10 }, seed: 'abc', advanceTo: 7 });
+    expect(h.of('frame').map((f) => f.tick)).toEqual([7]);
+    expect(last(h.of('summary')).rows).toHaveLength(8);
+  });
+
+  it('answers inspect with the agent and rejects agents outside the world', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: { agents: 10 }, seed: 'abc' });
+    h.send({ type: 'inspect', agent: 4 });
+    expect(last(h.of('inspection')).inspection.name).toBe('agent 4');
+    h.send({ type: 'inspect', agent: 10 });
+    expect(last(h.of('error')).message).toContain('agent: must be an integer from 0 to 9 (got 10)');
+  });
+
+  it('samples ties of the requested layer, at most the requested number', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: { agents: 10 }, seed: 'abc' });
+    h.send({ type: 'requestTies', platform: 'all', sample: 4 });
+    const ties = last(h.of('ties'));
+    expect(ties.totalTies).toBe(10);
+    // stride ceil(10 / 4) = 3 keeps ties 0, 3, 6, 9 of the ring in (source, target) order.
+    expect(Array.from(ties.sources)).toEqual([0, 2, 5, 8]);
+    expect(Array.from(ties.targets)).toEqual([1, 3, 6, 9]);
+  });
+});

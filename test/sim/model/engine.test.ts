@@ -1,0 +1,108 @@
+// The world engine against its contract: determinism, parents before children, transmissions, inspection, launches, bad names.
+import { describe, expect, it } from 'vitest';
+import { createWorldEngine } from '../../../sim/model/engine.ts';
+import { InputError } from '../../../sim/params/errors.ts';
+import { worldScenarioSchema } from '../../../sim/params/world.ts';
+
+function scenario(seed: string, extra: Record<string, unknown> = {}) {
+  return worldScenarioSchema.parse({
+    version: 1,
+    seed,
+    world: { agents: 2000 },
+    trends: [
+      { name: 'Step', kind: 'dance-challenge', origin: 'idol', fandom: 'Orbit', platform: 'short-video', startTick: 1 },
+      { name: 'Joke', kind: 'meme', origin: 'user', seeds: 5, startTick: 3 },
+    ],
+    events: [{ type: 'campaign', tick: 10, influencers: 5, trend: { name: 'Lens', kind: 'ar-filter' } }],
+    ...extra,
+  });
+}
+
+function run(seed: string, ticks: number) {
+  const engine = createWorldEngine(scenario(seed));
+  for (let t = 0; t < ticks; t++) engine.step();
+  return engine;
+}
+
+describe('createWorldEngine', () => {
+  it('gives the same state hash for the same seed and a different one for another seed', () => {
+    const a = run('det', 30).stateHash();
+    const b = run('det', 30).stateHash();
+    const c = run('other', 30).stateHash();
+    expect(a).toBe(b);
+    expect(c).not.toBe(a);
+  });
+
+  it('records parents that adopted strictly earlier, and transmissions that match the adoptions', () => {
+    const engine = createWorldEngine(scenario('parents'));
+    let transmitted = 0;
+    for (let t = 0; t < 36; t++) {
+      engine.step();
+      const tx = engine.transmissions();
+      transmitted += tx.count;
+      for (let i = 0; i < tx.count; i++) {
+        const trend = engine.ctx.state.trends[tx.trend[i]!]!;
+        expect(trend.adoptTick[tx.child[i]!]).toBe(engine.tick - 1);
+        expect(trend.parent[tx.child[i]!]).toBe(tx.parent[i]);
+      }
+    }
+    let adopters = 0;
+    for (const ts of engine.ctx.state.trends) {
+      for (let a = 0; a < engine.agentCount; a++) {
+        const tick = ts.adoptTick[a]!;
+        if (tick < 0) continue;
+        adopters++;
+        const parent = ts.parent[a]!;
+        if (parent >= 0) {
+          expect(ts.adoptTick[parent]).toBeGreaterThanOrEqual(0);
+          expect(ts.adoptTick[parent]).toBeLessThan(tick);
+        }
+      }
+    }
+    expect(adopters).toBe(transmitted);
+    expect(adopters).toBeGreaterThan(10); // the test would be empty if nothing spread
+  });
+
+  it('fires the campaign event as a third trend seeded on its influencers', () => {
+    const engine = run('campaign', 11);
+    const summary = engine.summary();
+    expect(summary.trends.map((t) => t.name)).toEqual(['Step', 'Joke', 'Lens']);
+    expect(summary.trends[2]!.adopters).toBeGreaterThanOrEqual(5);
+  });
+
+  it('summarises and inspects as plain JSON', () => {
+    const engine = run('json', 20);
+    const summary = engine.summary();
+    expect(JSON.parse(JSON.stringify(summary)).tick).toBe(20);
+    expect(summary.platforms).toHaveLength(5);
+    const adopter = engine.ctx.state.trends[0]!.adoptTick.findIndex((t, a) => t >= 0 && engine.ctx.state.trends[0]!.parent[a]! >= 0);
+    const inspection = engine.inspect(adopter >= 0 ? adopter : 0);
+    expect(() => JSON.stringify(inspection)).not.toThrow();
+    if (adopter >= 0) {
+      const adoption = inspection.adoptions[0]!;
+      expect(adoption.trend).toBe('Step');
+      expect(adoption.probability).toBeGreaterThan(0);
+      expect(Object.keys(adoption.factors)).toContain('reinforcement');
+    }
+  });
+
+  it('launches a trend by hand at an agent, who becomes its first adopter', () => {
+    const engine = run('launch', 2);
+    const agent = 17;
+    const t = engine.launchTrend(agent, 'meme', 3);
+    expect(engine.agents.lastAdopted[agent]).toBe(t + 1);
+    expect(engine.ctx.state.trends[t]!.platform[agent]).toBe(3);
+    expect(() => engine.launchTrend(agent, 'polka', 0)).toThrow(InputError);
+    expect(() => engine.launchTrend(-1, 'meme', 0)).toThrow(/agent must be an integer from 0 to 1999/);
+  });
+
+  it('names the field when an event names a platform the world lacks', () => {
+    const bad = scenario('bad', { events: [{ type: 'ban', tick: 5, platform: 'Myspace' }] });
+    expect(() => createWorldEngine(bad)).toThrow(/events\[0\]\.platform: must be one of "Loop"/);
+  });
+
+  it('names the field when a trend names a topic the world lacks', () => {
+    const bad = scenario('bad', { trends: [{ name: 'X', kind: 'meme', topics: { knitting: 1 } }] });
+    expect(() => createWorldEngine(bad)).toThrow(/trends\[0\]\.topics\.knitting/);
+  });
+});

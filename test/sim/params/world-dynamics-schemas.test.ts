@@ -1,0 +1,71 @@
+// The trend, event and recommender schemas: defaults, and bad input named by field with its allowed range.
+import { describe, expect, it } from 'vitest';
+import { InputError, parseOrThrow } from '../../../sim/params/errors.ts';
+import { eventsSchema } from '../../../sim/params/events.ts';
+import { recommenderSchema } from '../../../sim/params/recommender.ts';
+import { trendsSchema } from '../../../sim/params/trends.ts';
+
+function messageOf(action: () => unknown): string {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof InputError) return error.lines.join('\n');
+    throw error;
+  }
+  return '';
+}
+
+describe('the trend schema', () => {
+  it('accepts a minimal trend and fills the launch tick', () => {
+    const [trend] = parseOrThrow(trendsSchema, [{ name: 'Step', kind: 'dance-challenge' }], 'test');
+    expect(trend?.startTick).toBe(0);
+    expect(trend?.appeal).toBeUndefined(); // the kind's default applies in sim/model/trends.ts
+  });
+
+  it('names the field and the range of an out-of-range appeal', () => {
+    const message = messageOf(() => parseOrThrow(trendsSchema, [{ name: 'Step', kind: 'meme' }, { name: 'X', kind: 'meme', appeal: 1.5 }], 'scenario'));
+    expect(message).toContain('[1].appeal');
+    expect(message).toContain('from 0 to 1');
+    expect(message).toContain('(got 1.5)');
+  });
+
+  it('lists the allowed kinds for an unknown kind', () => {
+    const message = messageOf(() => parseOrThrow(trendsSchema, [{ name: 'X', kind: 'polka' }], 'scenario'));
+    expect(message).toContain('[0].kind');
+    expect(message).toContain('"dance-challenge"');
+  });
+});
+
+describe('the event schema', () => {
+  it('names the field and range of a negative tick', () => {
+    const message = messageOf(() => parseOrThrow(eventsSchema, [{ type: 'ban', tick: -3, platform: 'short-video' }], 'scenario'));
+    expect(message).toContain('[0].tick');
+    expect(message).toContain('from 0 to 10,000,000');
+  });
+
+  it('names an unknown event type and lists the known ones', () => {
+    const message = messageOf(() => parseOrThrow(eventsSchema, [{ type: 'earthquake', tick: 1 }], 'scenario'));
+    expect(message).toContain('[0].type');
+    expect(message).toContain('"algorithm-change"');
+  });
+
+  it('names a reach cap out of range inside an algorithm change', () => {
+    const message = messageOf(() => parseOrThrow(eventsSchema, [{ type: 'algorithm-change', tick: 5, platform: 0, reachCap: -1 }], 'scenario'));
+    expect(message).toContain('[0].reachCap');
+    expect(message).toContain('from 0 to 100,000,000');
+  });
+});
+
+describe('the recommender schema', () => {
+  it('has a default for every field', () => {
+    const spec = recommenderSchema.parse({});
+    expect(spec.strategy).toBe('collaborative');
+    expect(spec.personalization).toBeUndefined();
+  });
+
+  it('names an unknown strategy', () => {
+    const message = messageOf(() => parseOrThrow(recommenderSchema, { strategy: 'magic' }, 'scenario'));
+    expect(message).toContain('strategy');
+    expect(message).toContain('"chronological"');
+  });
+});

@@ -1,0 +1,232 @@
+// Tests the client and the bridge with a fake worker: intents become commands in order, replies become store summaries, crashes restart with the kept parameters.
+import { describe, expect, it } from 'vitest';
+import type { WorldSummary } from '../../../sim/model/api.ts';
+import type { Command, FrameMessage, ReadyMessage, WorkerMessage } from '../../../sim/protocol.ts';
+import { connectBridge } from '../../../src/engine/bridge.ts';
+import { createEngineClient, type WorkerLike } from '../../../src/engine/client.ts';
+import { createAppStore } from '../../../src/state/store.ts';
+
+interface FakeWorker extends WorkerLike {
+  sent: Command[];
+  terminated: boolean;
+  reply(message: WorkerMessage): void;
+}
+
+function fakeWorkers(): { spawn: () => WorkerLike; workers: FakeWorker[] } {
+  const workers: FakeWorker[] = [];
+  const spawn = () => {
+    const worker: FakeWorker = {
+      sent: [],
+      terminated: false,
+      onmessage: null,
+      onerror: null,
+      onmessageerror: null,
+      postMessage(message) {
+        this.sent.push(message as Command);
+      },
+      terminate() {
+        this.terminated = true;
+      },
+      reply(message) {
+        this.onmessage?.({ data: message } as MessageEvent);
+      },
+    };
+    workers.push(worker);
+    return worker;
+  };
+  return { spawn, workers };
+}
+
+const ready = (generation: number, seed = 's1'): ReadyMessage => ({
+  v: 1,
+  type: 'ready',
+  generation,
+  seed,
+  agentCount: 3,
+  x: new Float32Array(3),
+  y: new Float32Array(3),
+  layout: {
+    width: 1,
+    height: 1,
+    nodeSpacing: 1,
+    regionBoxes: new Float32Array(4),
+    clusters: new Float32Array(4),
+  },
+  region: new Uint8Array(3),
+  fandom: new Uint8Array(3),
+  tier: new Uint8Array(3),
+  platforms: new Uint8Array(3),
+  regionNames: ['r'],
+  fandomNames: [],
+  platformNames: ['p'],
+  trendNames: ['t'],
+  trendColors: ['#fff'],
+  estimatedBytes: 100,
+});
+
+const frame = (generation: number, tick: number): FrameMessage => ({
+  v: 1,
+  type: 'frame',
+  generation,
+  tick,
+  lastAdopted: new Uint8Array(3),
+  online: new Uint8Array(3),
+  transmissionCount: 0,
+  parent: new Int32Array(0),
+  child: new Uint32Array(0),
+  trend: new Uint8Array(0),
+  platform: new Uint8Array(0),
+});
+
+const summary = (tick: number): WorldSummary => ({
+  tick,
+  day: Math.floor(tick / 24),
+  hourUtc: tick % 24,
+  onlineCount: 1,
+  trends: [],
+  platforms: [],
+  exposureDiversity: 0,
+  crossCultureShare: 0,
+  homogenization: 0,
+  creatorReachGini: 0,
+});
+
+const row = (tick: number) => ({
+  tick,
+  day: 0,
+  hourUtc: tick,
+  online: 0,
+  adopters: [],
+  members: [],
+  exposureDiversity: 0,
+  crossCultureShare: 0,
+  homogenization: 0,
+  creatorReachGini: 0,
+});
+
+function setup() {
+  const { spawn, workers } = fakeWorkers();
+  const client = createEngineClient(spawn);
+  const store = createAppStore('s1');
+  connectBridge(store, client);
+  store.getState().loadScenario('demo', { agents: 3 }, 's1');
+  const worker = workers[0]!;
+  return { client, store, workers, worker, types: () => worker.sent.map((c) => c.type) };
+}
+
+describe('engine client', () => {
+  it('keeps only the latest frame of the current world, handing each out once', () => {
+    const { client, worker } = setup();
+    worker.reply(ready(1));
+    worker.reply(frame(1, 1));
+    worker.reply(frame(1, 2));
+    worker.reply(frame(0, 99)); // a late frame of an older world
+    expect(client.takeFrame()?.tick).toBe(2);
+    expect(client.takeFrame()).toBeNull();
+    expect(client.latestFrame()?.tick).toBe(2);
+  });
+
+  it('accumulates series rows per world and starts over when a new world is ready', () => {
+    const { client, worker } = setup();
+    worker.reply(ready(1));
+    worker.reply({
+      v: 1,
+      type: 'summary',
+      generation: 1,
+      summary: summary(2),
+      rows: [row(0), row(1), row(2)],
+    });
+    expect(client.series().map((r) => r.tick)).toEqual([0, 1, 2]);
+    worker.reply(ready(2));
+    expect(client.series()).toEqual([]);
+  });
+
+  it('stamps every command with the protocol version', () => {
+    const { worker } = setup();
+    expect(worker.sent.every((c) => c.v === 1)).toBe(true);
+  });
+});
+
+describe('store ↔ engine bridge', () => {
+  it('sends the speed and the scenario with its seed when a preset loads', () => {
+    const { worker } = setup();
+    expect(worker.sent[0]).toEqual({ v: 1, type: 'setSpeed', ticksPerSecond: 24 });
+    expect(worker.sent[1]).toEqual({ v: 1, type: 'init', scenario: { agents: 3 }, seed: 's1' });
+  });
+
+  it('turns intents into commands in order: pause before step, play, reset, new seed', () => {
+    const { store, types } = setup();
+    const actions = store.getState();
+    actions.play();
+    actions.step(1);
+    actions.setSpeed(60);
+    actions.reset();
+    actions.setSeed('s2');
+    expect(types().slice(2)).toEqual(['play', 'pause', 'step', 'setSpeed', 'reset', 'newSeed']);
+    expect(store.getState().outbox).toEqual([]);
+    expect(store.getState().seed).toBe('s2');
+  });
+
+  it('copies summaries into the store but never frames', () => {
+    const { store, worker } = setup();
+    worker.reply(ready(1));
+    expect(store.getState().phase).toBe('ready');
+    expect(store.getState().world?.agentCount).toBe(3);
+    worker.reply(frame(1, 5));
+    expect(store.getState().tick).toBe(0);
+    worker.reply({ v: 1, type: 'summary', generation: 1, summary: summary(30), rows: [] });
+    expect(store.getState()).toMatchObject({ tick: 30, day: 1, hourUtc: 6 });
+  });
+
+  it('shows a crash, keeps the parameters, and restarts a fresh worker with them', () => {
+    const { store, worker, workers } = setup();
+    worker.reply(ready(1));
+    store.getState().setParams({ agents: 4 });
+    worker.reply({ v: 1, type: 'error', kind: 'crash', message: 'boom', stack: 'Error: boom\n at step' });
+    expect(store.getState().error).toEqual({
+      kind: 'crash',
+      message: 'boom',
+      detail: 'Error: boom\n at step',
+    });
+    expect(store.getState().phase).toBe('error');
+    store.getState().restart();
+    expect(worker.terminated).toBe(true);
+    const fresh = workers[1]!;
+    expect(fresh.sent.map((c) => c.type)).toEqual(['setSpeed', 'init']);
+    expect(fresh.sent[1]).toMatchObject({ scenario: { agents: 4 }, seed: 's1' });
+    expect(store.getState().error).toBeNull();
+  });
+
+  it('reports a worker that fails to load as a crash', () => {
+    const { store, worker } = setup();
+    worker.onerror?.({ message: 'SyntaxError: bad module' } as ErrorEvent);
+    expect(store.getState().error?.kind).toBe('crash');
+    expect(store.getState().error?.message).toContain('bad module');
+  });
+
+  it('shows the inspection of the selected agent only', () => {
+    const { store, worker } = setup();
+    worker.reply(ready(1));
+    store.getState().selectAgent(2);
+    expect(worker.sent.at(-1)).toEqual({ v: 1, type: 'inspect', agent: 2 });
+    const inspection = (id: number) => ({
+      id,
+      name: `a${id}`,
+      region: 'r',
+      languages: [],
+      fandom: null,
+      tier: 'regular',
+      followers: [],
+      platforms: [],
+      interests: [],
+      activity: 1,
+      threshold: 1,
+      recentlySeen: [],
+      adoptions: [],
+    });
+    worker.reply({ v: 1, type: 'inspection', generation: 1, inspection: inspection(1) });
+    expect(store.getState().inspection).toBeNull();
+    worker.reply({ v: 1, type: 'inspection', generation: 1, inspection: inspection(2) });
+    expect(store.getState().inspection?.name).toBe('a2');
+  });
+});

@@ -1,0 +1,108 @@
+// Tests the preset loader: the default preset opens first, share links reopen preset + changes + seed + tick, bad links fall back with a message.
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../../sim/params/errors.ts';
+import type { Command } from '../../../sim/protocol.ts';
+import { encodeShare } from '../../../src/share/codec.ts';
+import { createPresetLoader, parsePresetIndex } from '../../../src/state/preset-loader.ts';
+import { createAppStore } from '../../../src/state/store.ts';
+
+const files: Record<string, unknown> = {
+  'index.json': [
+    { id: 'dance', title: 'Dance challenge', description: 'An idol starts a dance.' },
+    { id: 'meme', title: 'Meme', description: 'A cheap joke.' },
+  ],
+  'dance.json': { agents: 1000, appeal: 0.5, seed: 'file-seed' },
+  'meme.json': { agents: 2000, appeal: 0.9 },
+};
+
+/** A tiny validator standing in for the world schema: agents 100..10,000, appeal 0..1. */
+function validate(input: unknown, source: string) {
+  const s = input as { agents: number; appeal: number };
+  const lines: string[] = [];
+  if (!(Number.isInteger(s.agents) && s.agents >= 100 && s.agents <= 10_000))
+    lines.push(`agents: must be an integer from 100 to 10,000 (got ${s.agents})`);
+  if (!(s.appeal >= 0 && s.appeal <= 1)) lines.push(`appeal: must be a number from 0 to 1 (got ${s.appeal})`);
+  if (lines.length > 0) throw new InputError(source, lines);
+}
+
+async function setup(share: string | null) {
+  const store = createAppStore('first-seed');
+  const loader = createPresetLoader(store, {
+    fetchJson: async (file) => {
+      if (!(file in files)) throw new Error(`404 ${file}`);
+      return structuredClone(files[file]);
+    },
+    validate,
+  });
+  await loader.start(share);
+  const init = store
+    .getState()
+    .outbox.filter((c): c is Extract<Command, { type: 'init' }> & { v: 1 } => c.type === 'init')
+    .at(-1);
+  return { store, loader, init };
+}
+
+describe('preset loader', () => {
+  it('reads the gallery and opens the first preset with the seed written in it', async () => {
+    const { store, init } = await setup(null);
+    expect(store.getState().presets.map((p) => p.title)).toEqual(['Dance challenge', 'Meme']);
+    expect(store.getState().presetId).toBe('dance');
+    expect(init).toMatchObject({ scenario: { agents: 1000, appeal: 0.5 }, seed: 'file-seed' });
+  });
+
+  it('keeps the current seed when the user picks another preset', async () => {
+    const { store, loader } = await setup(null);
+    store.getState().setSeed('mine');
+    await loader.openPreset('meme');
+    expect(store.getState()).toMatchObject({ presetId: 'meme', seed: 'mine', scenario: { agents: 2000 } });
+  });
+
+  it('reopens a share link with the same preset, changed parameters, seed and tick', async () => {
+    const { store, init } = await setup(
+      encodeShare({ presetId: 'meme', patch: { appeal: 0.25 }, seed: 'shared', tick: 48 }),
+    );
+    expect(store.getState()).toMatchObject({
+      presetId: 'meme',
+      seed: 'shared',
+      scenario: { agents: 2000, appeal: 0.25 },
+      notice: null,
+    });
+    expect(init).toMatchObject({ scenario: { agents: 2000, appeal: 0.25 }, seed: 'shared', advanceTo: 48 });
+  });
+
+  it('round-trips the parameters the user changed through a link', async () => {
+    const first = await setup(null);
+    first.store.getState().setParams({ appeal: 0.75 });
+    const patch = first.loader.changedParameters();
+    expect(patch).toEqual({ appeal: 0.75 });
+    const second = await setup(
+      encodeShare({ presetId: 'dance', patch, seed: first.store.getState().seed, tick: 0 }),
+    );
+    expect(second.store.getState().scenario).toEqual(first.store.getState().scenario);
+  });
+
+  it('opens the default preset and names the bad field when a link holds an out-of-range parameter', async () => {
+    const { store } = await setup(
+      encodeShare({ presetId: 'meme', patch: { appeal: 3 }, seed: 'x', tick: 0 }),
+    );
+    expect(store.getState().presetId).toBe('dance');
+    expect(store.getState().notice).toContain('appeal: must be a number from 0 to 1 (got 3)');
+  });
+
+  it('opens the default preset with a message for a garbled link or an unknown preset', async () => {
+    const garbled = await setup('garbled!!');
+    expect(garbled.store.getState().presetId).toBe('dance');
+    expect(garbled.store.getState().notice).toMatch(/could not be opened/);
+    const unknown = await setup(encodeShare({ presetId: 'nope', patch: {}, seed: 'x', tick: 0 }));
+    expect(unknown.store.getState().notice).toContain('preset: must be one of "dance", "meme" (got "nope")');
+  });
+
+  it('accepts an index as a list or as { presets }, and skips entries without an id', () => {
+    expect(parsePresetIndex({ presets: [{ id: 'a', summary: 'S' }, { title: 'no id' }, 'b', { file: 'c-1.json', title: 'C' }, { id: 'Bad Id' }] })).toEqual([
+      { id: 'a', title: 'a', description: 'S', file: 'a.json' },
+      { id: 'b', title: 'b', description: '', file: 'b.json' },
+      { id: 'c-1', title: 'C', description: '', file: 'c-1.json' },
+    ]);
+    expect(() => parsePresetIndex(42)).toThrow(InputError);
+  });
+});

@@ -1,0 +1,68 @@
+// Tests the worker's wiring of the real social-world engine behind serveEngine: same seed → same run, bad input named, too-big refused.
+import { describe, expect, it } from 'vitest';
+import { type Schedule, serveEngine } from '../../../sim/host/serve.ts';
+import { createWorldEngine } from '../../../sim/model/engine.ts';
+import { worldScenarioSchema } from '../../../sim/params/world.ts';
+import type { Command, CommandBody, WorkerMessage } from '../../../sim/protocol.ts';
+import { memoryBudgetBytes, worldDeps } from '../../../src/worker/world-deps.ts';
+
+const scenario = {
+  version: 1,
+  world: { agents: 600 },
+  trends: [{ name: 'Test dance', kind: 'dance-challenge', origin: 'idol' }],
+};
+const never: Schedule = { start: () => () => {} };
+
+function serve(budgetBytes = 1e9) {
+  const messages: WorkerMessage[] = [];
+  let handler: (data: unknown) => void = () => {};
+  serveEngine({ post: (m) => messages.push(m), listen: (h) => (handler = h) }, never, worldDeps(budgetBytes));
+  const send = (command: CommandBody) => handler({ ...command, v: 1 } as Command);
+  const last = <T extends WorkerMessage['type']>(type: T) =>
+    messages.filter((m) => m.type === type).at(-1) as Extract<WorkerMessage, { type: T }> | undefined;
+  return { send, last, messages };
+}
+
+describe('the worker serving the social-world engine', () => {
+  it('builds the world with positions for every agent and replays the same run after reset', () => {
+    const host = serve();
+    host.send({ type: 'init', scenario, seed: 'wd' });
+    const ready = host.last('ready');
+    expect(ready?.agentCount).toBe(600);
+    expect(ready?.x.length).toBe(600);
+    expect(ready?.x.every(Number.isFinite)).toBe(true);
+    host.send({ type: 'step', count: 12 });
+    const first = host.last('frame');
+    host.send({ type: 'reset' });
+    host.send({ type: 'step', count: 12 });
+    const again = host.last('frame');
+    expect(again?.tick).toBe(12);
+    expect(Array.from(again?.lastAdopted ?? [])).toEqual(Array.from(first?.lastAdopted ?? []));
+  });
+
+  it('runs the same as the engine built directly from the scenario with that seed (as the CLI does)', () => {
+    const host = serve();
+    host.send({ type: 'init', scenario, seed: 'same' });
+    host.send({ type: 'step', count: 10 });
+    const direct = createWorldEngine(worldScenarioSchema.parse({ ...scenario, seed: 'same' }));
+    for (let i = 0; i < 10; i++) direct.step();
+    expect(Array.from(host.last('frame')?.lastAdopted ?? [])).toEqual(Array.from(direct.agents.lastAdopted));
+    expect(host.last('summary')?.summary.trends[0]?.adopters).toBe(direct.summary().trends[0]?.adopters);
+  });
+
+  it('names a bad field of the scenario and refuses a world larger than the budget with its estimate', () => {
+    const host = serve(1e5); // 600 agents need about 0.3 MB
+    host.send({ type: 'init', scenario: { ...scenario, world: { agents: 5 } }, seed: 'x' });
+    expect(host.last('error')?.message).toContain('world.agents');
+    host.send({ type: 'init', scenario, seed: 'x' });
+    const refused = host.last('error');
+    expect(refused?.kind).toBe('too-big');
+    expect(refused?.estimatedBytes).toBeGreaterThan(1e5);
+    expect(host.last('ready')).toBeUndefined();
+  });
+
+  it('budgets a share of the reported device memory, or a fixed amount when the browser does not say', () => {
+    expect(memoryBudgetBytes(8)).toBeCloseTo(8e9 * 0.35, -3);
+    expect(memoryBudgetBytes(undefined)).toBe(2e9);
+  });
+});
