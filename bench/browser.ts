@@ -10,7 +10,14 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'test-output', 'bench-browser');
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const VIEWPORT = { width: 1280, height: 720 };
 
 const TYPES: Record<string, string> = {
@@ -36,19 +43,35 @@ function serve(dir: string): Promise<{ url: string; close(): void }> {
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>
-      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() }),
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        close: () => server.close(),
+      }),
     ),
   );
 }
 
 function viteBuild(root: string | null, outDir: string): void {
-  const args = ['vite', 'build', ...(root ? [root] : []), '--outDir', outDir, '--emptyOutDir', '--base', './', '--logLevel', 'warn'];
+  const args = [
+    'vite',
+    'build',
+    ...(root ? [root] : []),
+    '--outDir',
+    outDir,
+    '--emptyOutDir',
+    '--base',
+    './',
+    '--logLevel',
+    'warn',
+  ];
   const result = spawnSync('npx', args, { cwd: ROOT, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`vite build failed (${args.join(' ')})`);
 }
 
 /** Installed before any page script: long tasks from the start, and a hook that keeps the worker's ready message. */
 const INIT_SCRIPT = `
+  // tsx keeps function names with an __name helper that functions passed to page.evaluate carry along.
+  window.__name = (fn) => fn;
   window.__longTasks = [];
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); })
     .observe({ type: 'longtask', buffered: true });
@@ -66,7 +89,10 @@ const INIT_SCRIPT = `
 `;
 
 /** Frame deltas (ms) between animation frames for `seconds`, and long tasks that started in that window. */
-async function measure(page: Page, seconds: number): Promise<{ deltas: number[]; longTasks: { start: number; duration: number }[] }> {
+async function measure(
+  page: Page,
+  seconds: number,
+): Promise<{ deltas: number[]; longTasks: { start: number; duration: number }[] }> {
   return page.evaluate(async (ms) => {
     const start = performance.now();
     const deltas: number[] = [];
@@ -87,8 +113,19 @@ async function measure(page: Page, seconds: number): Promise<{ deltas: number[];
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? Number.NaN : (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2;
+  return s.length === 0
+    ? Number.NaN
+    : (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2;
 };
+
+/** Best effort: a software-rendered page that is busy every frame may not hand over a screenshot in time. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  try {
+    await page.screenshot({ path: path.join(OUT, name), timeout: 60_000 });
+  } catch (error) {
+    console.log(`(no screenshot ${name}: ${(error as Error).message.split('\n')[0]})`);
+  }
+}
 
 async function benchApp(page: Page, url: string) {
   await page.goto(`${url}/site/?agents=${AGENTS}`);
@@ -97,16 +134,26 @@ async function benchApp(page: Page, url: string) {
   const buildSeconds = (Date.now() - t0) / 1000;
   // Show every platform's ties (a sample) so both renderers draw nodes and a comparable number of lines.
   await page.selectOption('[data-testid="layer"]', 'all');
-  await page.waitForFunction(() => (window as unknown as { __ties?: unknown }).__ties !== undefined, null, { timeout: 60_000 });
+  await page.waitForFunction(() => (window as unknown as { __ties?: unknown }).__ties !== undefined, null, {
+    timeout: 60_000,
+  });
   await page.click('[data-testid="play"]');
   const tick0 = Number(await page.textContent('[data-testid="tick"]'));
   await page.waitForTimeout(1_000);
   const { deltas, longTasks } = await measure(page, SECONDS);
   const tick1 = Number(await page.textContent('[data-testid="tick"]'));
-  await page.screenshot({ path: path.join(OUT, 'app.png') });
+  await screenshot(page, 'app.png');
   const data = await page.evaluate(() => {
-    const w = window as unknown as { __ready: { x: Float32Array; y: Float32Array }; __ties: { sources: Uint32Array; targets: Uint32Array } };
-    return { x: Array.from(w.__ready.x), y: Array.from(w.__ready.y), sources: Array.from(w.__ties.sources), targets: Array.from(w.__ties.targets) };
+    const w = window as unknown as {
+      __ready: { x: Float32Array; y: Float32Array };
+      __ties: { sources: Uint32Array; targets: Uint32Array };
+    };
+    return {
+      x: Array.from(w.__ready.x),
+      y: Array.from(w.__ready.y),
+      sources: Array.from(w.__ties.sources),
+      targets: Array.from(w.__ties.targets),
+    };
   });
   return { buildSeconds, deltas, longTasks, ticks: tick1 - tick0, data };
 }
@@ -130,17 +177,24 @@ for (let k = 0; k < m; k++) if (ends[2 * k] !== ends[2 * k + 1]) graph.addEdge(e
 const sigma = new Sigma(graph, document.getElementById('c'), { renderLabels: false, hideEdgesOnMove: false });
 const camera = sigma.getCamera();
 let t = 0;
-const nudge = () => { t++; camera.setState({ x: 0.5 + 0.0005 * Math.sin(t / 10) }); requestAnimationFrame(nudge); };
+const nudge = () => { if (window.__stop) return; t++; camera.setState({ x: 0.5 + 0.0005 * Math.sin(t / 10) }); requestAnimationFrame(nudge); };
 requestAnimationFrame(nudge);
 window.__sigmaReady = true;
 `;
 
 async function benchSigma(page: Page, url: string) {
   await page.goto(`${url}/sigma/`);
-  await page.waitForFunction(() => (window as unknown as { __sigmaReady?: boolean }).__sigmaReady === true, null, { timeout: 300_000 });
+  await page.waitForFunction(
+    () => (window as unknown as { __sigmaReady?: boolean }).__sigmaReady === true,
+    null,
+    { timeout: 300_000 },
+  );
   await page.waitForTimeout(1_000);
   const { deltas, longTasks } = await measure(page, SECONDS);
-  await page.screenshot({ path: path.join(OUT, 'sigma.png') });
+  await page.evaluate(() => {
+    (window as unknown as { __stop: boolean }).__stop = true;
+  });
+  await screenshot(page, 'sigma.png');
   return { deltas, longTasks };
 }
 
@@ -160,6 +214,20 @@ async function main(): Promise<void> {
     console.log(`playing ${AGENTS.toLocaleString('en-US')} agents for ${SECONDS} s…`);
     const app = await benchApp(page, server.url);
     await page.close();
+    const longest = (tasks: { duration: number }[]) => Math.max(0, ...tasks.map((t) => t.duration));
+    const ours = median(app.deltas);
+    console.log(
+      `world build (page load → ready): ${app.buildSeconds.toFixed(1)} s for ${app.data.x.length.toLocaleString('en-US')} agents`,
+    );
+    console.log(`app, playing, every platform's sampled ties shown, ${VIEWPORT.width}×${VIEWPORT.height}:`);
+    console.log(
+      `  frames rendered in ${SECONDS} s: ${app.deltas.length} (${(app.deltas.length / SECONDS).toFixed(1)} fps)`,
+    );
+    console.log(`  median frame time: ${ours.toFixed(1)} ms; ticks simulated meanwhile: ${app.ticks}`);
+    console.log(
+      `  long tasks after load: ${app.longTasks.length}, longest ${longest(app.longTasks).toFixed(0)} ms (target: none over 50 ms)`,
+    );
+    if (errors.length > 0) console.log(`  page errors: ${errors.join(' | ')}`);
 
     // The same positions and ties for sigma, as one binary file next to its page.
     const n = app.data.x.length;
@@ -188,19 +256,14 @@ async function main(): Promise<void> {
     await sigmaPage.addInitScript(INIT_SCRIPT);
     const sigma = await benchSigma(sigmaPage, server.url);
 
-    const longest = (tasks: { duration: number }[]) => Math.max(0, ...tasks.map((t) => t.duration));
-    const ours = median(app.deltas);
     const theirs = median(sigma.deltas);
-    console.log('');
-    console.log(`world build (page load → ready): ${app.buildSeconds.toFixed(1)} s for ${n.toLocaleString('en-US')} agents`);
-    console.log(`app, playing with ${drawnTies} sampled ties shown, ${VIEWPORT.width}×${VIEWPORT.height}:`);
-    console.log(`  frames rendered in ${SECONDS} s: ${app.deltas.length} (${(app.deltas.length / SECONDS).toFixed(1)} fps)`);
-    console.log(`  median frame time: ${ours.toFixed(1)} ms; ticks simulated meanwhile: ${app.ticks}`);
-    console.log(`  long tasks after load: ${app.longTasks.length}, longest ${longest(app.longTasks).toFixed(0)} ms (target: none over 50 ms)`);
-    console.log(`sigma.js 3, same ${n.toLocaleString('en-US')} positions and ${drawnTies} ties, camera nudged every frame:`);
-    console.log(`  frames rendered in ${SECONDS} s: ${sigma.deltas.length}; median frame time: ${theirs.toFixed(1)} ms; longest task ${longest(sigma.longTasks).toFixed(0)} ms`);
+    console.log(
+      `sigma.js 3, same ${n.toLocaleString('en-US')} positions and ${drawnTies} ties, camera nudged every frame:`,
+    );
+    console.log(
+      `  frames rendered in ${SECONDS} s: ${sigma.deltas.length}; median frame time: ${theirs.toFixed(1)} ms; longest task ${longest(sigma.longTasks).toFixed(0)} ms`,
+    );
     console.log(`frame-time ratio ours / sigma: ${(ours / theirs).toFixed(2)}`);
-    if (errors.length > 0) console.log(`page errors: ${errors.join(' | ')}`);
     console.log(`screenshots: ${path.relative(ROOT, OUT)}/app.png, sigma.png`);
   } finally {
     await browser.close();

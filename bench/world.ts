@@ -15,8 +15,13 @@ const LARGE = 1_000_000;
 function report(figure: Figure): void {
   emitFigure(figure);
   const verdict = figurePasses(figure);
-  const target = figure.target === undefined ? '' : ` (target ${figure.direction === 'atMost' ? '<' : '>'} ${figure.target} ${figure.unit}: ${verdict ? 'PASS' : 'MISS'})`;
-  console.log(`${figure.label}: ${fixed(figure.value)} ${figure.unit}${target}${figure.note ? ` — ${figure.note}` : ''}`);
+  const target =
+    figure.target === undefined
+      ? ''
+      : ` (target ${figure.direction === 'atMost' ? '<' : '>'} ${figure.target} ${figure.unit}: ${verdict ? 'PASS' : 'MISS'})`;
+  console.log(
+    `${figure.label}: ${fixed(figure.value)} ${figure.unit}${target}${figure.note ? ` — ${figure.note}` : ''}`,
+  );
 }
 
 function tieCount(world: World): number {
@@ -69,7 +74,9 @@ async function simulateDay(): Promise<void> {
   try {
     engineModule = await import('../sim/model/engine.ts');
   } catch (error) {
-    console.log(`one simulated day: skipped, sim/model/engine.ts does not load (${(error as Error).message})`);
+    console.log(
+      `one simulated day: skipped, sim/model/engine.ts does not load (${(error as Error).message})`,
+    );
     return;
   }
   const scenario = worldScenarioSchema.parse({
@@ -104,7 +111,14 @@ if (PART === 'large') {
 } else {
   buildSmall();
   // The 1M build runs in a fresh process so its memory figure is not inflated by the 100k worlds (stdout shared).
-  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--part', 'large'], { stdio: 'inherit' });
-  if (child.status !== 0) console.log(`world build, 1M agents: child process failed (status ${child.status}, signal ${child.signal})`);
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--part', 'large'],
+    { stdio: 'inherit' },
+  );
+  if (child.status !== 0)
+    console.log(
+      `world build, 1M agents: child process failed (status ${child.status}, signal ${child.signal})`,
+    );
   await simulateDay();
 }

@@ -30,8 +30,9 @@ const presets = createPresetLoader(store, {
     if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
     return response.json();
   },
-  validate: (scenario, source) =>
-    parseOrThrow(worldScenarioSchema, scenario, source) as Record<string, unknown>,
+  validate: (scenario, source) => {
+    parseOrThrow(worldScenarioSchema, scenario, source);
+  },
   adjust: scenarioAdjuster(options),
 });
 

@@ -39,8 +39,11 @@ export interface BuiltGraph {
   readonly labels: readonly string[] | undefined;
 }
 
-/** Node count of a spec, or undefined for an edge list without `nodes` (known only after reading it). */
-export function nodeCountOf(spec: SimpleGraphSpec): number | undefined {
+/**
+ * Node count of a spec, or undefined when only reading a file can tell (an edge list without `nodes`,
+ * or a multiplex of such). For a multiplex, the count its first sized layer fixes for all layers.
+ */
+export function nodeCountOf(spec: GraphSpec): number | undefined {
   switch (spec.type) {
     case 'erdos-renyi':
     case 'barabasi-albert':
@@ -53,6 +56,12 @@ export function nodeCountOf(spec: SimpleGraphSpec): number | undefined {
       return spec.sizes.reduce((sum, s) => sum + s, 0);
     case 'edge-list':
       return spec.nodes;
+    case 'multiplex':
+      for (const layer of spec.layers) {
+        const count = nodeCountOf(layer);
+        if (count !== undefined) return count;
+      }
+      return undefined;
   }
 }
 

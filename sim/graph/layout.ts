@@ -97,7 +97,8 @@ export function packDiscs(radii: readonly number[], gap: number): Float64Array {
         const d = Math.hypot(x, y);
         if (d >= best.d) continue;
         // A tiny tolerance so discs that touch at exactly `gap` count as free.
-        if (placed.every((q) => Math.hypot(x - q.x, y - q.y) >= q.r + disc.r + gap - 1e-9)) best = { x, y, d };
+        if (placed.every((q) => Math.hypot(x - q.x, y - q.y) >= q.r + disc.r + gap - 1e-9))
+          best = { x, y, d };
       }
     }
     placed.push({ x: best.x, y: best.y, r: disc.r });

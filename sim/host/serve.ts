@@ -20,6 +20,11 @@ export interface Port {
  */
 export interface Schedule {
   start(onTurn: (elapsedMs: number) => void): () => void;
+  /**
+   * A monotonic clock in ms, when the host has one: a turn then stops stepping once it has worked TURN_BUDGET_MS,
+   * so commands (pause, step) are answered promptly even when ticks are slow. Without it, turns are bounded by tick count only.
+   */
+  now?(): number;
 }
 
 /** Layout positions plus the geometry labels need (sim/graph/layout.ts `Layout` satisfies it). */
@@ -52,6 +57,8 @@ export const SUMMARY_INTERVAL_MS = 250;
 export const MAX_TRANSMISSIONS_PER_FRAME = 65_536;
 /** Ticks per turn are capped at this fraction of a second's worth, so a slow engine slows down instead of piling up work. */
 const MAX_TURN_SECONDS = 0.25;
+/** Work per turn (ms) before the host yields to pending commands, when the schedule has a clock. At least one tick always runs. */
+export const TURN_BUDGET_MS = 40;
 
 function seriesRow(engine: WorldEngine): SeriesRow {
   const s = engine.summary();
@@ -248,13 +255,19 @@ export function serveEngine(port: Port, schedule: Schedule, deps: HostDeps): voi
     try {
       const maxTicks = Math.max(1, Math.ceil(speed * MAX_TURN_SECONDS));
       owedTicks = Math.min(owedTicks + (speed * Math.max(0, elapsedMs)) / 1000, maxTicks);
-      const count = Math.floor(owedTicks);
-      owedTicks -= count;
+      const due = Math.floor(owedTicks);
       msSinceSummary += Math.max(0, elapsedMs);
-      if (count > 0) {
-        advance(world, count);
-        sendFrame(world);
+      const clock = schedule.now;
+      const started = clock ? clock() : 0;
+      let done = 0;
+      while (done < due) {
+        advance(world, 1);
+        done++;
+        if (clock && clock() - started >= TURN_BUDGET_MS) break;
       }
+      // Ticks left undone are dropped rather than owed: a slow engine runs slower instead of falling behind.
+      owedTicks = done < due ? 0 : owedTicks - due;
+      if (done > 0) sendFrame(world);
       if (msSinceSummary >= SUMMARY_INTERVAL_MS && rows.length > 0) sendSummary(world);
     } catch (error) {
       fail(error);

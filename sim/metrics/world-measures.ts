@@ -1,5 +1,6 @@
 // Global measures of the social world (DESIGN §2.8): exposure diversity, cross-culture share, homogenization, creator-reach Gini, R_t. Read-only over the state.
 import type { SimContext } from '../model/context.ts';
+import { creatorReach } from '../model/posts.ts';
 import { TRACKED_ITEMS, type TrendState } from '../model/state.ts';
 
 /** Agents sampled (evenly spaced ids) for the per-agent diversity means. */
@@ -64,7 +65,8 @@ export function homogenization(ctx: SimContext): number {
     if (filled === 0) continue;
     const items = trackedItems.slice(s * TRACKED_ITEMS, s * TRACKED_ITEMS + filled).sort();
     let unique = 0;
-    for (let i = 0; i < items.length; i++) if (i === 0 || items[i] !== items[i - 1]) items[unique++] = items[i]!;
+    for (let i = 0; i < items.length; i++)
+      if (i === 0 || items[i] !== items[i - 1]) items[unique++] = items[i]!;
     sets.push(items.subarray(0, unique));
   }
   let sum = 0;
@@ -111,7 +113,7 @@ export function gini(values: ArrayLike<number>): number {
 
 /** Gini of creator reach (views received) over agents that have received any view. */
 export function creatorReachGini(ctx: SimContext): number {
-  const reach = ctx.state.reach;
+  const reach = creatorReach(ctx);
   const positive: number[] = [];
   for (let a = 0; a < reach.length; a++) if (reach[a]! > 0) positive.push(reach[a]!);
   return gini(positive);

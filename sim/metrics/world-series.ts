@@ -1,12 +1,22 @@
 // Column names and per-tick rows of the social world's CSV time series (series, platforms, bubble). Pure: reads the engine state, no I/O.
 import type { SimContext } from '../model/context.ts';
 import { countMembers } from '../model/membership.ts';
-import { creatorReachGini, crossCultureShare, exposureDiversity, homogenization, reproductionNumber } from './world-measures.ts';
+import {
+  creatorReachGini,
+  crossCultureShare,
+  exposureDiversity,
+  homogenization,
+  reproductionNumber,
+} from './world-measures.ts';
 import { metcalfeValue } from './world-summary.ts';
 
 /** A column-safe slug: lowercase letters, digits and underscores. */
 export function slug(name: string): string {
-  const s = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const s = name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   return s === '' ? 'x' : s;
 }
 
@@ -48,9 +58,19 @@ export function seriesLayout(ctx: SimContext, trendNames: readonly string[]): Se
 export function seriesColumns(layout: SeriesLayout): string[] {
   const columns = ['run', 'seed', 'tick', 'day', 'hour_utc', 'online'];
   for (const t of layout.trends) {
-    columns.push(`${t}_adopters`, `${t}_exposed`, `${t}_reshares`, `${t}_views`, `${t}_rt`, `${t}_attention_share`, `${t}_cross_platform_hops`);
-    for (const group of [layout.platforms, layout.regions, layout.fandoms]) for (const g of group) columns.push(`${t}_adopters_${g}`);
-    for (const group of [layout.platforms, layout.regions, layout.fandoms]) for (const g of group) columns.push(`${t}_reshares_${g}`);
+    columns.push(
+      `${t}_adopters`,
+      `${t}_exposed`,
+      `${t}_reshares`,
+      `${t}_views`,
+      `${t}_rt`,
+      `${t}_attention_share`,
+      `${t}_cross_platform_hops`,
+    );
+    for (const group of [layout.platforms, layout.regions, layout.fandoms])
+      for (const g of group) columns.push(`${t}_adopters_${g}`);
+    for (const group of [layout.platforms, layout.regions, layout.fandoms])
+      for (const g of group) columns.push(`${t}_reshares_${g}`);
   }
   return columns;
 }
@@ -67,8 +87,23 @@ export function seriesRow(ctx: SimContext, layout: SeriesLayout, run: number, se
       for (let i = 0; i < perTrend; i++) row.push('');
       continue;
     }
-    row.push(ts.adopters, ts.exposed, ts.reshares, ts.views, reproductionNumber(ts, state.tick), state.viewsThisTick > 0 ? ts.viewsThisTick / state.viewsThisTick : 0, ts.crossPlatformHops);
-    for (const counts of [ts.adoptersByPlatform, ts.adoptersByRegion, ts.adoptersByFandom, ts.resharesByPlatform, ts.resharesByRegion, ts.resharesByFandom]) {
+    row.push(
+      ts.adopters,
+      ts.exposed,
+      ts.reshares,
+      ts.views,
+      reproductionNumber(ts, state.tick),
+      state.viewsThisTick > 0 ? ts.viewsThisTick / state.viewsThisTick : 0,
+      ts.crossPlatformHops,
+    );
+    for (const counts of [
+      ts.adoptersByPlatform,
+      ts.adoptersByRegion,
+      ts.adoptersByFandom,
+      ts.resharesByPlatform,
+      ts.resharesByRegion,
+      ts.resharesByFandom,
+    ]) {
       for (let i = 0; i < counts.length; i++) row.push(counts[i]!);
     }
   }
@@ -85,14 +120,33 @@ export function platformColumns(layout: SeriesLayout): string[] {
 export function platformRow(ctx: SimContext, run: number, seed: string): unknown[] {
   const members = countMembers(ctx);
   const row: unknown[] = [run, seed, ctx.state.tick];
-  for (let p = 0; p < ctx.dim.P; p++) row.push(members[p]!, metcalfeValue(members[p]!, ctx.dim.count), ctx.state.available[p]!);
+  for (let p = 0; p < ctx.dim.P; p++)
+    row.push(members[p]!, metcalfeValue(members[p]!, ctx.dim.count), ctx.state.available[p]!);
   return row;
 }
 
-export const BUBBLE_COLUMNS = ['run', 'seed', 'tick', 'topic_entropy_bits', 'region_entropy_bits', 'cross_culture_share', 'homogenization', 'creator_reach_gini'] as const;
+export const BUBBLE_COLUMNS = [
+  'run',
+  'seed',
+  'tick',
+  'topic_entropy_bits',
+  'region_entropy_bits',
+  'cross_culture_share',
+  'homogenization',
+  'creator_reach_gini',
+] as const;
 
 /** bubble.csv row: the filter-bubble measures now (homogenization and Gini are O(samples²) and O(n log n): not every tick). */
 export function bubbleRow(ctx: SimContext, run: number, seed: string): unknown[] {
   const diversity = exposureDiversity(ctx);
-  return [run, seed, ctx.state.tick, diversity.topics, diversity.regions, crossCultureShare(ctx), homogenization(ctx), creatorReachGini(ctx)];
+  return [
+    run,
+    seed,
+    ctx.state.tick,
+    diversity.topics,
+    diversity.regions,
+    crossCultureShare(ctx),
+    homogenization(ctx),
+    creatorReachGini(ctx),
+  ];
 }

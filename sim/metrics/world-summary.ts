@@ -4,7 +4,13 @@ import type { SimContext } from '../model/context.ts';
 import { countMembers } from '../model/membership.ts';
 import type { TrendState } from '../model/state.ts';
 import { cascadeTrees } from './cascade.ts';
-import { creatorReachGini, crossCultureShare, exposureDiversity, homogenization, reproductionNumber } from './world-measures.ts';
+import {
+  creatorReachGini,
+  crossCultureShare,
+  exposureDiversity,
+  homogenization,
+  reproductionNumber,
+} from './world-measures.ts';
 
 /** The largest cascade tree of a trend (null before any adoption). O(agents). */
 export function largestCascade(ts: TrendState): CascadeSummary | null {

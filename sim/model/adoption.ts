@@ -2,7 +2,7 @@
 import { aleaNext } from './classic/fast-alea.ts';
 import { pushTransmission, SEEN_MEMORY, type SimContext } from './context.ts';
 import { createPost } from './posts.ts';
-import { NO_TREND, POST, POST_STRIDE, TRACKED_ITEMS, type TrendState } from './state.ts';
+import { META_BOOSTED, NO_TREND, POST, POST_STRIDE, TRACKED_ITEMS, type TrendState } from './state.ts';
 import { drawTopic } from './trends.ts';
 
 /** Chance scale of liking an everyday post of a topic the viewer is fully into. */
@@ -58,7 +58,14 @@ export function reinforcement(ctx: SimContext, agent: number, ts: TrendState, di
 }
 
 /** All factors at `tick` (for the inspector; the hot loop inlines the same arithmetic). */
-export function adoptionFactors(ctx: SimContext, agent: number, ts: TrendState, platform: number, tick: number, distinct: number): AdoptionFactors {
+export function adoptionFactors(
+  ctx: SimContext,
+  agent: number,
+  ts: TrendState,
+  platform: number,
+  tick: number,
+  distinct: number,
+): AdoptionFactors {
   const tr = ts.trend;
   const speaks = (ctx.world.population.languages[agent]! & tr.languageMask) !== 0;
   return {
@@ -90,10 +97,12 @@ function engage(ctx: SimContext, agent: number, platform: number, slot: number):
   const interests = ctx.world.population.interests;
   const itemRow = slot * D;
   const userRow = agent * D;
-  for (let k = 0; k < K; k++) item[itemRow + k] = (1 - ITEM_LEARNING) * item[itemRow + k]! + ITEM_LEARNING * interests[agent * K + k]!;
+  for (let k = 0; k < K; k++)
+    item[itemRow + k] = (1 - ITEM_LEARNING) * item[itemRow + k]! + ITEM_LEARNING * interests[agent * K + k]!;
   for (let d = K; d < D; d++) item[itemRow + d]! *= 1 - ITEM_LEARNING;
   item[itemRow + K + ctx.world.population.fandom[agent]!]! += ITEM_LEARNING;
-  for (let d = 0; d < D; d++) user[userRow + d] = (1 - USER_LEARNING) * user[userRow + d]! + USER_LEARNING * item[itemRow + d]!;
+  for (let d = 0; d < D; d++)
+    user[userRow + d] = (1 - USER_LEARNING) * user[userRow + d]! + USER_LEARNING * item[itemRow + d]!;
 }
 
 /** Makes `agent` an adopter of trend `t` on `platform` (parent −1 for a seed), posts its version and maybe cross-posts it. */
@@ -121,7 +130,8 @@ export function adopt(ctx: SimContext, agent: number, t: number, platform: numbe
     ts.childrenByTick[ts.adoptTick[parent]!]!++;
     if (ts.platform[parent] !== platform) ts.crossPlatformHops++;
   }
-  if (ts.onsetTick[region]! < 0 && ts.adoptersByRegion[region]! >= ctx.onsetCount[region]!) ts.onsetTick[region] = tick;
+  if (ts.onsetTick[region]! < 0 && ts.adoptersByRegion[region]! >= ctx.onsetCount[region]!)
+    ts.onsetTick[region] = tick;
   pushTransmission(ctx.tx, parent, agent, t, platform);
 
   const rng = state.rng;
@@ -130,7 +140,8 @@ export function adopt(ctx: SimContext, agent: number, t: number, platform: numbe
     // Cross-post to another available platform the agent is on, chosen in proportion to how well it carries the kind.
     const member = pop.platforms[agent]!;
     let total = 0;
-    for (let q = 0; q < ctx.dim.P; q++) if (q !== platform && (member >> q) & 1 && state.available[q]) total += ts.fit[q]!;
+    for (let q = 0; q < ctx.dim.P; q++)
+      if (q !== platform && (member >> q) & 1 && state.available[q]) total += ts.fit[q]!;
     if (total > 0) {
       let target = aleaNext(rng) * total;
       for (let q = 0; q < ctx.dim.P; q++) {
@@ -167,7 +178,7 @@ export function viewPost(ctx: SimContext, agent: number, platform: number, id: n
     data[base + POST.views] = 0;
   }
   data[base + POST.views]!++;
-  state.reach[author]! += 1;
+  data[base + POST.totalViews]!++;
   const tv = agent * dim.K + topic;
   if (state.topicViews[tv]! < 65535) state.topicViews[tv]!++;
   const rv = agent * dim.R + authorRegion;
@@ -186,7 +197,7 @@ export function viewPost(ctx: SimContext, agent: number, platform: number, id: n
     state.trackedCursor[tracked] = c + 1;
   }
   const rng = state.rng;
-  const boost = state.authorBoost[author]!;
+  const boost = meta & META_BOOSTED ? state.authorBoost[author]! : 1;
   let topicMatch = dim.K * pop.interests[agent * dim.K + topic]!;
   if (topicMatch > 1) topicMatch = 1;
   if (aleaNext(rng) < topicMatch) {
@@ -222,12 +233,23 @@ export function viewPost(ctx: SimContext, agent: number, platform: number, id: n
   }
   const tr = ts.trend;
   const speaks = (pop.languages[agent]! & tr.languageMask) !== 0;
-  let pull = tr.appeal * interestMatch(ctx, agent, ts) * (speaks ? 1 : 1 - tr.languageDependence) * ts.fit[platform]! * ts.novelty * boost;
+  let pull =
+    tr.appeal *
+    interestMatch(ctx, agent, ts) *
+    (speaks ? 1 : 1 - tr.languageDependence) *
+    ts.fit[platform]! *
+    ts.novelty *
+    boost;
   if (pull > 1) pull = 1;
   const flags = ts.flags[agent]!;
   let pParticipate = 0;
   if (!adopted) {
-    pParticipate = pull * tr.participation * ctx.knobs.adoptionRate * creatorFactor(ctx, agent) * reinforcement(ctx, agent, ts, popcount32(seen));
+    pParticipate =
+      pull *
+      tr.participation *
+      ctx.knobs.adoptionRate *
+      creatorFactor(ctx, agent) *
+      reinforcement(ctx, agent, ts, popcount32(seen));
   }
   const pReshare = (flags & 1) === 0 ? pull * tr.reshare * ctx.knobs.reshareRate : 0;
   const u = aleaNext(rng);

@@ -98,7 +98,13 @@ export interface AgentInspection {
   readonly activity: number;
   readonly threshold: number;
   /** Recent posts it viewed: trend, author, platform, source ('follow' | 'recommended' | 'trending'). */
-  readonly recentlySeen: readonly { trend: string; author: number; platform: string; source: string; tick: number }[];
+  readonly recentlySeen: readonly {
+    trend: string;
+    author: number;
+    platform: string;
+    source: string;
+    tick: number;
+  }[];
   /** Per trend it adopted: when, on which platform, from whom, and the factors that made up the probability. */
   readonly adoptions: readonly {
     trend: string;
@@ -131,4 +137,11 @@ export interface WorldEngine {
   launchTrend(agent: number, kind: string, platform: number): number;
   /** A digest of the complete dynamic state, equal across hosts for the same seed and parameters. */
   stateHash(): string;
+  /**
+   * Applies a scenario event now (same JSON shape as an entry of a scenario's `events`, e.g.
+   * `{ "type": "ban", "tick": 0, "platform": "Loop" }`); throws an InputError naming the bad field.
+   */
+  applyEvent?(event: unknown): void;
+  /** Changes feed/recommender/dynamics knobs from now on (fields of a scenario's `recommender`); throws an InputError. */
+  setParams?(patch: Readonly<Record<string, unknown>>): void;
 }

@@ -2,7 +2,7 @@
 import { DEFAULT_GRAPH_BUDGET_BYTES, formatBytes } from '../graph/memory.ts';
 import { InputError } from '../params/errors.ts';
 import type { WorldParams } from '../params/world.ts';
-import { normalised, drawPopulation } from './population.ts';
+import { drawPopulation, normalised } from './population.ts';
 import { buildSocialGraph } from './social-graph.ts';
 import { assignTiers, totalFollowers } from './tiers.ts';
 import type { PlatformRecord, World } from './world.ts';
@@ -15,7 +15,11 @@ export const DEFAULT_WORLD_BUDGET_BYTES = DEFAULT_GRAPH_BUDGET_BYTES;
  * `graph:*` streams, then tiers from follower counts. Refuses, before allocating anything, a world whose
  * estimate exceeds `budgetBytes` (InputError naming `world.agents`). Region shares come out normalised.
  */
-export function buildWorld(params: WorldParams, seed: string, budgetBytes: number = DEFAULT_WORLD_BUDGET_BYTES): World {
+export function buildWorld(
+  params: WorldParams,
+  seed: string,
+  budgetBytes: number = DEFAULT_WORLD_BUDGET_BYTES,
+): World {
   assertWorldFits(params, budgetBytes);
   const population = drawPopulation(params, seed);
   const graph = buildSocialGraph(population, params, seed);

@@ -1,12 +1,12 @@
 // The runtime bundle the tick modules share: world, dynamic state, resolved knobs, scratch buffers and this tick's transmissions. No dynamics here.
 import type { RecommenderSpec, RecommenderStrategy } from '../params/recommender.ts';
-import { type DynamicState, type Dimensions, dimensions } from './state.ts';
+import { type Dimensions, type DynamicState, dimensions } from './state.ts';
 import type { World } from './world.ts';
 
 /** Views remembered per agent for the inspector (post id, platform and source of the last few). */
 export const SEEN_MEMORY = 4;
 /** Followees scanned per session at most (a window starting at a random followee). */
-export const FOLLOW_SCAN = 32;
+export const FOLLOW_SCAN = 16;
 /** Largest feed (posts viewed in one session) the scratch buffers hold. */
 export const MAX_FEED = 128;
 /** A trend has reached a region (its onset) once this share of the region has adopted it (at least 3 agents). */
@@ -104,7 +104,13 @@ export function createContext(world: World, state: DynamicState, knobs: Dynamics
     state,
     dim,
     knobs,
-    tx: { count: 0, parent: new Int32Array(256), child: new Uint32Array(256), trend: new Uint8Array(256), platform: new Uint8Array(256) },
+    tx: {
+      count: 0,
+      parent: new Int32Array(256),
+      child: new Uint32Array(256),
+      trend: new Uint8Array(256),
+      platform: new Uint8Array(256),
+    },
     seenPost: new Int32Array(dim.count * SEEN_MEMORY).fill(-1),
     seenMeta: new Uint8Array(dim.count * SEEN_MEMORY),
     seenCursor: new Uint8Array(dim.count),
@@ -121,7 +127,13 @@ export function createContext(world: World, state: DynamicState, knobs: Dynamics
 }
 
 /** Appends one adoption to this tick's transmissions, growing the buffers by doubling. */
-export function pushTransmission(tx: TransmissionBuffer, parent: number, child: number, trend: number, platform: number): void {
+export function pushTransmission(
+  tx: TransmissionBuffer,
+  parent: number,
+  child: number,
+  trend: number,
+  platform: number,
+): void {
   if (tx.count === tx.parent.length) {
     const size = tx.parent.length * 2;
     const grow = <T extends Int32Array | Uint32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
@@ -143,7 +155,9 @@ export function pushTransmission(tx: TransmissionBuffer, parent: number, child: 
 
 /** The platform's personalization and exploration after any world-wide override. */
 export function personalizationOf(ctx: SimContext, platform: number): number {
-  return ctx.knobs.personalization >= 0 ? ctx.knobs.personalization : ctx.state.algorithms[platform]!.personalization;
+  return ctx.knobs.personalization >= 0
+    ? ctx.knobs.personalization
+    : ctx.state.algorithms[platform]!.personalization;
 }
 export function explorationOf(ctx: SimContext, platform: number): number {
   return ctx.knobs.exploration >= 0 ? ctx.knobs.exploration : ctx.state.algorithms[platform]!.exploration;

@@ -12,5 +12,6 @@ export function driftInterests(ctx: SimContext, agent: number, viewed: number): 
   const interests = ctx.world.population.interests as Float32Array;
   const row = agent * K;
   const share = delta / viewed;
-  for (let k = 0; k < K; k++) interests[row + k] = (1 - delta) * interests[row + k]! + share * ctx.sessionTopics[k]!;
+  for (let k = 0; k < K; k++)
+    interests[row + k] = (1 - delta) * interests[row + k]! + share * ctx.sessionTopics[k]!;
 }

@@ -1,26 +1,26 @@
 // The social-world engine: implements the WorldEngine contract (sim/model/api.ts) over a built World. No DOM, timers or Math.random.
+
+import type { CsrGraph } from '../graph/csr.ts';
 import { StateHasher } from '../hash.ts';
 import { buildSummary } from '../metrics/world-summary.ts';
 import { InputError, parseOrThrow } from '../params/errors.ts';
+import type { EventsSpec } from '../params/events.ts';
 import { type EventSpec, eventSchema } from '../params/events.ts';
 import { type RecommenderSpec, type RecommenderSpecInput, recommenderSchema } from '../params/recommender.ts';
 import { MAX_TRENDS, type TrendKind, type TrendsSpec, trendKindSchema } from '../params/trends.ts';
-import type { EventsSpec } from '../params/events.ts';
-import { createRng, runSeed, STREAM } from '../rng.ts';
 import type { WorldScenario } from '../params/world.ts';
-import { buildWorld } from './build-world.ts';
-import type { CsrGraph } from '../graph/csr.ts';
-import { adoptionFactors } from './adoption.ts';
+import { createRng, runSeed, STREAM } from '../rng.ts';
+import { adoptionFactors, popcount32 } from './adoption.ts';
 import type { AgentInspection, AgentViews, Transmissions, WorldEngine, WorldSummary } from './api.ts';
+import { buildWorld } from './build-world.ts';
 import { aleaNext, deriveAlea } from './classic/fast-alea.ts';
 import { createContext, knobsFrom, SEEN_MEMORY, type SimContext, SOURCE_NAMES } from './context.ts';
 import { addTrend, applyEvent, launchTrend, Timeline } from './events.ts';
+import { isLive, metaTrend, postBase } from './posts.ts';
 import { createDynamicState, POST } from './state.ts';
 import { stepWorld } from './tick.ts';
 import { resolveTrend, TREND_KIND_DEFAULTS } from './trends.ts';
 import { TIER_NAMES, type World } from './world.ts';
-import { isLive, metaTrend, postBase } from './posts.ts';
-import { popcount32 } from './adoption.ts';
 
 /** What the dynamics need besides the world: the seed and the scenario's trends, events and recommender settings. */
 export interface DynamicsSpec {
@@ -43,15 +43,30 @@ export interface WorldEngineOptions {
  * The engine of a validated world scenario (worldScenarioSchema): builds its world for the run's seed (unless one is
  * given) and checks its trends and events against it. Throws an InputError naming the field on a bad name.
  */
-export function createWorldEngine(scenario: WorldScenario, options: WorldEngineOptions = {}): SocialWorldEngine {
+export function createWorldEngine(
+  scenario: WorldScenario,
+  options: WorldEngineOptions = {},
+): SocialWorldEngine {
   const seed = runSeed(scenario.seed, options.run ?? 0);
   const world = options.world ?? buildWorld(scenario.world, seed, options.budgetBytes);
-  return new SocialWorldEngine(world, { seed, trends: scenario.trends, events: scenario.events, recommender: scenario.recommender });
+  return new SocialWorldEngine(world, {
+    seed,
+    trends: scenario.trends,
+    events: scenario.events,
+    recommender: scenario.recommender,
+  });
 }
 
 /** A copy of the parts of a world a run mutates (interests, platform memberships), sharing everything else. */
 export function freshCopy(world: World): World {
-  return { ...world, population: { ...world.population, interests: world.population.interests.slice(), platforms: world.population.platforms.slice() } };
+  return {
+    ...world,
+    population: {
+      ...world.population,
+      interests: world.population.interests.slice(),
+      platforms: world.population.platforms.slice(),
+    },
+  };
 }
 
 /**
@@ -83,9 +98,17 @@ export class SocialWorldEngine implements WorldEngine {
     this.fandomNames = world.fandoms.map((f) => f.name);
     this.platformNames = world.platforms.map((p) => p.name);
     const pop = world.population;
-    this.agents = { region: pop.region, fandom: pop.fandom, platforms: pop.platforms, tier: pop.tier, lastAdopted: state.lastAdopted, online: state.online };
-    spec.trends.forEach((trend, i) => addTrend(this.ctx, resolveTrend(world, trend, i, `trends[${i}]`)));
-    spec.events.forEach((event, i) => this.schedule(event, `events[${i}]`));
+    this.agents = {
+      region: pop.region,
+      fandom: pop.fandom,
+      platforms: pop.platforms,
+      tier: pop.tier,
+      lastAdopted: state.lastAdopted,
+      online: state.online,
+    };
+    for (const [i, trend] of spec.trends.entries())
+      addTrend(this.ctx, resolveTrend(world, trend, i, `trends[${i}]`));
+    for (const [i, event] of spec.events.entries()) this.schedule(event, `events[${i}]`);
   }
 
   get tick(): number {
@@ -104,7 +127,13 @@ export class SocialWorldEngine implements WorldEngine {
 
   transmissions(): Transmissions {
     const tx = this.ctx.tx;
-    return { count: tx.count, parent: tx.parent.subarray(0, tx.count), child: tx.child.subarray(0, tx.count), trend: tx.trend.subarray(0, tx.count), platform: tx.platform.subarray(0, tx.count) };
+    return {
+      count: tx.count,
+      parent: tx.parent.subarray(0, tx.count),
+      child: tx.child.subarray(0, tx.count),
+      trend: tx.trend.subarray(0, tx.count),
+      platform: tx.platform.subarray(0, tx.count),
+    };
   }
 
   /** The summary of the latest tick; cached until the next step (cascade trees are O(agents) per trend). */
@@ -117,19 +146,31 @@ export class SocialWorldEngine implements WorldEngine {
 
   layer(platform: number): CsrGraph {
     const layer = this.world.layers[platform];
-    if (!layer) throw new RangeError(`platform ${platform} does not exist (0 to ${this.world.layers.length - 1})`);
+    if (!layer)
+      throw new RangeError(`platform ${platform} does not exist (0 to ${this.world.layers.length - 1})`);
     return layer.ties;
   }
 
   launchTrend(agent: number, kind: string, platform: number): number {
-    if (!Number.isInteger(agent) || agent < 0 || agent >= this.agentCount) throw new RangeError(`agent must be an integer from 0 to ${this.agentCount - 1} (got ${agent})`);
-    if (!Number.isInteger(platform) || platform < 0 || platform >= this.world.platforms.length) throw new RangeError(`platform must be an integer from 0 to ${this.world.platforms.length - 1} (got ${platform})`);
+    if (!Number.isInteger(agent) || agent < 0 || agent >= this.agentCount)
+      throw new RangeError(`agent must be an integer from 0 to ${this.agentCount - 1} (got ${agent})`);
+    if (!Number.isInteger(platform) || platform < 0 || platform >= this.world.platforms.length)
+      throw new RangeError(
+        `platform must be an integer from 0 to ${this.world.platforms.length - 1} (got ${platform})`,
+      );
     const parsedKind = parseOrThrow(trendKindSchema, kind, 'launchTrend kind') as TrendKind;
     const trends = this.ctx.state.trends;
     if (trends.length >= MAX_TRENDS) throw new RangeError(`at most ${MAX_TRENDS} trends per run`);
     const label = TREND_KIND_DEFAULTS[parsedKind].label;
     const sameKind = trends.filter((t) => t.trend.kind === parsedKind).length;
-    const spec = { name: `${label} ${sameKind + 1}`, kind: parsedKind, platform, origin: 'user' as const, startTick: this.tick, region: this.world.population.region[agent]! };
+    const spec = {
+      name: `${label} ${sameKind + 1}`,
+      kind: parsedKind,
+      platform,
+      origin: 'user' as const,
+      startTick: this.tick,
+      region: this.world.population.region[agent]!,
+    };
     const t = addTrend(this.ctx, resolveTrend(this.world, spec, trends.length, 'launchTrend'));
     launchTrend(this.ctx, t, [agent]);
     this.cachedSummary = null;
@@ -145,7 +186,7 @@ export class SocialWorldEngine implements WorldEngine {
   }
 
   /** Changes feed/recommender/dynamics knobs from now on (fields as in the scenario's `recommender`). */
-  setParams(patch: RecommenderSpecInput): void {
+  setParams(patch: Readonly<Record<string, unknown>>): void {
     const current = this.ctx.knobs;
     const merged = parseOrThrow(recommenderSchema, { ...specOf(current), ...patch }, 'recommender');
     const multiplier = current.activityMultiplier;
@@ -153,7 +194,8 @@ export class SocialWorldEngine implements WorldEngine {
   }
 
   inspect(agent: number): AgentInspection {
-    if (!Number.isInteger(agent) || agent < 0 || agent >= this.agentCount) throw new RangeError(`agent must be an integer from 0 to ${this.agentCount - 1} (got ${agent})`);
+    if (!Number.isInteger(agent) || agent < 0 || agent >= this.agentCount)
+      throw new RangeError(`agent must be an integer from 0 to ${this.agentCount - 1} (got ${agent})`);
     return inspectAgent(this.ctx, agent);
   }
 
@@ -167,7 +209,8 @@ export class SocialWorldEngine implements WorldEngine {
     for (const ring of state.rings) {
       h.addNumber(ring.next).addArray(ring.data).addArray(ring.profile);
     }
-    for (const ts of state.trends) h.addArray(ts.adoptTick).addArray(ts.parent).addArray(ts.platform).addArray(ts.seen).addArray(ts.flags);
+    for (const ts of state.trends)
+      h.addArray(ts.adoptTick).addArray(ts.parent).addArray(ts.platform).addArray(ts.seen).addArray(ts.flags);
     h.addArray(state.available);
     return h.hex();
   }
@@ -176,36 +219,63 @@ export class SocialWorldEngine implements WorldEngine {
 /** The knobs back in scenario form (for merging a patch). */
 function specOf(knobs: SimContext['knobs']): RecommenderSpecInput {
   const { activityMultiplier: _ignored, personalization, exploration, ...rest } = knobs;
-  return { ...rest, ...(personalization >= 0 ? { personalization } : {}), ...(exploration >= 0 ? { exploration } : {}) };
+  return {
+    ...rest,
+    ...(personalization >= 0 ? { personalization } : {}),
+    ...(exploration >= 0 ? { exploration } : {}),
+  };
 }
 
 /** Resolves every name an event uses, so a scenario with a wrong name fails at load, not hours into a run. */
 function validateEventNames(ctx: SimContext, event: EventSpec, path: string): void {
   const world = ctx.world;
-  if ('platform' in event && event.platform !== undefined) resolvePlatformOnly(world, event.platform, `${path}.platform`);
-  if (event.type === 'campaign') resolveTrend(world, { ...event.trend, startTick: event.tick }, 0, `${path}.trend`);
+  if ('platform' in event && event.platform !== undefined)
+    resolvePlatformOnly(world, event.platform, `${path}.platform`);
+  if (event.type === 'campaign')
+    resolveTrend(world, { ...event.trend, startTick: event.tick }, 0, `${path}.trend`);
   if (event.type === 'idol-live') {
     const f = event.fandom;
-    if (typeof f === 'number' ? f < 1 || f > world.fandoms.length : !world.fandoms.some((x) => x.name.toLowerCase() === f.toLowerCase())) {
-      throw new InputError('scenario', [`${path}.fandom: must be one of ${world.fandoms.map((x) => JSON.stringify(x.name)).join(', ')} or a number from 1 to ${world.fandoms.length} (got ${JSON.stringify(f)})`]);
+    if (
+      typeof f === 'number'
+        ? f < 1 || f > world.fandoms.length
+        : !world.fandoms.some((x) => x.name.toLowerCase() === f.toLowerCase())
+    ) {
+      throw new InputError('scenario', [
+        `${path}.fandom: must be one of ${world.fandoms.map((x) => JSON.stringify(x.name)).join(', ')} or a number from 1 to ${world.fandoms.length} (got ${JSON.stringify(f)})`,
+      ]);
     }
   }
   if (event.type === 'activity-change' && event.region !== undefined) {
     const r = event.region;
-    if (typeof r === 'number' ? r >= world.regions.length : !world.regions.some((x) => x.name.toLowerCase() === r.toLowerCase())) {
-      throw new InputError('scenario', [`${path}.region: must be one of ${world.regions.map((x) => JSON.stringify(x.name)).join(', ')} or an index from 0 to ${world.regions.length - 1} (got ${JSON.stringify(r)})`]);
+    if (
+      typeof r === 'number'
+        ? r >= world.regions.length
+        : !world.regions.some((x) => x.name.toLowerCase() === r.toLowerCase())
+    ) {
+      throw new InputError('scenario', [
+        `${path}.region: must be one of ${world.regions.map((x) => JSON.stringify(x.name)).join(', ')} or an index from 0 to ${world.regions.length - 1} (got ${JSON.stringify(r)})`,
+      ]);
     }
   }
   if (event.type === 'creator-leaves' && event.agent !== undefined && event.agent >= world.population.count) {
-    throw new InputError('scenario', [`${path}.agent: must be an integer from 0 to ${world.population.count - 1} (got ${event.agent})`]);
+    throw new InputError('scenario', [
+      `${path}.agent: must be an integer from 0 to ${world.population.count - 1} (got ${event.agent})`,
+    ]);
   }
 }
 
 function resolvePlatformOnly(world: World, ref: string | number, path: string): number {
   const lower = typeof ref === 'string' ? ref.toLowerCase() : '';
-  const index = typeof ref === 'number' ? (ref < world.platforms.length ? ref : -1) : world.platforms.findIndex((p) => p.name.toLowerCase() === lower || p.kind.toLowerCase() === lower);
+  const index =
+    typeof ref === 'number'
+      ? ref < world.platforms.length
+        ? ref
+        : -1
+      : world.platforms.findIndex((p) => p.name.toLowerCase() === lower || p.kind.toLowerCase() === lower);
   if (index < 0) {
-    throw new InputError('scenario', [`${path}: must be one of ${world.platforms.map((p) => JSON.stringify(p.name)).join(', ')} or an index from 0 to ${world.platforms.length - 1} (got ${JSON.stringify(ref)})`]);
+    throw new InputError('scenario', [
+      `${path}: must be one of ${world.platforms.map((p) => JSON.stringify(p.name)).join(', ')} or an index from 0 to ${world.platforms.length - 1} (got ${JSON.stringify(ref)})`,
+    ]);
   }
   return index;
 }
@@ -227,7 +297,13 @@ export function inspectAgent(ctx: SimContext, agent: number): AgentInspection {
     if (!isLive(ring, id, state.tick, Number.POSITIVE_INFINITY)) continue;
     const base = postBase(ring, id);
     const t = metaTrend(ring.data[base + POST.meta]!);
-    recentlySeen.push({ trend: state.trends[t]?.trend.name ?? '(everyday post)', author: ring.data[base + POST.author]!, platform: platformNames[platform]!, source: SOURCE_NAMES[meta & 3] ?? 'follow', tick: ring.data[base + POST.tick]! });
+    recentlySeen.push({
+      trend: state.trends[t]?.trend.name ?? '(everyday post)',
+      author: ring.data[base + POST.author]!,
+      platform: platformNames[platform]!,
+      source: SOURCE_NAMES[meta & 3] ?? 'follow',
+      tick: ring.data[base + POST.tick]!,
+    });
   }
   const adoptions: AgentInspection['adoptions'][number][] = [];
   state.trends.forEach((ts) => {
@@ -236,10 +312,27 @@ export function inspectAgent(ctx: SimContext, agent: number): AgentInspection {
     const platform = ts.platform[agent]!;
     const distinct = popcount32(ts.seen[agent]!);
     const factors = adoptionFactors(ctx, agent, ts, platform, tick, distinct);
-    const probability = ts.parent[agent]! < 0 ? 1 : Math.min(1, Object.values(factors).reduce((a, b) => a * b, 1));
-    adoptions.push({ trend: ts.trend.name, tick, platform: platformNames[platform]!, parent: ts.parent[agent]!, distinctExposures: distinct, probability, factors: { ...factors } });
+    const probability =
+      ts.parent[agent]! < 0
+        ? 1
+        : Math.min(
+            1,
+            Object.values(factors).reduce((a, b) => a * b, 1),
+          );
+    adoptions.push({
+      trend: ts.trend.name,
+      tick,
+      platform: platformNames[platform]!,
+      parent: ts.parent[agent]!,
+      distinctExposures: distinct,
+      probability,
+      factors: { ...factors },
+    });
   });
-  const interests = Array.from({ length: dim.K }, (_, k) => ({ topic: world.topics[k]!, weight: pop.interests[agent * dim.K + k]! })).sort((a, b) => b.weight - a.weight);
+  const interests = Array.from({ length: dim.K }, (_, k) => ({
+    topic: world.topics[k]!,
+    weight: pop.interests[agent * dim.K + k]!,
+  })).sort((a, b) => b.weight - a.weight);
   const fandom = pop.fandom[agent]!;
   const tier = TIER_NAMES[pop.tier[agent]!] ?? 'regular';
   return {

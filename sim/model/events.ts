@@ -48,7 +48,13 @@ function followersOf(ctx: SimContext, agent: number, platform: number): number {
  * The `n` most followed members of `platform` (−1 = over all platforms) passing the region/fandom filters (−1/0 = any),
  * most followed first; ties broken by id so the choice is deterministic.
  */
-export function topAccounts(ctx: SimContext, platform: number, n: number, region: number, fandom: number): number[] {
+export function topAccounts(
+  ctx: SimContext,
+  platform: number,
+  n: number,
+  region: number,
+  fandom: number,
+): number[] {
   const pop = ctx.world.population;
   const bit = platform >= 0 ? 1 << platform : 0xff;
   const pool: number[] = [];
@@ -140,7 +146,12 @@ export function applyEvent(ctx: SimContext, event: EventSpec, timeline: Timeline
       return;
     }
     case 'campaign': {
-      const spec = { ...event.trend, startTick: state.tick, origin: event.trend.origin ?? 'campaign', seeds: event.trend.seeds ?? event.influencers };
+      const spec = {
+        ...event.trend,
+        startTick: state.tick,
+        origin: event.trend.origin ?? 'campaign',
+        seeds: event.trend.seeds ?? event.influencers,
+      };
       const t = addTrend(ctx, resolveTrend(world, spec, state.trends.length, `${path}.trend`));
       launchTrend(ctx, t);
       return;
@@ -160,7 +171,8 @@ export function applyEvent(ctx: SimContext, event: EventSpec, timeline: Timeline
       return;
     }
     case 'creator-leaves': {
-      const p = event.platform === undefined ? -1 : resolvePlatform(world, event.platform, `${path}.platform`);
+      const p =
+        event.platform === undefined ? -1 : resolvePlatform(world, event.platform, `${path}.platform`);
       const agent = event.agent ?? topAccounts(ctx, p, event.rank, -1, 0)[event.rank - 1];
       if (agent === undefined || agent >= ctx.dim.count) return;
       const platforms = world.population.platforms as Uint8Array;

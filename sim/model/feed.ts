@@ -37,6 +37,8 @@ function followCandidates(ctx: SimContext, agent: number, platform: number, chro
   const lifetime = ctx.knobs.postLifetime;
   const popularityWeight = state.algorithms[platform]!.popularityWeight;
   const bit = 1 << platform;
+  const lastPost = state.lastPost;
+  const oldest = Math.max(0, ring.next - ring.capacity);
   let found = 0;
   for (let layer = platform, round = 0; round < dim.P; round++, layer = (platform + round) % dim.P) {
     const ties = world.layers[layer]!.ties;
@@ -48,12 +50,15 @@ function followCandidates(ctx: SimContext, agent: number, platform: number, chro
     for (let i = 0; i < scan; i++) {
       const followee = ties.inTargets[start + ((first + i) % degree)]!;
       if (layer !== platform && (world.population.platforms[followee]! & bit) === 0) continue;
-      const id = state.lastPost[followee * dim.P + platform]!;
-      if (!isLive(ring, id, tick, lifetime)) continue;
-      const base = (id & ring.mask) * POST_STRIDE;
-      const age = tick - ring.data[base + POST.tick]!;
+      const last = (followee * dim.P + platform) * 2;
+      const id = lastPost[last]!;
+      const age = tick - lastPost[last + 1]!;
+      if (id < oldest || age < 1 || age >= lifetime) continue; // none, gone from the ring, this hour's, or stale
       ctx.candidateIds[found] = id;
-      ctx.candidateScores[found] = chronological ? -age : (1 + popularityWeight * popularity(ring.dataF[base + POST.engagement]!)) / (1 + age / 6);
+      ctx.candidateScores[found] = chronological
+        ? -age
+        : (1 + popularityWeight * popularity(ring.dataF[(id & ring.mask) * POST_STRIDE + POST.engagement]!)) /
+          (1 + age / 6);
       found++;
     }
     if (found > 0 || layer === platform) break; // own layer has ties: never mix in other layers
@@ -104,7 +109,13 @@ export function runSession(ctx: SimContext, agent: number): void {
   const cap = state.algorithms[platform]!.reachCap;
   for (let s = 0; s < trendingSlots; s++) {
     const id = ring.trendingCount > 0 ? ring.trending[Math.floor(aleaNext(rng) * ring.trendingCount)]! : -1;
-    if (id >= 0 && isLive(ring, id, state.tick, knobs.postLifetime) && ring.data[(id & ring.mask) * POST_STRIDE + POST.author] !== agent && underReachCap(ring, id, state.tick, cap) && !inFeed(ctx, id, count)) {
+    if (
+      id >= 0 &&
+      isLive(ring, id, state.tick, knobs.postLifetime) &&
+      ring.data[(id & ring.mask) * POST_STRIDE + POST.author] !== agent &&
+      underReachCap(ring, id, state.tick, cap) &&
+      !inFeed(ctx, id, count)
+    ) {
       ctx.feedIds[count] = id;
       ctx.feedSources[count] = SOURCE.trending;
       count++;

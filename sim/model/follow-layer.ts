@@ -58,7 +58,10 @@ export function buildFollowLayer(input: FollowLayerInput): CsrGraph {
   let plannedTotal = 0;
   for (let a = 0; a < N; a++) {
     if (!(platforms[a]! & bit)) continue;
-    const k = Math.min(most, stochasticRound(record.meanTies * unitLognormal(normal(), params.followSpread), uniform()));
+    const k = Math.min(
+      most,
+      stochasticRound(record.meanTies * unitLognormal(normal(), params.followSpread), uniform()),
+    );
     plan[a] = k;
     plannedTotal += k;
   }
@@ -182,7 +185,8 @@ export function buildFollowLayer(input: FollowLayerInput): CsrGraph {
         const to = layer.inOffsets[u + 1]!;
         for (let i = from; i < to && write < end; i++) {
           const v = layer.inTargets[i]!;
-          if (platforms[v]! & bit && chosenBy[v] !== u && uniform() < overlap) follow(u, v, region[v]! * F1 + fandom[v]!);
+          if (platforms[v]! & bit && chosenBy[v] !== u && uniform() < overlap)
+            follow(u, v, region[v]! * F1 + fandom[v]!);
         }
       }
     }

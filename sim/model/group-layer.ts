@@ -17,7 +17,12 @@ const GROUP_COUNT_SPREAD = 0.5;
  * leave a region (the layer is local) and overlapping cliques make it clustered. Repeated ties and an agent
  * meeting itself are dropped by the CSR builder. Memory: 8 bytes per slot plus 8 per tie before the CSR.
  */
-export function buildGroupLayer(population: Population, params: WorldParams, platform: number, uniform: Uniform): CsrGraph {
+export function buildGroupLayer(
+  population: Population,
+  params: WorldParams,
+  platform: number,
+  uniform: Uniform,
+): CsrGraph {
   const record = params.platforms[platform]!;
   const N = population.count;
   const F1 = params.fandoms.length + 1;
@@ -31,7 +36,10 @@ export function buildGroupLayer(population: Population, params: WorldParams, pla
   let slotCount = 0;
   for (let a = 0; a < N; a++) {
     if (!(platforms[a]! & bit)) continue;
-    const g = Math.min(MAX_GROUPS_PER_MEMBER, stochasticRound(record.groupsPerMember * unitLognormal(normal(), GROUP_COUNT_SPREAD), uniform()));
+    const g = Math.min(
+      MAX_GROUPS_PER_MEMBER,
+      stochasticRound(record.groupsPerMember * unitLognormal(normal(), GROUP_COUNT_SPREAD), uniform()),
+    );
     groupsOf[a] = g;
     slotCount += g;
   }

@@ -23,7 +23,8 @@ export function countMembers(ctx: SimContext): Int32Array {
 /**
  * Once a day (DESIGN §2.5): each agent samples CONTACT_SAMPLE of its ties over all layers; for each available platform
  * it is not on, it joins with chance joinRate × networkEffect × (share of sampled contacts on it), capped at 1 — so a
- * platform's members n grow as dn/dt ∝ strength · n(1 − n), the logistic S-curve. It leaves a platform that has
+ * platform's members n grow as n ← n + joinRate·strength·n(1 − n) a day, the logistic S-curve (contacts are read from the
+ * start-of-day memberships: a synchronous update). It leaves a platform that has
  * been unavailable for more than leaveAfterDays days with chance LEAVE_CHANCE per day.
  */
 export function updateMembership(ctx: SimContext): void {
@@ -35,7 +36,8 @@ export function updateMembership(ctx: SimContext): void {
   let leavable = 0;
   for (let p = 0; p < P; p++) {
     const since = state.unavailableSince[p]!;
-    if (!state.available[p] && since >= 0 && day - Math.floor(since / 24) > knobs.leaveAfterDays) leavable |= 1 << p;
+    if (!state.available[p] && since >= 0 && day - Math.floor(since / 24) > knobs.leaveAfterDays)
+      leavable |= 1 << p;
   }
   const joinChance = new Float64Array(P);
   let joinable = 0;
@@ -45,10 +47,13 @@ export function updateMembership(ctx: SimContext): void {
   }
   const onCount = new Int32Array(P);
   const layers = world.layers;
+  // Contacts are read from the memberships at the start of the day, so the update is synchronous (no agent-order effect).
+  const before = platforms.slice();
   for (let a = 0; a < count; a++) {
     let member = platforms[a]!;
     if (member & leavable) {
-      for (let p = 0; p < P; p++) if ((member & leavable) >> p & 1 && aleaNext(rng) < LEAVE_CHANCE) member &= ~(1 << p);
+      for (let p = 0; p < P; p++)
+        if (((member & leavable) >> p) & 1 && aleaNext(rng) < LEAVE_CHANCE) member &= ~(1 << p);
     }
     if (joinable & ~member) {
       let degree = 0;
@@ -62,7 +67,7 @@ export function updateMembership(ctx: SimContext): void {
             const start = ties.inOffsets[a]!;
             const d = ties.inOffsets[a + 1]! - start;
             if (pick < d) {
-              const contact = platforms[ties.inTargets[start + pick]!]!;
+              const contact = before[ties.inTargets[start + pick]!]!;
               for (let p = 0; p < P; p++) if ((contact >> p) & 1) onCount[p]!++;
               break;
             }
@@ -70,7 +75,7 @@ export function updateMembership(ctx: SimContext): void {
           }
         }
         for (let p = 0; p < P; p++) {
-          if (!((joinable & ~member) >> p & 1)) continue;
+          if (!(((joinable & ~member) >> p) & 1)) continue;
           if (aleaNext(rng) < (joinChance[p]! * onCount[p]!) / CONTACT_SAMPLE) member |= 1 << p;
         }
       }

@@ -8,7 +8,10 @@ import type { World } from './world.ts';
  * a trough at 3–6 h, a lunch bump, an evening peak at 20–22 h — the shape of published hourly social-media traffic.
  */
 export const DIURNAL: Float64Array = (() => {
-  const raw = [0.55, 0.35, 0.22, 0.15, 0.12, 0.15, 0.3, 0.6, 0.85, 0.9, 0.95, 1.05, 1.2, 1.1, 1.0, 1.0, 1.05, 1.15, 1.35, 1.6, 1.85, 1.95, 1.7, 1.1];
+  const raw = [
+    0.55, 0.35, 0.22, 0.15, 0.12, 0.15, 0.3, 0.6, 0.85, 0.9, 0.95, 1.05, 1.2, 1.1, 1.0, 1.0, 1.05, 1.15, 1.35,
+    1.6, 1.85, 1.95, 1.7, 1.1,
+  ];
   const mean = raw.reduce((s, v) => s + v, 0) / raw.length;
   return Float64Array.from(raw, (v) => v / mean);
 })();
@@ -33,7 +36,11 @@ export function updateOnline(world: World, state: DynamicState, globalMultiplier
   const n = pop.count;
   const regionWeight = new Float64Array(world.regions.length);
   for (let r = 0; r < world.regions.length; r++) {
-    regionWeight[r] = (DIURNAL[localHour(state.tick, world.regions[r]!.utcOffset)]! * state.regionActivity[r]! * globalMultiplier) / 24;
+    regionWeight[r] =
+      (DIURNAL[localHour(state.tick, world.regions[r]!.utcOffset)]! *
+        state.regionActivity[r]! *
+        globalMultiplier) /
+      24;
   }
   const { online, onlineList, fandomActivity, rng } = state;
   const region = pop.region;

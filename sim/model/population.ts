@@ -1,7 +1,7 @@
 // Draws the population (struct of typed arrays) from the world parameters and the seed's world streams. No graph, no dynamics.
 import type { WorldParams } from '../params/world.ts';
 import { createRng, STREAM } from '../rng.ts';
-import { TIER, type Population } from './world.ts';
+import { type Population, TIER } from './world.ts';
 import { drawFromCdf, normalFrom, uniformFrom, unitLognormal } from './world-random.ts';
 
 /** Most sessions per day an agent may have (the lognormal tail is cut here: 4 an hour). */
@@ -50,7 +50,6 @@ function languageIndex(languages: readonly string[], name: string): number {
 export function drawPopulation(params: WorldParams, seed: string): Population {
   const count = params.agents;
   const R = params.regions.length;
-  const K = params.topics.length;
   const F = params.fandoms.length;
   const P = params.platforms.length;
 
@@ -58,7 +57,11 @@ export function drawPopulation(params: WorldParams, seed: string): Population {
   // the counts keep their multinomial law, and agents likely to be tied sit close in memory (the graph builders'
   // hot loops then stay in cache). Every later attribute is drawn per agent in id order.
   const regionCdf = new Float64Array(R);
-  fillCdf(regionCdf, 0, params.regions.map((r) => r.populationShare));
+  fillCdf(
+    regionCdf,
+    0,
+    params.regions.map((r) => r.populationShare),
+  );
   const uRegion = attributeStream(seed, 'region');
   const regionCounts = new Uint32Array(R);
   for (let a = 0; a < count; a++) regionCounts[drawFromCdf(regionCdf, 0, R, uRegion())]!++;
@@ -83,13 +86,21 @@ export function drawPopulation(params: WorldParams, seed: string): Population {
   const fandom = new Uint8Array(count);
   if (F > 0) {
     const fandomCdf = new Float64Array(R * F);
-    for (let r = 0; r < R; r++) fillCdf(fandomCdf, r * F, params.fandoms.map((f) => f.weight * (f.regionAffinity[r] ?? 1)));
+    for (let r = 0; r < R; r++)
+      fillCdf(
+        fandomCdf,
+        r * F,
+        params.fandoms.map((f) => f.weight * (f.regionAffinity[r] ?? 1)),
+      );
     const uFandom = attributeStream(seed, 'fandom');
     const fandomCounts = new Uint32Array(F + 1);
     for (let r = 0, start = 0; r < R; r++) {
       const size = regionCounts[r]!;
       fandomCounts.fill(0);
-      for (let i = 0; i < size; i++) fandomCounts[uFandom() < params.regions[r]!.fanShare ? 1 + drawFromCdf(fandomCdf, r * F, F, uFandom()) : 0]!++;
+      for (let i = 0; i < size; i++)
+        fandomCounts[
+          uFandom() < params.regions[r]!.fanShare ? 1 + drawFromCdf(fandomCdf, r * F, F, uFandom()) : 0
+        ]!++;
       for (let f = 0, a = start; f <= F; f++) {
         fandom.fill(f, a, a + fandomCounts[f]!);
         a += fandomCounts[f]!;
@@ -109,7 +120,10 @@ export function drawPopulation(params: WorldParams, seed: string): Population {
   const { meanSessionsPerDay, spread: activitySpread } = params.activity;
   const { meanPropensity, spread: creatorSpread } = params.creators;
   for (let a = 0; a < count; a++) {
-    activity[a] = Math.min(MAX_SESSIONS_PER_DAY, meanSessionsPerDay * unitLognormal(zActivity(), activitySpread));
+    activity[a] = Math.min(
+      MAX_SESSIONS_PER_DAY,
+      meanSessionsPerDay * unitLognormal(zActivity(), activitySpread),
+    );
     creatorPropensity[a] = Math.min(1, meanPropensity * unitLognormal(zCreator(), creatorSpread));
     threshold[a] = Math.max(1, params.threshold.mean + params.threshold.sd * zThreshold());
   }
@@ -124,11 +138,27 @@ export function drawPopulation(params: WorldParams, seed: string): Population {
   }
 
   const tier = new Uint8Array(count).fill(TIER.regular);
-  return { count, region, languages, fandom, interests, activity, creatorPropensity, threshold, tier, platforms };
+  return {
+    count,
+    region,
+    languages,
+    fandom,
+    interests,
+    activity,
+    creatorPropensity,
+    threshold,
+    tier,
+    platforms,
+  };
 }
 
 /** count × K interest rows (see drawPopulation); priors are precomputed per (region, fandom) pair. */
-function drawInterests(params: WorldParams, seed: string, region: Uint8Array, fandom: Uint8Array): Float32Array {
+function drawInterests(
+  params: WorldParams,
+  seed: string,
+  region: Uint8Array,
+  fandom: Uint8Array,
+): Float32Array {
   const count = region.length;
   const K = params.topics.length;
   const F1 = params.fandoms.length + 1;
@@ -139,7 +169,8 @@ function drawInterests(params: WorldParams, seed: string, region: Uint8Array, fa
     for (let f = 0; f < F1; f++) {
       const fandomPrior = f === 0 ? regionPrior : normalised(params.fandoms[f - 1]!.topicWeights);
       const w = f === 0 ? 0 : pull;
-      for (let k = 0; k < K; k++) prior[(ri * F1 + f) * K + k] = (1 - w) * regionPrior[k]! + w * fandomPrior[k]!;
+      for (let k = 0; k < K; k++)
+        prior[(ri * F1 + f) * K + k] = (1 - w) * regionPrior[k]! + w * fandomPrior[k]!;
     }
   });
   const interests = new Float32Array(count * K);

@@ -1,7 +1,7 @@
 // Posts in each platform's ring: creating one (content profile, topic index, author's latest post), liveness, hot and trending lists. Writes only the rings and lastPost.
 import { type AleaState, aleaNext } from './classic/fast-alea.ts';
 import type { SimContext } from './context.ts';
-import { HOT_SIZE, NO_TREND, POST, POST_STRIDE, type PostRing, TOPIC_BUCKET } from './state.ts';
+import { HOT_SIZE, META_BOOSTED, NO_TREND, POST, POST_STRIDE, type PostRing, TOPIC_BUCKET } from './state.ts';
 
 /** Trend, topic and author region of a post from its packed `meta` field. */
 export function metaTrend(meta: number): number {
@@ -29,6 +29,19 @@ export function isLive(ring: PostRing, id: number, tick: number, lifetime: numbe
   return age >= 1 && age < lifetime;
 }
 
+/** Views each agent's posts have received: `reach` (posts gone from the rings) plus live posts' `totalViews`. */
+export function creatorReach(ctx: SimContext): Float64Array {
+  const reach = Float64Array.from(ctx.state.reach);
+  for (const ring of ctx.state.rings) {
+    const first = Math.max(0, ring.next - ring.capacity);
+    for (let id = first; id < ring.next; id++) {
+      const base = (id & ring.mask) * POST_STRIDE;
+      reach[ring.data[base + POST.author]!]! += ring.data[base + POST.totalViews]!;
+    }
+  }
+  return reach;
+}
+
 /** Popularity in [0, 1): saturating in engagement, half at 5 engagements. */
 export function popularity(engagement: number): number {
   return engagement / (engagement + 5);
@@ -38,18 +51,31 @@ export function popularity(engagement: number): number {
  * Adds a post by `author` on `platform` and returns its id. `origin` is the adopter it descends from (−1 for everyday
  * posts); the item profile starts from content: the topic and the author's fandom (the recommender's cold start).
  */
-export function createPost(ctx: SimContext, platform: number, author: number, origin: number, trend: number, topic: number): number {
+export function createPost(
+  ctx: SimContext,
+  platform: number,
+  author: number,
+  origin: number,
+  trend: number,
+  topic: number,
+): number {
   const ring = ctx.state.rings[platform]!;
   const pop = ctx.world.population;
   const id = ring.next++;
   const slot = id & ring.mask;
   const base = slot * POST_STRIDE;
   const data = ring.data;
+  if (id >= ring.capacity) ctx.state.reach[data[base + POST.author]!]! += data[base + POST.totalViews]!;
   data[base + POST.author] = author;
   data[base + POST.origin] = origin;
   data[base + POST.tick] = ctx.state.tick;
-  data[base + POST.meta] = trend | (topic << 8) | (pop.region[author]! << 16);
+  data[base + POST.meta] =
+    trend |
+    (topic << 8) |
+    (pop.region[author]! << 16) |
+    (ctx.state.authorBoost[author] !== 1 ? META_BOOSTED : 0);
   data[base + POST.views] = 0;
+  data[base + POST.totalViews] = 0;
   data[base + POST.viewTick] = -1;
   ring.dataF[base + POST.engagement] = 0;
   const { D, K, P } = ctx.dim;
@@ -60,7 +86,9 @@ export function createPost(ctx: SimContext, platform: number, author: number, or
   const cursor = ring.indexCursor[topic]!;
   ring.index[topic * TOPIC_BUCKET + (cursor % TOPIC_BUCKET)] = id;
   ring.indexCursor[topic] = cursor + 1;
-  ctx.state.lastPost[author * P + platform] = id;
+  const last = (author * P + platform) * 2;
+  ctx.state.lastPost[last] = id;
+  ctx.state.lastPost[last + 1] = ctx.state.tick;
   return id;
 }
 
@@ -97,7 +125,8 @@ export function refreshHotLists(ctx: SimContext, platform: number, trendingToo: 
     const score = dataF[base + POST.engagement]!;
     if (score <= 0) continue;
     hotCount = insertTop(ring.hot, hotScores, hotCount, id, score);
-    if (trendingToo && (data[base + POST.meta]! & 0xff) !== NO_TREND) trendCount = insertTop(ring.trending, trendScores, trendCount, id, score);
+    if (trendingToo && (data[base + POST.meta]! & 0xff) !== NO_TREND)
+      trendCount = insertTop(ring.trending, trendScores, trendCount, id, score);
   }
   ring.hotCount = hotCount;
   if (trendingToo) ring.trendingCount = trendCount;

@@ -9,7 +9,13 @@ import { POST, POST_STRIDE, type PostRing, TOPIC_BUCKET } from './state.ts';
  * Appends up to `slots` recommended post ids for `agent` on `platform` to `ctx.feedIds` starting at `count`, skipping
  * posts already in the feed, the agent's own, dead ones and ones over the platform's reach cap; returns the new count.
  */
-export type Recommend = (ctx: SimContext, agent: number, platform: number, slots: number, count: number) => number;
+export type Recommend = (
+  ctx: SimContext,
+  agent: number,
+  platform: number,
+  slots: number,
+  count: number,
+) => number;
 
 /** Whether a post may still be shown through recommendation this tick (reach cap; 0 = none). */
 export function underReachCap(ring: PostRing, id: number, tick: number, cap: number): boolean {
@@ -25,9 +31,21 @@ export function inFeed(ctx: SimContext, id: number, count: number): boolean {
   return false;
 }
 
-function acceptable(ctx: SimContext, ring: PostRing, agent: number, id: number, count: number, cap: number): boolean {
+function acceptable(
+  ctx: SimContext,
+  ring: PostRing,
+  agent: number,
+  id: number,
+  count: number,
+  cap: number,
+): boolean {
   const tick = ctx.state.tick;
-  return isLive(ring, id, tick, ctx.knobs.postLifetime) && ring.data[(id & ring.mask) * POST_STRIDE + POST.author] !== agent && underReachCap(ring, id, tick, cap) && !inFeed(ctx, id, count);
+  return (
+    isLive(ring, id, tick, ctx.knobs.postLifetime) &&
+    ring.data[(id & ring.mask) * POST_STRIDE + POST.author] !== agent &&
+    underReachCap(ring, id, tick, cap) &&
+    !inFeed(ctx, id, count)
+  );
 }
 
 function push(ctx: SimContext, id: number, count: number): number {
@@ -97,7 +115,14 @@ const random: Recommend = (ctx, agent, platform, slots, count) => {
  * posts retrieved by `retrieve` and the best by `score` wins.
  */
 function scored(
-  retrieve: (ctx: SimContext, agent: number, platform: number, ring: PostRing, u: number, v: number) => number,
+  retrieve: (
+    ctx: SimContext,
+    agent: number,
+    platform: number,
+    ring: PostRing,
+    u: number,
+    v: number,
+  ) => number,
   score: (ctx: SimContext, agent: number, ring: PostRing, id: number, platform: number) => number,
 ): Recommend {
   return (ctx, agent, platform, slots, count) => {
@@ -158,14 +183,24 @@ const collaborative: Recommend = scored(
     const personalization = personalizationOf(ctx, platform);
     const D = ctx.dim.D;
     const similarity = cosine(ctx.state.profile, agent * D, ring.profile, (id & ring.mask) * D, D);
-    return personalization * similarity + (1 - personalization) * ctx.state.algorithms[platform]!.popularityWeight * popularity(ring.dataF[(id & ring.mask) * POST_STRIDE + POST.engagement]!);
+    return (
+      personalization * similarity +
+      (1 - personalization) *
+        ctx.state.algorithms[platform]!.popularityWeight *
+        popularity(ring.dataF[(id & ring.mask) * POST_STRIDE + POST.engagement]!)
+    );
   },
 );
 
 /** Oracle: retrieval and ranking by the viewer's true interests (the upper reference of the filter-bubble literature). */
 const oracle: Recommend = scored(
-  (ctx, agent, _platform, ring, u, v) => fromTopicIndex(ring, drawTopicFrom(ctx.world.population.interests, agent * ctx.dim.K, ctx.dim.K, u), v),
-  (ctx, agent, ring, id) => ctx.world.population.interests[agent * ctx.dim.K + ((ring.data[(id & ring.mask) * POST_STRIDE + POST.meta]! >>> 8) & 0xff)]! + 0.01 * popularity(ring.dataF[(id & ring.mask) * POST_STRIDE + POST.engagement]!),
+  (ctx, agent, _platform, ring, u, v) =>
+    fromTopicIndex(ring, drawTopicFrom(ctx.world.population.interests, agent * ctx.dim.K, ctx.dim.K, u), v),
+  (ctx, agent, ring, id) =>
+    ctx.world.population.interests[
+      agent * ctx.dim.K + ((ring.data[(id & ring.mask) * POST_STRIDE + POST.meta]! >>> 8) & 0xff)
+    ]! +
+    0.01 * popularity(ring.dataF[(id & ring.mask) * POST_STRIDE + POST.engagement]!),
 );
 
 export const RECOMMENDERS: Readonly<Record<RecommenderStrategy, Recommend>> = {

@@ -30,7 +30,8 @@ function stream(seed: string, name: string): Uniform {
 export function drawPopularity(count: number, exponent: number, uniform: Uniform): Float32Array {
   const scale = (exponent - 1) / exponent;
   const popularity = new Float32Array(count);
-  for (let a = 0; a < count; a++) popularity[a] = Math.min(MAX_POPULARITY, scale * (1 - uniform()) ** (-1 / exponent));
+  for (let a = 0; a < count; a++)
+    popularity[a] = Math.min(MAX_POPULARITY, scale * (1 - uniform()) ** (-1 / exponent));
   return popularity;
 }
 

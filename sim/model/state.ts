@@ -15,10 +15,23 @@ export const TRACKED_AGENTS = 256;
 
 /**
  * Field offsets of one post in `PostRing.data` (stride POST_STRIDE, 32 bytes: one post per half cache line, because a
- * view reads most fields at once). `meta` packs trend (bits 0–7, NO_TREND = everyday post), topic (bits 8–15) and
- * the author's region (bits 16–23). `engagement` is a float read through `PostRing.dataF` (same buffer).
+ * view reads most fields at once). `meta` packs trend (bits 0–7, NO_TREND = everyday post), topic (bits 8–15), the
+ * author's region (bits 16–23) and META_BOOSTED. `engagement` is a float read through `PostRing.dataF` (same buffer);
+ * `totalViews` counts all views, credited to the author's `reach` when the slot is reused (so a view writes no
+ * per-author memory).
  */
-export const POST = { author: 0, origin: 1, tick: 2, meta: 3, views: 4, viewTick: 5, engagement: 6 } as const;
+export const POST = {
+  author: 0,
+  origin: 1,
+  tick: 2,
+  meta: 3,
+  views: 4,
+  viewTick: 5,
+  engagement: 6,
+  totalViews: 7,
+} as const;
+/** Bit of `meta` set when the author had an engagement boost (idol live) at posting time. */
+export const META_BOOSTED = 1 << 24;
 export const POST_STRIDE = 8;
 
 /**
@@ -100,14 +113,17 @@ export interface DynamicState {
   /** Per agent. `online` 1 while online this tick; `lastAdopted` trend + 1 of the latest adoption. */
   readonly online: Uint8Array;
   readonly lastAdopted: Uint8Array;
-  /** count × P latest post id of each agent on each platform (−1 none). */
+  /**
+   * count × P × 2: per agent and platform, the latest post's id (−1 none) then its tick — so a follow feed can skip
+   * stale posts without touching the ring.
+   */
   readonly lastPost: Int32Array;
   /** count × D user profiles of the recommender (topic part then fandom part), from what the agent engaged with. */
   readonly profile: Float32Array;
   /** count × K and count × R views by topic and by the author's region, halved once a day (the filter-bubble window). */
   readonly topicViews: Uint16Array;
   readonly regionViews: Uint16Array;
-  /** Views the agent's posts received (creator reach). */
+  /** Views received by the agent's posts that left the ring (live posts' views are in their `totalViews`). */
   readonly reach: Float32Array;
   /** Engagement multiplier of the agent's posts (idol live streams). */
   readonly authorBoost: Float32Array;
@@ -154,7 +170,14 @@ export interface Dimensions {
 export function dimensions(world: World): Dimensions {
   const K = world.topics.length;
   const F = world.fandoms.length;
-  return { count: world.population.count, P: world.platforms.length, K, R: world.regions.length, F, D: K + F + 1 };
+  return {
+    count: world.population.count,
+    P: world.platforms.length,
+    K,
+    R: world.regions.length,
+    F,
+    D: K + F + 1,
+  };
 }
 
 /** Ring capacity: about half a post per agent, a power of two from 4,096 to 262,144. */
@@ -245,7 +268,7 @@ export function createDynamicState(world: World, rng: AleaState, pick: (n: numbe
     rng,
     online: new Uint8Array(count),
     lastAdopted: new Uint8Array(count),
-    lastPost: new Int32Array(count * P).fill(-1),
+    lastPost: new Int32Array(count * P * 2).fill(-1),
     profile,
     topicViews: new Uint16Array(count * K),
     regionViews: new Uint16Array(count * R),

@@ -14,7 +14,10 @@ export interface TierShares {
  * Followers per agent summed over the 'follow' platforms (messenger contacts are friends, not an audience).
  * `followerCounts` is count × platformCount, row-major.
  */
-export function totalFollowers(followerCounts: Uint32Array, platforms: readonly PlatformRecord[]): Uint32Array {
+export function totalFollowers(
+  followerCounts: Uint32Array,
+  platforms: readonly PlatformRecord[],
+): Uint32Array {
   const P = platforms.length;
   const count = followerCounts.length / P;
   const total = new Uint32Array(count);
@@ -55,7 +58,16 @@ export function assignTiers(tier: Uint8Array, followers: Uint32Array, shares: Ti
   const [mega, macro, micro, nano] = tierThresholds(followers, shares) as [number, number, number, number];
   for (let a = 0; a < followers.length; a++) {
     const f = followers[a]!;
-    tier[a] = f >= mega ? TIER.mega : f >= macro ? TIER.macro : f >= micro ? TIER.micro : f >= nano ? TIER.nano : TIER.regular;
+    tier[a] =
+      f >= mega
+        ? TIER.mega
+        : f >= macro
+          ? TIER.macro
+          : f >= micro
+            ? TIER.micro
+            : f >= nano
+              ? TIER.nano
+              : TIER.regular;
   }
   return [mega, macro, micro, nano];
 }

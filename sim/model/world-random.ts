@@ -17,7 +17,9 @@ export function uniformFrom(rng: Rng): Uniform {
     state[1] = state[2]!;
     const c = t | 0;
     state[3] = c;
-    return (state[2] = t - c);
+    const draw = t - c;
+    state[2] = draw;
+    return draw;
   };
 }
 

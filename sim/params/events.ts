@@ -4,18 +4,45 @@ import { intField, numberField, probabilityField } from './fields.ts';
 import { trendSchema, worldRefSchema } from './trends.ts';
 
 const group = 'Events';
-const tick = intField(0, 10_000_000, { label: 'Tick', description: 'Tick (hour) at which the event fires', unit: 'ticks', group });
-const until = intField(1, 10_000_000, { label: 'Until tick', description: 'Tick (hour) at which the event’s effect ends (left out = never)', unit: 'ticks', group });
+const tick = intField(0, 10_000_000, {
+  label: 'Tick',
+  description: 'Tick (hour) at which the event fires',
+  unit: 'ticks',
+  group,
+});
+const until = intField(1, 10_000_000, {
+  label: 'Until tick',
+  description: 'Tick (hour) at which the event’s effect ends (left out = never)',
+  unit: 'ticks',
+  group,
+});
 
 /** Changes one platform's ranking algorithm from `tick` on; fields left out keep their value. */
 export const algorithmChangeEventSchema = z.strictObject({
   type: z.literal('algorithm-change'),
   tick,
   platform: worldRefSchema,
-  personalization: probabilityField({ label: 'Personalization', description: 'New weight of similarity against popularity in recommendations', group }).optional(),
-  exploration: probabilityField({ label: 'Exploration ε', description: 'New share of recommended slots filled at random', group }).optional(),
-  popularityWeight: numberField(0, 100, { label: 'Virality weight', description: 'New weight of engagement counts in ranking', group }).optional(),
-  reachCap: intField(0, 100_000_000, { label: 'Reach cap', description: 'New most viewers a single post may reach per tick through recommendation (0 = no cap)', unit: 'viewers', group }).optional(),
+  personalization: probabilityField({
+    label: 'Personalization',
+    description: 'New weight of similarity against popularity in recommendations',
+    group,
+  }).optional(),
+  exploration: probabilityField({
+    label: 'Exploration ε',
+    description: 'New share of recommended slots filled at random',
+    group,
+  }).optional(),
+  popularityWeight: numberField(0, 100, {
+    label: 'Virality weight',
+    description: 'New weight of engagement counts in ranking',
+    group,
+  }).optional(),
+  reachCap: intField(0, 100_000_000, {
+    label: 'Reach cap',
+    description: 'New most viewers a single post may reach per tick through recommendation (0 = no cap)',
+    unit: 'viewers',
+    group,
+  }).optional(),
 });
 
 /** A platform is unavailable from `tick` to `until` (a ban when `until` is left out, an outage otherwise). */
@@ -31,7 +58,12 @@ export const campaignEventSchema = z.strictObject({
   type: z.literal('campaign'),
   tick,
   trend: trendSchema.omit({ startTick: true }),
-  influencers: intField(1, 100_000, { label: 'Influencers', description: 'Accounts the campaign pays to post the trend', unit: 'accounts', group }).default(10),
+  influencers: intField(1, 100_000, {
+    label: 'Influencers',
+    description: 'Accounts the campaign pays to post the trend',
+    unit: 'accounts',
+    group,
+  }).default(10),
 });
 
 /** An idol goes live: the idol is online and its posts get `boost`× engagement, and its fans come online `fanBoost`× as often. */
@@ -40,8 +72,18 @@ export const idolLiveEventSchema = z.strictObject({
   tick,
   until: until.optional(),
   fandom: worldRefSchema,
-  boost: numberField(1, 100, { label: 'Idol post boost', description: 'Engagement multiplier of the idol’s posts while live', unit: '×', group }).default(5),
-  fanBoost: numberField(1, 20, { label: 'Fan activity boost', description: 'How much more often fans of the idol come online while live', unit: '×', group }).default(2),
+  boost: numberField(1, 100, {
+    label: 'Idol post boost',
+    description: 'Engagement multiplier of the idol’s posts while live',
+    unit: '×',
+    group,
+  }).default(5),
+  fanBoost: numberField(1, 20, {
+    label: 'Fan activity boost',
+    description: 'How much more often fans of the idol come online while live',
+    unit: '×',
+    group,
+  }).default(2),
 });
 
 /** A creator leaves: the `rank`-th most followed account (1 = the biggest) of a platform, or everywhere. */
@@ -49,8 +91,16 @@ export const creatorLeavesEventSchema = z.strictObject({
   type: z.literal('creator-leaves'),
   tick,
   platform: worldRefSchema.optional(),
-  rank: intField(1, 1_000_000, { label: 'Creator rank', description: '1 = the most followed account, 2 = the second, …', group }).default(1),
-  agent: intField(0, 100_000_000, { label: 'Agent', description: 'Id of the leaving account (overrides rank)', group }).optional(),
+  rank: intField(1, 1_000_000, {
+    label: 'Creator rank',
+    description: '1 = the most followed account, 2 = the second, …',
+    group,
+  }).default(1),
+  agent: intField(0, 100_000_000, {
+    label: 'Agent',
+    description: 'Id of the leaving account (overrides rank)',
+    group,
+  }).optional(),
 });
 
 /** Everyone (or one region) comes online `multiplier`× as often from `tick` to `until` (a lockdown, a holiday). */
@@ -59,22 +109,42 @@ export const activityChangeEventSchema = z.strictObject({
   tick,
   until: until.optional(),
   region: worldRefSchema.optional(),
-  multiplier: numberField(0, 20, { label: 'Activity multiplier', description: 'Factor on how often agents come online', unit: '×', group }),
+  multiplier: numberField(0, 20, {
+    label: 'Activity multiplier',
+    description: 'Factor on how often agents come online',
+    unit: '×',
+    group,
+  }),
 });
 
-export const eventSchema = z.discriminatedUnion('type', [
-  algorithmChangeEventSchema,
-  banEventSchema,
-  campaignEventSchema,
-  idolLiveEventSchema,
-  creatorLeavesEventSchema,
-  activityChangeEventSchema,
-], { error: 'must be an event with "type" one of "algorithm-change", "ban", "outage", "campaign", "idol-live", "creator-leaves", "activity-change"' });
+export const eventSchema = z.discriminatedUnion(
+  'type',
+  [
+    algorithmChangeEventSchema,
+    banEventSchema,
+    campaignEventSchema,
+    idolLiveEventSchema,
+    creatorLeavesEventSchema,
+    activityChangeEventSchema,
+  ],
+  {
+    error:
+      'must be an event with "type" one of "algorithm-change", "ban", "outage", "campaign", "idol-live", "creator-leaves", "activity-change"',
+  },
+);
 
 export const eventsSchema = z.array(eventSchema).max(10_000, { error: 'must list at most 10,000 events' });
 
 /** Every event type, for the timeline UI. */
-export const EVENT_TYPES = ['algorithm-change', 'ban', 'outage', 'campaign', 'idol-live', 'creator-leaves', 'activity-change'] as const;
+export const EVENT_TYPES = [
+  'algorithm-change',
+  'ban',
+  'outage',
+  'campaign',
+  'idol-live',
+  'creator-leaves',
+  'activity-change',
+] as const;
 
 export type EventSpec = z.output<typeof eventSchema>;
 export type EventsSpec = z.output<typeof eventsSchema>;

@@ -3,145 +3,110 @@ import * as z from 'zod';
 import { DEFAULT_FANDOMS, DEFAULT_TOPICS } from '../model/defaults/fandoms.ts';
 import { DEFAULT_PLATFORMS } from '../model/defaults/platforms.ts';
 import { DEFAULT_LANGUAGES, DEFAULT_REGIONS } from '../model/defaults/regions.ts';
-import type { PlatformRecord } from '../model/world.ts';
 import { eventsSchema } from './events.ts';
 import { intField, numberField, probabilityField } from './fields.ts';
 import { recommenderSchema } from './recommender.ts';
 import { MAX_NODES } from './scenario.ts';
-import { TREND_KINDS, trendsSchema } from './trends.ts';
+import { trendsSchema } from './trends.ts';
+import {
+  copyOf,
+  DEFAULT_AGENTS,
+  fandomSchema,
+  G,
+  MAX_FANDOMS,
+  MAX_LANGUAGES,
+  MAX_PLATFORMS,
+  MAX_REGIONS,
+  MAX_TOPICS,
+  nameSchema,
+  platformSchema,
+  regionSchema,
+} from './world-records.ts';
 
-/** Agents a world has unless the scenario says otherwise: a laptop animates it smoothly. */
-export const DEFAULT_AGENTS = 20_000;
-/** Array limits that follow from the per-agent storage: Uint8 region/fandom, 8-bit language and platform masks. */
-export const MAX_REGIONS = 32;
-export const MAX_LANGUAGES = 8;
-export const MAX_TOPICS = 32;
-export const MAX_FANDOMS = 254;
-export const MAX_PLATFORMS = 8;
-
-const G = { world: 'World', population: 'Population', graph: 'Social graph', platforms: 'Platforms', tiers: 'Influencer tiers' } as const;
-
-/** Plain, mutable copies of the default records (zod's prefault parses them like any input). */
-function copyOf<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
-const nameSchema = z
-  .string({ error: 'must be a name, 1 to 60 characters' })
-  .min(1, { error: 'must be a name, 1 to 60 characters' })
-  .max(60, { error: 'must be a name, 1 to 60 characters' });
-
-const topicWeight = numberField(0, 1_000, { label: 'Topic weight', description: 'Relative interest in one topic (index = topic)', group: G.population });
-
-export const regionSchema = z.strictObject({
-  name: nameSchema,
-  populationShare: numberField(0, 1, { label: 'Population share', description: 'Share of all agents living here (shares are normalised to sum 1)', group: G.population }),
-  utcOffset: intField(-12, 14, { label: 'UTC offset', description: 'Local hour minus UTC hour', unit: 'hours', group: G.population }),
-  mainLanguage: intField(0, MAX_LANGUAGES - 1, { label: 'Main language', description: 'Index into world.languages of the language everyone here speaks', group: G.population }),
-  englishShare: probabilityField({ label: 'English speakers', description: 'Chance an agent here also speaks English', group: G.population }),
-  koreanShare: probabilityField({ label: 'Korean speakers', description: 'Chance an agent here also speaks Korean', group: G.population }),
-  fanShare: probabilityField({ label: 'Fans', description: 'Share of agents here who belong to a fandom', group: G.population }),
-  topicWeights: z.array(topicWeight, { error: 'must be a list of topic weights' }),
-});
-
-export const fandomSchema = z.strictObject({
-  name: nameSchema,
-  weight: numberField(0, 1_000, { label: 'Fandom weight', description: 'Relative size of the fandom among fans', group: G.population }),
-  regionAffinity: z.array(numberField(0, 1_000, { label: 'Region affinity', description: 'Factor on the fandom’s weight in one region (index = region)', group: G.population })),
-  topicWeights: z.array(topicWeight, { error: 'must be a list of topic weights' }),
-});
-
-const share = (label: string, description: string) => probabilityField({ label, description, group: G.platforms });
-
-const algorithmSchema = z.strictObject({
-  personalization: share('Personalization', 'Weight of similarity against popularity in recommendations (0 = popularity only)').optional(),
-  exploration: share('Exploration ε', 'Share of recommended slots filled at random').optional(),
-  popularityWeight: numberField(0, 100, { label: 'Virality weight', description: 'Weight of engagement counts in ranking', group: G.platforms }).optional(),
-  reachCap: intField(0, 100_000_000, { label: 'Reach cap', description: 'Most viewers a single post may reach per tick through recommendation (0 = no cap)', unit: 'viewers', group: G.platforms }).optional(),
-});
-
-/**
- * A platform record (all fields of PlatformRecord). A platform whose `kind` is one of the default kinds
- * (short-video, photo, video, microblog, messenger) takes every field it leaves out from that default record,
- * so a preset can add `{ "name": "Nova", "kind": "short-video", "networkEffect": 3 }`; other kinds must give all.
- */
-const platformInputSchema = z.strictObject({
-  name: nameSchema,
-  kind: z.string({ error: 'must be a platform kind such as "short-video"' }).min(1).max(40),
-  membershipByRegion: z.array(share('Membership', 'Share of agents of one region on this platform at the start (index = region)')).optional(),
-  edgeModel: z.enum(['follow', 'groups'], { error: 'must be "follow" or "groups"' }).optional(),
-  meanTies: numberField(1, 1_000, { label: 'Mean ties', description: 'Mean accounts each member follows (follow) or mean group size (groups)', unit: 'ties', group: G.platforms }).optional(),
-  groupsPerMember: numberField(0, 20, { label: 'Groups per member', description: 'Mean groups each member of a groups platform is in', unit: 'groups', group: G.platforms }).optional(),
-  feedMix: z
-    .strictObject({
-      follows: share('Feed from follows', 'Share of the feed from followed accounts'),
-      recommended: share('Feed from recommender', 'Share of the feed chosen by the recommender'),
-      trending: share('Feed from trending', 'Share of the feed from the trending list'),
-    })
-    .optional(),
-  attention: numberField(1, 128, { label: 'Attention', description: 'Posts viewed per session', unit: 'posts', group: G.platforms }).optional(),
-  formatFit: z.partialRecord(z.enum(TREND_KINDS), numberField(0, 10, { label: 'Format fit', description: 'How well the platform carries one trend kind (missing kind = 0.5)', unit: '×', group: G.platforms })).optional(),
-  crossPostProbability: share('Cross-post probability', 'Chance a post made here is also posted on another platform of its author').optional(),
-  algorithm: algorithmSchema.optional(),
-  networkEffect: numberField(0, 20, { label: 'Network effect', description: 'How strongly contacts already on the platform pull an agent to join', group: G.platforms }).optional(),
-});
-
-type PlatformInput = z.output<typeof platformInputSchema>;
-const REQUIRED_PLATFORM_FIELDS = ['membershipByRegion', 'edgeModel', 'meanTies', 'feedMix', 'attention', 'formatFit', 'crossPostProbability', 'networkEffect'] as const;
-
-export const platformSchema = platformInputSchema.transform((input: PlatformInput, ctx): PlatformRecord => {
-  const base = DEFAULT_PLATFORMS.find((p) => p.kind === input.kind);
-  if (!base) {
-    for (const field of REQUIRED_PLATFORM_FIELDS) {
-      if (input[field] === undefined) {
-        ctx.issues.push({ code: 'custom', input: undefined, path: [field], message: `is required for a platform of kind "${input.kind}" (only ${DEFAULT_PLATFORMS.map((p) => `"${p.kind}"`).join(', ')} have defaults)` });
-      }
-    }
-    if (ctx.issues.length > 0) return z.NEVER;
-  }
-  const fallback = base ?? DEFAULT_PLATFORMS[0]!;
-  const algorithm = { ...(base?.algorithm ?? { personalization: 0.5, exploration: 0.05, popularityWeight: 1, reachCap: 0 }) };
-  for (const [key, value] of Object.entries(input.algorithm ?? {})) if (value !== undefined) algorithm[key as keyof typeof algorithm] = value;
-  return {
-    name: input.name,
-    kind: input.kind,
-    membershipByRegion: input.membershipByRegion ?? [...fallback.membershipByRegion],
-    edgeModel: input.edgeModel ?? fallback.edgeModel,
-    meanTies: input.meanTies ?? fallback.meanTies,
-    groupsPerMember: input.groupsPerMember ?? base?.groupsPerMember ?? 2,
-    feedMix: input.feedMix ?? { ...fallback.feedMix },
-    attention: input.attention ?? fallback.attention,
-    formatFit: input.formatFit ?? { ...fallback.formatFit },
-    crossPostProbability: input.crossPostProbability ?? fallback.crossPostProbability,
-    algorithm,
-    networkEffect: input.networkEffect ?? fallback.networkEffect,
-  };
-});
+export {
+  DEFAULT_AGENTS,
+  fandomSchema,
+  MAX_FANDOMS,
+  MAX_LANGUAGES,
+  MAX_PLATFORMS,
+  MAX_REGIONS,
+  MAX_TOPICS,
+  platformSchema,
+  regionSchema,
+} from './world-records.ts';
 
 const homophilySchema = z.strictObject({
-  fandom: probabilityField({ label: 'Fandom homophily', description: 'Chance a fan picks an account to follow among fans of its own fandom', group: G.graph }).default(0.5),
-  region: probabilityField({ label: 'Region homophily', description: 'Chance an agent picks an account to follow in its own region', group: G.graph }).default(0.7),
-  interests: probabilityField({ label: 'Interest homophily', description: 'Chance an agent picks, of a few candidates, the one whose interests are most like its own', group: G.graph }).default(0.5),
+  fandom: probabilityField({
+    label: 'Fandom homophily',
+    description: 'Chance a fan picks an account to follow among fans of its own fandom',
+    group: G.graph,
+  }).default(0.5),
+  region: probabilityField({
+    label: 'Region homophily',
+    description: 'Chance an agent picks an account to follow in its own region',
+    group: G.graph,
+  }).default(0.7),
+  interests: probabilityField({
+    label: 'Interest homophily',
+    description: 'Chance an agent picks, of a few candidates, the one whose interests are most like its own',
+    group: G.graph,
+  }).default(0.5),
 });
 
 const activitySchema = z.strictObject({
-  meanSessionsPerDay: numberField(0.1, 48, { label: 'Sessions per day', description: 'Mean times an agent opens an app per day', unit: 'per day', group: G.population }).default(4),
-  spread: numberField(0, 3, { label: 'Activity spread', description: 'σ of the lognormal spread of activity across agents (0 = everyone alike)', group: G.population }).default(1),
+  meanSessionsPerDay: numberField(0.1, 48, {
+    label: 'Sessions per day',
+    description: 'Mean times an agent opens an app per day',
+    unit: 'per day',
+    group: G.population,
+  }).default(4),
+  spread: numberField(0, 3, {
+    label: 'Activity spread',
+    description: 'σ of the lognormal spread of activity across agents (0 = everyone alike)',
+    group: G.population,
+  }).default(1),
 });
 
 const creatorsSchema = z.strictObject({
-  meanPropensity: probabilityField({ label: 'Creator propensity', description: 'Mean chance that engaging with a trend makes an agent post its own version', group: G.population }).default(0.1),
-  spread: numberField(0, 3, { label: 'Creator spread', description: 'σ of the lognormal spread of creator propensity across agents', group: G.population }).default(1),
+  meanPropensity: probabilityField({
+    label: 'Creator propensity',
+    description: 'Mean chance that engaging with a trend makes an agent post its own version',
+    group: G.population,
+  }).default(0.1),
+  spread: numberField(0, 3, {
+    label: 'Creator spread',
+    description: 'σ of the lognormal spread of creator propensity across agents',
+    group: G.population,
+  }).default(1),
 });
 
 const thresholdSchema = z.strictObject({
-  mean: numberField(1, 50, { label: 'Threshold mean', description: 'Mean distinct exposures an agent needs before an effortful trend persuades it', unit: 'sources', group: G.population }).default(2.5),
-  sd: numberField(0, 20, { label: 'Threshold spread', description: 'Standard deviation of thresholds across agents (clipped at 1)', unit: 'sources', group: G.population }).default(1),
+  mean: numberField(1, 50, {
+    label: 'Threshold mean',
+    description: 'Mean distinct exposures an agent needs before an effortful trend persuades it',
+    unit: 'sources',
+    group: G.population,
+  }).default(2.5),
+  sd: numberField(0, 20, {
+    label: 'Threshold spread',
+    description: 'Standard deviation of thresholds across agents (clipped at 1)',
+    unit: 'sources',
+    group: G.population,
+  }).default(1),
 });
 
 const interestsSchema = z.strictObject({
-  spread: numberField(0, 5, { label: 'Interest spread', description: 'σ of the log-normal noise on each topic weight around the region/fandom prior (0 = prior exactly)', group: G.population }).default(0.8),
-  fandomPull: probabilityField({ label: 'Fandom pull', description: 'Weight of the fandom’s topic profile against the region’s in a fan’s interests', group: G.population }).default(0.5),
+  spread: numberField(0, 5, {
+    label: 'Interest spread',
+    description:
+      'σ of the log-normal noise on each topic weight around the region/fandom prior (0 = prior exactly)',
+    group: G.population,
+  }).default(0.8),
+  fandomPull: probabilityField({
+    label: 'Fandom pull',
+    description: 'Weight of the fandom’s topic profile against the region’s in a fan’s interests',
+    group: G.population,
+  }).default(0.5),
 });
 
 const tierShare = (label: string, description: string, fallback: number) =>
@@ -155,22 +120,71 @@ const tiersSchema = z
     micro: tierShare('Micro share', 'Share of agents that are micro influencers or above', 0.05),
     nano: tierShare('Nano share', 'Share of agents that are nano influencers or above', 0.2),
   })
-  .refine((t) => t.mega <= t.macro && t.macro <= t.micro && t.micro <= t.nano, { error: 'must be cumulative shares with mega ≤ macro ≤ micro ≤ nano' });
+  .refine((t) => t.mega <= t.macro && t.macro <= t.micro && t.micro <= t.nano, {
+    error: 'must be cumulative shares with mega ≤ macro ≤ micro ≤ nano',
+  });
 
 export const worldParamsSchema = z
   .strictObject({
-    agents: intField(10, MAX_NODES, { label: 'Agents', description: 'Number of people in the world', unit: 'agents', group: G.world }).default(DEFAULT_AGENTS),
-    languages: z.array(nameSchema).min(1, { error: 'must list at least one language' }).max(MAX_LANGUAGES, { error: `must list at most ${MAX_LANGUAGES} languages` }).prefault(() => copyOf([...DEFAULT_LANGUAGES])),
-    regions: z.array(regionSchema).min(1, { error: 'must list at least one region' }).max(MAX_REGIONS, { error: `must list at most ${MAX_REGIONS} regions` }).prefault(() => copyOf(DEFAULT_REGIONS) as z.input<typeof regionSchema>[]),
-    topics: z.array(nameSchema).min(1, { error: 'must list at least one topic' }).max(MAX_TOPICS, { error: `must list at most ${MAX_TOPICS} topics` }).prefault(() => copyOf([...DEFAULT_TOPICS])),
-    fandoms: z.array(fandomSchema).max(MAX_FANDOMS, { error: `must list at most ${MAX_FANDOMS} fandoms` }).prefault(() => copyOf(DEFAULT_FANDOMS) as z.input<typeof fandomSchema>[]),
-    platforms: z.array(platformSchema).min(1, { error: 'must list at least one platform' }).max(MAX_PLATFORMS, { error: `must list at most ${MAX_PLATFORMS} platforms` }).prefault(() => copyOf(DEFAULT_PLATFORMS) as z.input<typeof platformSchema>[]),
-    layerOverlap: probabilityField({ label: 'Layer overlap', description: 'Chance a tie on one platform is mirrored on a later one when both people are members', group: G.graph }).default(0.3),
+    agents: intField(10, MAX_NODES, {
+      label: 'Agents',
+      description: 'Number of people in the world',
+      unit: 'agents',
+      group: G.world,
+    }).default(DEFAULT_AGENTS),
+    languages: z
+      .array(nameSchema)
+      .min(1, { error: 'must list at least one language' })
+      .max(MAX_LANGUAGES, { error: `must list at most ${MAX_LANGUAGES} languages` })
+      .prefault(() => copyOf([...DEFAULT_LANGUAGES])),
+    regions: z
+      .array(regionSchema)
+      .min(1, { error: 'must list at least one region' })
+      .max(MAX_REGIONS, { error: `must list at most ${MAX_REGIONS} regions` })
+      .prefault(() => copyOf(DEFAULT_REGIONS) as z.input<typeof regionSchema>[]),
+    topics: z
+      .array(nameSchema)
+      .min(1, { error: 'must list at least one topic' })
+      .max(MAX_TOPICS, { error: `must list at most ${MAX_TOPICS} topics` })
+      .prefault(() => copyOf([...DEFAULT_TOPICS])),
+    fandoms: z
+      .array(fandomSchema)
+      .max(MAX_FANDOMS, { error: `must list at most ${MAX_FANDOMS} fandoms` })
+      .prefault(() => copyOf(DEFAULT_FANDOMS) as z.input<typeof fandomSchema>[]),
+    platforms: z
+      .array(platformSchema)
+      .min(1, { error: 'must list at least one platform' })
+      .max(MAX_PLATFORMS, { error: `must list at most ${MAX_PLATFORMS} platforms` })
+      .prefault(() => copyOf(DEFAULT_PLATFORMS) as z.input<typeof platformSchema>[]),
+    layerOverlap: probabilityField({
+      label: 'Layer overlap',
+      description: 'Chance a tie on one platform is mirrored on a later one when both people are members',
+      group: G.graph,
+    }).default(0.3),
     homophily: homophilySchema.prefault({}),
-    interestCandidates: intField(1, 16, { label: 'Interest candidates', description: 'Accounts compared when interest homophily picks the most similar', unit: 'accounts', group: G.graph }).default(2),
-    popularityExponent: numberField(1.1, 10, { label: 'Popularity exponent', description: 'Pareto exponent α of latent popularity, shared across platforms (lower = bigger hubs)', group: G.graph }).default(1.8),
-    attractiveness: numberField(0.05, 100, { label: 'Base attractiveness', description: 'Copies of an account of mean popularity in the follow pool before any follows (lower = stronger rich-get-richer)', unit: 'copies', group: G.graph }).default(2),
-    followSpread: numberField(0, 3, { label: 'Follow spread', description: 'σ of the lognormal spread of how many accounts each member follows', group: G.graph }).default(0.8),
+    interestCandidates: intField(1, 16, {
+      label: 'Interest candidates',
+      description: 'Accounts compared when interest homophily picks the most similar',
+      unit: 'accounts',
+      group: G.graph,
+    }).default(2),
+    popularityExponent: numberField(1.1, 10, {
+      label: 'Popularity exponent',
+      description: 'Pareto exponent α of latent popularity, shared across platforms (lower = bigger hubs)',
+      group: G.graph,
+    }).default(1.8),
+    attractiveness: numberField(0.05, 100, {
+      label: 'Base attractiveness',
+      description:
+        'Copies of an account of mean popularity in the follow pool before any follows (lower = stronger rich-get-richer)',
+      unit: 'copies',
+      group: G.graph,
+    }).default(2),
+    followSpread: numberField(0, 3, {
+      label: 'Follow spread',
+      description: 'σ of the lognormal spread of how many accounts each member follows',
+      group: G.graph,
+    }).default(0.8),
     activity: activitySchema.prefault({}),
     creators: creatorsSchema.prefault({}),
     threshold: thresholdSchema.prefault({}),
@@ -180,27 +194,52 @@ export const worldParamsSchema = z
   .superRefine((world, ctx) => {
     const R = world.regions.length;
     const K = world.topics.length;
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message, input: undefined });
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: 'custom', path, message, input: undefined });
     // Runs even when fields inside failed (zod keeps checking), so every value is looked at defensively.
-    const sameLength = (path: (string | number)[], list: readonly unknown[] | undefined, expected: number, what: string) => {
-      if (Array.isArray(list) && list.length !== expected) issue(path, `must list ${expected} values, one per ${what} (got ${list.length})`);
+    const sameLength = (
+      path: (string | number)[],
+      list: readonly unknown[] | undefined,
+      expected: number,
+      what: string,
+    ) => {
+      if (Array.isArray(list) && list.length !== expected)
+        issue(path, `must list ${expected} values, one per ${what} (got ${list.length})`);
     };
     const unique = (key: string, names: readonly string[]) => {
       const seen = new Set<string>();
       names.forEach((name, i) => {
-        if (seen.has(name.toLowerCase())) issue([key, i, ...(key === 'topics' || key === 'languages' ? [] : ['name'])], `must be unique (“${name}” appears twice)`);
+        if (seen.has(name.toLowerCase()))
+          issue(
+            [key, i, ...(key === 'topics' || key === 'languages' ? [] : ['name'])],
+            `must be unique (“${name}” appears twice)`,
+          );
         seen.add(name.toLowerCase());
       });
     };
-    unique('regions', world.regions.map((r) => r.name));
-    unique('fandoms', world.fandoms.map((f) => f.name));
-    unique('platforms', world.platforms.map((p) => p.name));
+    unique(
+      'regions',
+      world.regions.map((r) => r.name),
+    );
+    unique(
+      'fandoms',
+      world.fandoms.map((f) => f.name),
+    );
+    unique(
+      'platforms',
+      world.platforms.map((p) => p.name),
+    );
     unique('topics', world.topics);
     unique('languages', world.languages);
-    if (world.regions.reduce((sum, r) => sum + r.populationShare, 0) <= 0) issue(['regions'], 'must have population shares with a positive sum');
+    if (world.regions.reduce((sum, r) => sum + r.populationShare, 0) <= 0)
+      issue(['regions'], 'must have population shares with a positive sum');
     world.regions.forEach((region, r) => {
       sameLength(['regions', r, 'topicWeights'], region.topicWeights, K, 'topic');
-      if (region.mainLanguage >= world.languages.length) issue(['regions', r, 'mainLanguage'], `must be an integer from 0 to ${world.languages.length - 1} (an index into world.languages)`);
+      if (region.mainLanguage >= world.languages.length)
+        issue(
+          ['regions', r, 'mainLanguage'],
+          `must be an integer from 0 to ${world.languages.length - 1} (an index into world.languages)`,
+        );
     });
     world.fandoms.forEach((fandom, f) => {
       sameLength(['fandoms', f, 'regionAffinity'], fandom.regionAffinity, R, 'region');
@@ -210,8 +249,13 @@ export const worldParamsSchema = z
       sameLength(['platforms', p, 'membershipByRegion'], platform.membershipByRegion, R, 'region');
       if (!platform.feedMix) return;
       const mix = platform.feedMix.follows + platform.feedMix.recommended + platform.feedMix.trending;
-      if (Math.abs(mix - 1) > 1e-6) issue(['platforms', p, 'feedMix'], `must have shares that sum to 1 (got ${Number(mix.toFixed(6))})`);
-      if (platform.edgeModel === 'groups' && platform.meanTies < 2) issue(['platforms', p, 'meanTies'], 'must be a number from 2 to 1000 (mean group size) on a groups platform');
+      if (Math.abs(mix - 1) > 1e-6)
+        issue(['platforms', p, 'feedMix'], `must have shares that sum to 1 (got ${Number(mix.toFixed(6))})`);
+      if (platform.edgeModel === 'groups' && platform.meanTies < 2)
+        issue(
+          ['platforms', p, 'meanTies'],
+          'must be a number from 2 to 1000 (mean group size) on a groups platform',
+        );
     });
   });
 
@@ -219,9 +263,23 @@ export const worldScenarioSchema = z.strictObject({
   version: z.literal(1, { error: 'must be 1 (the only scenario file version so far)' }),
   title: z.string().max(200).optional(),
   description: z.string().max(5_000).optional(),
-  seed: z.string({ error: 'must be a text seed, 1 to 200 characters' }).min(1, { error: 'must be a text seed, 1 to 200 characters' }).max(200, { error: 'must be a text seed, 1 to 200 characters' }).default('1'),
-  runs: intField(1, 1_000_000, { label: 'Runs', description: 'Replicates of the scenario, each with its own seed', unit: 'runs', group: 'Run' }).default(1),
-  ticks: intField(1, 10_000_000, { label: 'Ticks', description: 'Simulated hours per run', unit: 'ticks', group: 'Run' }).default(24 * 7),
+  seed: z
+    .string({ error: 'must be a text seed, 1 to 200 characters' })
+    .min(1, { error: 'must be a text seed, 1 to 200 characters' })
+    .max(200, { error: 'must be a text seed, 1 to 200 characters' })
+    .default('1'),
+  runs: intField(1, 1_000_000, {
+    label: 'Runs',
+    description: 'Replicates of the scenario, each with its own seed',
+    unit: 'runs',
+    group: 'Run',
+  }).default(1),
+  ticks: intField(1, 10_000_000, {
+    label: 'Ticks',
+    description: 'Simulated hours per run',
+    unit: 'ticks',
+    group: 'Run',
+  }).default(24 * 7),
   regenerateWorld: z.boolean({ error: 'must be true or false' }).default(true),
   world: worldParamsSchema,
   trends: trendsSchema.default([]),

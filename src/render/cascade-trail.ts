@@ -2,13 +2,13 @@
 
 /** How many ticks a transmission stays on screen, and the age buckets it fades through (newest first). */
 export const TRAIL = {
-  capacity: 1_500,
+  capacity: 800,
   lifetimeTicks: 48,
   /** Upper age bound (ticks, exclusive) and alpha of each fading step. */
   buckets: [
-    { maxAge: 3, alpha: 0.9 },
-    { maxAge: 12, alpha: 0.4 },
-    { maxAge: 48, alpha: 0.14 },
+    { maxAge: 3, alpha: 0.6 },
+    { maxAge: 12, alpha: 0.28 },
+    { maxAge: 48, alpha: 0.1 },
   ],
 } as const;
 
@@ -71,7 +71,11 @@ export function pushTransmissions(
  * Calls `visit(slot, bucket)` for every line still alive at `tick`, with the index of its fading bucket in
  * TRAIL.buckets. Lines from a later tick than `tick` (after a reset) count as dead.
  */
-export function forEachLiveLine(trail: CascadeTrail, tick: number, visit: (slot: number, bucket: number) => void): void {
+export function forEachLiveLine(
+  trail: CascadeTrail,
+  tick: number,
+  visit: (slot: number, bucket: number) => void,
+): void {
   for (let slot = 0; slot < trail.size; slot++) {
     const age = tick - trail.tick[slot]!;
     if (age < 0) continue;

@@ -15,7 +15,13 @@ export interface HitGrid {
 }
 
 /** Builds the grid by counting sort in O(N + cells). Positions outside the area are clamped to the edge cells. */
-export function buildHitGrid(x: Float32Array, y: Float32Array, width: number, height: number, cellSize: number): HitGrid {
+export function buildHitGrid(
+  x: Float32Array,
+  y: Float32Array,
+  width: number,
+  height: number,
+  cellSize: number,
+): HitGrid {
   const cols = Math.max(1, Math.ceil(width / cellSize));
   const rows = Math.max(1, Math.ceil(height / cellSize));
   const cellOf = (a: number) => {

@@ -1,5 +1,16 @@
 // Pixi display objects for the scene: node particles, glow pool, tie and cascade line drawing, labels. Reads typed arrays; never changes the model.
-import { type Container, type Graphics, Mesh, MeshGeometry, Particle, ParticleContainer, Rectangle, type Shader, Text, Texture } from 'pixi.js';
+import {
+  type Container,
+  type Graphics,
+  Mesh,
+  MeshGeometry,
+  Particle,
+  ParticleContainer,
+  Rectangle,
+  type Shader,
+  Text,
+  Texture,
+} from 'pixi.js';
 import { type CascadeTrail, forEachLiveLine, TRAIL } from './cascade-trail.ts';
 import { onTheme, type Theme } from './palette.ts';
 
@@ -48,7 +59,15 @@ export function makeNodeLayer(
   const scale = diameter / DOT_PX;
   const particles: Particle[] = new Array(x.length);
   for (let a = 0; a < x.length; a++) {
-    const p = new Particle({ texture: dot, x: x[a]!, y: y[a]!, anchorX: 0.5, anchorY: 0.5, scaleX: scale, scaleY: scale });
+    const p = new Particle({
+      texture: dot,
+      x: x[a]!,
+      y: y[a]!,
+      anchorX: 0.5,
+      anchorY: 0.5,
+      scaleX: scale,
+      scaleY: scale,
+    });
     particles[a] = p;
     container.particleChildren.push(p);
   }
@@ -78,12 +97,25 @@ export function makeGlowPool(glow: Texture, diameter: number): GlowPool {
   const particles: Particle[] = [];
   const scale = (diameter * GLOW.scale) / (DOT_PX * 2);
   for (let i = 0; i < GLOW.size; i++) {
-    const p = new Particle({ texture: glow, anchorX: 0.5, anchorY: 0.5, scaleX: scale, scaleY: scale, alpha: 0 });
+    const p = new Particle({
+      texture: glow,
+      anchorX: 0.5,
+      anchorY: 0.5,
+      scaleX: scale,
+      scaleY: scale,
+      alpha: 0,
+    });
     particles.push(p);
     container.particleChildren.push(p);
   }
   container.update();
-  return { container, particles, born: new Float64Array(GLOW.size).fill(-1e9), color: new Uint32Array(GLOW.size), next: 0 };
+  return {
+    container,
+    particles,
+    born: new Float64Array(GLOW.size).fill(-1e9),
+    color: new Uint32Array(GLOW.size),
+    next: 0,
+  };
 }
 
 export function igniteGlow(pool: GlowPool, x: number, y: number, rgb: number, now: number): void {
@@ -124,12 +156,21 @@ export function fadeGlows(pool: GlowPool, now: number, baseScale: number): numbe
  * (A Graphics path makes one shape per moveTo, i.e. thousands of draw calls: seconds per frame in software GL.)
  * `ends` has stride 4 per segment: x0, y0, x1, y1.
  */
-export function lineMesh(ends: Float32Array, color: number, alpha: number): Mesh<MeshGeometry, Shader> | null {
+export function lineMesh(
+  ends: Float32Array,
+  color: number,
+  alpha: number,
+): Mesh<MeshGeometry, Shader> | null {
   const vertices = ends.length / 2;
   if (vertices < 2) return null;
   const indices = new Uint32Array(vertices);
   for (let i = 0; i < vertices; i++) indices[i] = i;
-  const geometry = new MeshGeometry({ positions: ends, uvs: new Float32Array(vertices * 2), indices, topology: 'line-list' });
+  const geometry = new MeshGeometry({
+    positions: ends,
+    uvs: new Float32Array(vertices * 2),
+    indices,
+    topology: 'line-list',
+  });
   const mesh = new Mesh({ geometry, texture: Texture.WHITE });
   mesh.tint = color;
   mesh.alpha = alpha;
@@ -193,7 +234,9 @@ export function drawCascades(
     list.push(slot);
   });
   // Oldest buckets first so the newest lines draw on top.
-  const keys = [...groups.keys()].sort((a, b) => (b % TRAIL.buckets.length) - (a % TRAIL.buckets.length) || a - b);
+  const keys = [...groups.keys()].sort(
+    (a, b) => (b % TRAIL.buckets.length) - (a % TRAIL.buckets.length) || a - b,
+  );
   for (const key of keys) {
     const trend = Math.floor(key / TRAIL.buckets.length);
     const bucket = TRAIL.buckets[key % TRAIL.buckets.length]!;

@@ -33,8 +33,26 @@ export interface Theme {
 }
 
 export const THEMES: Readonly<Record<ThemeName, Theme>> = {
-  dark: { background: 0x0d1117, dim: 0.55, tie: 0x8aa0c8, tieAlpha: 0.18, label: 0xc9d1d9, box: 0x30363d, nodeScale: 1, shade: 0 },
-  light: { background: 0xf7f7f4, dim: 0.6, tie: 0x41506b, tieAlpha: 0.16, label: 0x24292f, box: 0xd0d7de, nodeScale: 1, shade: 0.3 },
+  dark: {
+    background: 0x0d1117,
+    dim: 0.55,
+    tie: 0x8aa0c8,
+    tieAlpha: 0.18,
+    label: 0xc9d1d9,
+    box: 0x30363d,
+    nodeScale: 1,
+    shade: 0,
+  },
+  light: {
+    background: 0xf7f7f4,
+    dim: 0.6,
+    tie: 0x41506b,
+    tieAlpha: 0.16,
+    label: 0x24292f,
+    box: 0xd0d7de,
+    nodeScale: 1,
+    shade: 0.3,
+  },
   projector: {
     background: 0x000000,
     dim: 0.45,
@@ -73,7 +91,11 @@ export function parseHex(color: string): number {
   const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color.trim());
   if (!m) return NEUTRAL;
   const hex = m[1]!;
-  if (hex.length === 3) return Number.parseInt(hex.replace(/./g, (c) => c + c), 16);
+  if (hex.length === 3)
+    return Number.parseInt(
+      hex.replace(/./g, (c) => c + c),
+      16,
+    );
   return Number.parseInt(hex, 16);
 }
 

@@ -1,7 +1,16 @@
 // The Pixi scene: static layer (region frames, sampled ties, nodes) and dynamic layer (cascade lines, glows, rings), camera and hit testing. Reads frames; never changes the model or the store.
-import { Viewport } from 'pixi-viewport';
-import { Application, Container, Graphics, type Particle, type ParticleContainer, Rectangle, type Text } from 'pixi.js';
+
+import {
+  Application,
+  Container,
+  Graphics,
+  type Particle,
+  type ParticleContainer,
+  Rectangle,
+  type Text,
+} from 'pixi.js';
 import type { FrameMessage, LayoutRect, ReadyMessage, TiesMessage } from '../../sim/protocol.ts';
+import { createCamera } from './camera.ts';
 import { clearTrail, createTrail, pushTransmissions } from './cascade-trail.ts';
 import { buildHitGrid, type HitGrid, nearestAgent } from './hit-test.ts';
 import {
@@ -27,52 +36,7 @@ import {
   toParticleColor,
   updateTints,
 } from './palette.ts';
-
-/** Budgets from DESIGN §6 (software WebGL): lines are the expensive part, so both kinds are capped. */
-export const SCENE_BUDGET = {
-  maxTies: 6_000,
-  /** Cascade lines are re-tessellated at most this often while frames stream in. */
-  cascadeRedrawMs: 200,
-  minZoom: 0.3,
-  maxZoom: 40,
-  minNodePx: 1.6,
-} as const;
-
-/** Where frames come from: the engine client's latest-frame mailbox. */
-export interface FrameSource {
-  takeFrame(): FrameMessage | null;
-}
-
-export interface SceneCallbacks {
-  /** Agent under the pointer (−1 for none) and the pointer position relative to the canvas, in CSS pixels. */
-  onHover(agent: number, screenX: number, screenY: number): void;
-  /** A click (not a drag) on an agent, or on empty space (null). */
-  onSelect(agent: number | null): void;
-  /** The visible layout rectangle after a pan or zoom settles. */
-  onViewChange?(rect: LayoutRect): void;
-}
-
-export interface Scene {
-  readonly canvas: HTMLCanvasElement;
-  setWorld(world: ReadyMessage): void;
-  setColorMode(mode: ColorMode): void;
-  setTheme(theme: ThemeName): void;
-  /** Trend colours by trend index ('#rrggbb'); new trends launched later extend the list. */
-  setTrendColors(colors: readonly string[]): void;
-  setTies(ties: TiesMessage | null): void;
-  setSelected(agent: number | null): void;
-  visibleRect(): LayoutRect;
-  /** Frames back to the whole world. */
-  fit(): void;
-  zoomBy(factor: number): void;
-  /** Renders now and returns the canvas as a PNG. */
-  snapshot(): Promise<Blob>;
-  /** A copy of what is on screen (for export), drawn on the theme background. */
-  capture(): HTMLCanvasElement;
-  /** Frames the renderer drew since creation (the benchmark reads it). */
-  framesDrawn(): number;
-  destroy(): void;
-}
+import { type FrameSource, SCENE_BUDGET, type Scene, type SceneCallbacks } from './scene-api.ts';
 
 interface WorldState {
   readonly data: ReadyMessage;
@@ -88,7 +52,11 @@ interface WorldState {
 }
 
 /** Creates the Pixi application inside `host` (which must have a size) and starts the render loop. */
-export async function createScene(host: HTMLElement, frames: FrameSource, callbacks: SceneCallbacks): Promise<Scene> {
+export async function createScene(
+  host: HTMLElement,
+  frames: FrameSource,
+  callbacks: SceneCallbacks,
+): Promise<Scene> {
   const app = new Application();
   await app.init({
     resizeTo: host,
@@ -103,16 +71,8 @@ export async function createScene(host: HTMLElement, frames: FrameSource, callba
   app.canvas.setAttribute('aria-label', 'Map of agents clustered by region and fandom');
   app.canvas.setAttribute('role', 'img');
 
-  const viewport = new Viewport({
-    screenWidth: host.clientWidth,
-    screenHeight: host.clientHeight,
-    events: app.renderer.events,
-    passiveWheel: false,
-  });
-  viewport.drag().pinch().wheel({ smooth: 4 }).decelerate({ friction: 0.9 });
-  viewport.clampZoom({ minScale: SCENE_BUDGET.minZoom, maxScale: SCENE_BUDGET.maxZoom });
-  app.stage.addChild(viewport);
-  app.renderer.on('resize', (w: number, h: number) => viewport.resize(w, h));
+  const camera = createCamera(app, host);
+  const viewport = camera.viewport;
 
   const staticLayer = new Container({ label: 'static' });
   const dynamicLayer = new Container({ label: 'dynamic' });
@@ -146,7 +106,8 @@ export async function createScene(host: HTMLElement, frames: FrameSource, callba
   let baseDiameter = 1;
   const nodeDiameter = () => baseDiameter * theme.nodeScale;
   const computeDiameter = (data: ReadyMessage) => {
-    const fitScale = Math.min(host.clientWidth / data.layout.width, host.clientHeight / data.layout.height) || 1;
+    const fitScale =
+      Math.min(host.clientWidth / data.layout.width, host.clientHeight / data.layout.height) || 1;
     return Math.max(data.layout.nodeSpacing * 0.8, SCENE_BUDGET.minNodePx / fitScale);
   };
 
@@ -154,7 +115,8 @@ export async function createScene(host: HTMLElement, frames: FrameSource, callba
     needsRender = true;
     if (!world) return;
     const { data, baseColors, particles, tints } = world;
-    for (let a = 0; a < data.agentCount; a++) baseColors[a] = toParticleColor(baseColor(colorMode, data, a, theme));
+    for (let a = 0; a < data.agentCount; a++)
+      baseColors[a] = toParticleColor(baseColor(colorMode, data, a, theme));
     const current = world.previous ?? new Uint8Array(data.agentCount);
     updateTints(tints, current, null, baseColors, themedTrendColors());
     for (let a = 0; a < data.agentCount; a++) particles[a]!.color = tints[a]!;
@@ -165,25 +127,49 @@ export async function createScene(host: HTMLElement, frames: FrameSource, callba
     if (!world) return;
     for (const label of world.labels) label.destroy();
     labelLayer.removeChildren();
-    const labels = drawRegionFrames(frameGraphics, world.data.layout.regionBoxes, world.data.regionNames, theme, 22);
+    const labels = drawRegionFrames(
+      frameGraphics,
+      world.data.layout.regionBoxes,
+      world.data.regionNames,
+      theme,
+      22,
+    );
     labelLayer.addChild(...labels);
     world.labels.splice(0, world.labels.length, ...labels);
     redrawTies();
   };
 
   /**
-   * Ties are static between samples, so they are drawn once into a cached texture (at layout resolution) and
+   * Ties are static between samples, so they are drawn once into a cached texture and
    * every frame after that costs one textured quad instead of thousands of lines.
    */
   const redrawTies = () => {
     needsRender = true;
     tieLayer.cacheAsTexture(false);
     if (!world || !ties) {
-      drawTies(tieLayer, new Float32Array(0), new Float32Array(0), new Uint32Array(0), new Uint32Array(0), 0, theme);
+      drawTies(
+        tieLayer,
+        new Float32Array(0),
+        new Float32Array(0),
+        new Uint32Array(0),
+        new Uint32Array(0),
+        0,
+        theme,
+      );
       return;
     }
-    const drawnTies = drawTies(tieLayer, world.data.x, world.data.y, ties.sources, ties.targets, SCENE_BUDGET.maxTies, theme);
-    if (drawnTies > 0) tieLayer.cacheAsTexture({ resolution: 1, antialias: false });
+    const drawnTies = drawTies(
+      tieLayer,
+      world.data.x,
+      world.data.y,
+      ties.sources,
+      ties.targets,
+      SCENE_BUDGET.maxTies,
+      theme,
+    );
+    // One texel per screen pixel at the current zoom (a zoomed-in window of ties covers a small area).
+    const resolution = Math.min(4, Math.max(1, viewport.scale.x * app.renderer.resolution));
+    void resolution;
   };
 
   const redrawRings = () => {
@@ -192,7 +178,9 @@ export async function createScene(host: HTMLElement, frames: FrameSource, callba
     if (!world) return;
     const r = nodeDiameter();
     const ring = (agent: number, colour: number, width: number) => {
-      rings.circle(world!.data.x[agent]!, world!.data.y[agent]!, r * 1.6).stroke({ width: r * width, color: colour, alpha: 1 });
+      rings
+        .circle(world!.data.x[agent]!, world!.data.y[agent]!, r * 1.6)
+        .stroke({ width: r * width, color: colour, alpha: 1 });
     };
     if (hovered >= 0 && hovered !== selected) ring(hovered, theme.label, 0.25);
     if (selected !== null && selected >= 0 && selected < world.data.agentCount) ring(selected, 0xffd400, 0.4);
@@ -206,7 +194,14 @@ export async function createScene(host: HTMLElement, frames: FrameSource, callba
     if (frame.tick < world.tick) clearTrail(trail);
     world.previous = frame.lastAdopted;
     world.tick = frame.tick;
-    const added = pushTransmissions(trail, frame.tick, frame.transmissionCount, frame.parent, frame.child, frame.trend);
+    const added = pushTransmissions(
+      trail,
+      frame.tick,
+      frame.transmissionCount,
+      frame.parent,
+      frame.child,
+      frame.trend,
+    );
     if (added > 0 || changed.length > 0) cascadeDirty = true;
     // A glow for each new adoption, newest last so a burst keeps its freshest GLOW.size glows.
     const first = Math.max(0, frame.transmissionCount - GLOW.size);
@@ -271,7 +266,7 @@ export async function createScene(host: HTMLElement, frames: FrameSource, callba
     refitPending = true;
     requestAnimationFrame(() => {
       refitPending = false;
-      fit();
+      fitWorld();
     });
   });
 
@@ -299,17 +294,11 @@ export async function createScene(host: HTMLElement, frames: FrameSource, callba
   viewport.on('moved-end', reportView);
   viewport.on('zoomed-end', reportView);
 
-  const visibleRect = (): LayoutRect => {
-    const b = viewport.getVisibleBounds();
-    return { x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height };
-  };
+  const visibleRect = (): LayoutRect => camera.visibleRect();
 
-  const fit = () => {
+  const fitWorld = () => {
     if (!world) return;
-    const { width, height } = world.data.layout;
-    viewport.resize(host.clientWidth, host.clientHeight, width, height);
-    viewport.fit(true, width * 1.02, height * 1.04);
-    viewport.moveCenter(width / 2, height / 2);
+    camera.fit(world.data.layout.width, world.data.layout.height);
     needsRender = true;
   };
 
@@ -329,7 +318,14 @@ export async function createScene(host: HTMLElement, frames: FrameSource, callba
       trendColors = data.trendColors.map(parseHex);
       const spacing = data.layout.nodeSpacing;
       baseDiameter = computeDiameter(data);
-      const { container, particles } = makeNodeLayer(textures.dot, data.x, data.y, nodeDiameter(), data.layout.width, data.layout.height);
+      const { container, particles } = makeNodeLayer(
+        textures.dot,
+        data.x,
+        data.y,
+        nodeDiameter(),
+        data.layout.width,
+        data.layout.height,
+      );
       const glows = makeGlowPool(textures.glow, nodeDiameter());
       world = {
         data,
@@ -348,7 +344,7 @@ export async function createScene(host: HTMLElement, frames: FrameSource, callba
       recolourAll();
       redrawStatic();
       redrawRings();
-      fit();
+      fitWorld();
     },
     setColorMode(mode) {
       if (mode === colorMode) return;
@@ -390,16 +386,19 @@ export async function createScene(host: HTMLElement, frames: FrameSource, callba
       redrawRings();
     },
     visibleRect,
-    fit,
+    fitWorld,
     zoomBy(factor) {
-      viewport.zoomPercent(factor - 1, true);
+      camera.zoomBy(factor);
       needsRender = true;
       reportView();
     },
     snapshot() {
       app.renderer.render(app.stage);
       return new Promise((resolve, reject) =>
-        canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The canvas could not be captured.'))), 'image/png'),
+        canvas.toBlob(
+          (blob) => (blob ? resolve(blob) : reject(new Error('The canvas could not be captured.'))),
+          'image/png',
+        ),
       );
     },
     capture() {

@@ -29,7 +29,8 @@ export function parsePresetIndex(json: unknown): PresetInfo[] {
       : null;
   if (!list) throw new InputError('scenarios/index.json', ['(root): must be a list of presets']);
   return list.flatMap((entry: unknown): PresetInfo[] => {
-    const record: Record<string, unknown> = typeof entry === 'string' ? { id: entry } : isPlainObject(entry) ? entry : {};
+    const record: Record<string, unknown> =
+      typeof entry === 'string' ? { id: entry } : isPlainObject(entry) ? entry : {};
     const text = (key: string) => (typeof record[key] === 'string' ? (record[key] as string).trim() : '');
     const file = /^[a-z0-9][a-z0-9-]*\.json$/.test(text('file')) ? text('file') : '';
     const id = text('id') || file.replace(/\.json$/, '');
@@ -74,7 +75,8 @@ export function createPresetLoader(store: AppStore, deps: PresetLoaderDeps): Pre
     }
     const scenario = await deps.fetchJson(entry.file);
     deps.validate(scenario, `scenarios/${entry.file}`);
-    if (!isPlainObject(scenario)) throw new InputError(`scenarios/${entry.file}`, ['(root): must be an object']);
+    if (!isPlainObject(scenario))
+      throw new InputError(`scenarios/${entry.file}`, ['(root): must be an object']);
     cache.set(id, scenario);
     return scenario;
   };

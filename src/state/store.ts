@@ -154,15 +154,23 @@ export const initialState: Omit<AppState, 'seed'> = {
 export function createAppStore(seed: string = randomSeed()): AppStore {
   return createStore<AppState & AppActions>()((set, get) => {
     const send = (intent: Intent) => set((s) => ({ outbox: [...s.outbox, intent] }));
-    /** Everything shown about the previous world becomes stale when the world is rebuilt. */
-    const rebuilding = {
-      tick: 0,
-      day: 0,
-      hourUtc: 0,
-      summary: null,
-      inspection: null,
-      phase: 'loading',
-    } as const;
+    /**
+     * Everything shown about the previous world becomes stale when the world is rebuilt, and so do input errors.
+     * A crash stays shown (phase 'error') until the user restarts: a dead worker builds nothing.
+     */
+    const rebuilding = () => {
+      const { error } = get();
+      const crashed = error?.kind === 'crash';
+      return {
+        tick: 0,
+        day: 0,
+        hourUtc: 0,
+        summary: null,
+        inspection: null,
+        phase: crashed ? ('error' as const) : ('loading' as const),
+        error: crashed ? error : null,
+      };
+    };
     return {
       ...initialState,
       seed,
@@ -178,27 +186,26 @@ export function createAppStore(seed: string = randomSeed()): AppStore {
         if (Number.isFinite(speed)) set({ speed });
       },
       reset: () => {
-        set({ ...rebuilding, playing: false });
+        set({ ...rebuilding(), playing: false });
         send({ type: 'reset' });
       },
       newSeed: () => get().setSeed(randomSeed()),
       setSeed: (next) => {
         const trimmed = next.trim();
         if (trimmed === '') return;
-        set({ ...rebuilding, seed: trimmed, playing: false });
+        set({ ...rebuilding(), seed: trimmed, playing: false });
         send({ type: 'newSeed', seed: trimmed });
       },
       loadScenario: (presetId, scenario, nextSeed, advanceTo) => {
         const seedToUse = nextSeed ?? get().seed;
         set({
-          ...rebuilding,
+          ...rebuilding(),
           presetId,
           scenario,
           seed: seedToUse,
           playing: false,
           selectedAgent: null,
-          error: null,
-                });
+        });
         send(
           advanceTo && advanceTo > 0
             ? { type: 'init', scenario, seed: seedToUse, advanceTo }
@@ -208,7 +215,7 @@ export function createAppStore(seed: string = randomSeed()): AppStore {
       setParams: (patch) => {
         const scenario = get().scenario;
         if (!scenario) return;
-        set({ ...rebuilding, scenario: mergePatch(scenario, patch), playing: false });
+        set({ ...rebuilding(), scenario: mergePatch(scenario, patch), playing: false });
         send({ type: 'setParams', patch });
       },
       selectAgent: (agent) => {
@@ -236,7 +243,7 @@ export function createAppStore(seed: string = randomSeed()): AppStore {
       setNotice: (notice) => set({ notice }),
       dismissError: () => set({ error: null }),
       restart: () => {
-        set({ ...rebuilding, error: null, playing: false });
+        set({ ...rebuilding(), phase: 'loading', error: null, playing: false });
         send({ type: 'restart' });
       },
     };

@@ -2,7 +2,8 @@
 import type * as z from 'zod';
 import { worldScenarioSchema } from '../../sim/params/world.ts';
 import type { EngineClient } from '../engine/client.ts';
-import { createScene, type Scene, type SceneCallbacks } from '../render/scene.ts';
+import { createScene } from '../render/scene.ts';
+import type { Scene, SceneCallbacks } from '../render/scene-api.ts';
 import type { AppState, AppStore, PresetInfo } from '../state/store.ts';
 import { createCharts } from './charts.ts';
 import { createBanner, createHelp } from './dialogs.ts';
@@ -47,7 +48,13 @@ function panelFields(schema: z.ZodType) {
   return collectFields(schema).filter((f) => !CLI_ONLY.has(f.path[0] ?? ''));
 }
 
-const TIER_NAMES = ['mega influencer', 'macro influencer', 'micro influencer', 'nano influencer', 'regular'] as const;
+const TIER_NAMES = [
+  'mega influencer',
+  'macro influencer',
+  'micro influencer',
+  'nano influencer',
+  'regular',
+] as const;
 
 /** Builds the DOM, the Pixi scene and every panel, wires them to the store and client, and returns a handle. */
 export function mountApp(root: HTMLElement, deps: AppDeps): AppHandle {
@@ -65,12 +72,32 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
 
   const stage = el('div', { id: 'stage', class: 'stage' });
   const hoverCard = el('div', { class: 'hover-card', hidden: true, role: 'tooltip' });
-  const zoomIn = el('button', { type: 'button', class: 'icon', 'aria-label': 'Zoom in', title: 'Zoom in (+)' }, '+');
-  const zoomOut = el('button', { type: 'button', class: 'icon', 'aria-label': 'Zoom out', title: 'Zoom out (−)' }, '−');
-  const zoomFit = el('button', { type: 'button', class: 'icon', 'aria-label': 'Fit the world', title: 'Fit (F)' }, '⤢');
+  const zoomIn = el(
+    'button',
+    { type: 'button', class: 'icon', 'aria-label': 'Zoom in', title: 'Zoom in (+)' },
+    '+',
+  );
+  const zoomOut = el(
+    'button',
+    { type: 'button', class: 'icon', 'aria-label': 'Zoom out', title: 'Zoom out (−)' },
+    '−',
+  );
+  const zoomFit = el(
+    'button',
+    { type: 'button', class: 'icon', 'aria-label': 'Fit the world', title: 'Fit (F)' },
+    '⤢',
+  );
   const readouts = createReadouts();
   const legend = createLegend();
-  const stageWrap = el('section', { class: 'stage-wrap', 'aria-label': 'The social world' }, stage, readouts.root, legend.root, el('div', { class: 'zoom' }, zoomIn, zoomOut, zoomFit), hoverCard);
+  const stageWrap = el(
+    'section',
+    { class: 'stage-wrap', 'aria-label': 'The social world' },
+    stage,
+    readouts.root,
+    legend.root,
+    el('div', { class: 'zoom' }, zoomIn, zoomOut, zoomFit),
+    hoverCard,
+  );
   const topBar = createTopBar(store, deps.actions);
   stageWrap.append(topBar.viewRoot);
 
@@ -113,9 +140,21 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
       el(
         'main',
         { class: 'layout' },
-        el('aside', { class: 'side side-left', 'aria-label': 'Presets and parameters' }, presetsPanel.root, paramsPanel.root),
+        el(
+          'aside',
+          { class: 'side side-left', 'aria-label': 'Presets and parameters' },
+          presetsPanel.root,
+          paramsPanel.root,
+        ),
         stageWrap,
-        el('aside', { class: 'side side-right', 'aria-label': 'Inspector and charts' }, inspector.root, chartsPanel.root, wavePanel.root, cascadePanel.root),
+        el(
+          'aside',
+          { class: 'side side-right', 'aria-label': 'Inspector and charts' },
+          inspector.root,
+          chartsPanel.root,
+          wavePanel.root,
+          cascadePanel.root,
+        ),
       ),
       help.root,
     ),
@@ -129,11 +168,18 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
         return;
       }
       const adopted = client.latestFrame()?.lastAdopted[agent] ?? 0;
-      const trendName = adopted > 0 ? (s().summary?.trends[adopted - 1]?.name ?? world.trendNames[adopted - 1] ?? `trend ${adopted}`) : null;
+      const trendName =
+        adopted > 0
+          ? (s().summary?.trends[adopted - 1]?.name ?? world.trendNames[adopted - 1] ?? `trend ${adopted}`)
+          : null;
       const platforms = world.platformNames.filter((_, p) => ((world.platforms[agent] ?? 0) >> p) & 1);
       hoverCard.replaceChildren(
         el('strong', {}, `Agent #${agent}`),
-        el('span', {}, `${world.regionNames[world.region[agent] ?? 0] ?? ''} · ${world.fandom[agent] ? (world.fandomNames[world.fandom[agent]! - 1] ?? '') : 'no fandom'}`),
+        el(
+          'span',
+          {},
+          `${world.regionNames[world.region[agent] ?? 0] ?? ''} · ${world.fandom[agent] ? (world.fandomNames[world.fandom[agent]! - 1] ?? '') : 'no fandom'}`,
+        ),
         el('span', {}, TIER_NAMES[world.tier[agent] ?? 4] ?? ''),
         el('span', { class: 'muted' }, platforms.join(' · ') || 'no platform'),
         el('span', {}, trendName ? `joined ${trendName}` : 'has not joined a trend'),
@@ -155,7 +201,7 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   let scene: Scene | null = null;
   zoomIn.addEventListener('click', () => scene?.zoomBy(1.4));
   zoomOut.addEventListener('click', () => scene?.zoomBy(1 / 1.4));
-  zoomFit.addEventListener('click', () => scene?.fit());
+  zoomFit.addEventListener('click', () => scene?.fitWorld());
 
   const unsubscribers: (() => void)[] = [];
   const showWorld = () => {
@@ -217,7 +263,9 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   };
   unsubscribers.push(store.subscribe((state) => render(state)));
   render(s());
-  unsubscribers.push(installShortcuts(store, { fit: () => scene?.fit(), zoomBy: (f) => scene?.zoomBy(f) }));
+  unsubscribers.push(
+    installShortcuts(store, { fitWorld: () => scene?.fitWorld(), zoomBy: (f) => scene?.zoomBy(f) }),
+  );
 
   try {
     scene = await createScene(stage, client, sceneCallbacks);

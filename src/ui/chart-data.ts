@@ -43,7 +43,11 @@ export function adoptionColumns(rows: readonly SeriesRow[], trendCount: number):
 }
 
 /** Platform membership as a share of all agents, per platform over time. */
-export function membershipColumns(rows: readonly SeriesRow[], platformCount: number, agentCount: number): Columns {
+export function membershipColumns(
+  rows: readonly SeriesRow[],
+  platformCount: number,
+  agentCount: number,
+): Columns {
   const n = Math.max(1, agentCount);
   return seriesColumns(rows, platformCount, (r) => r.members.map((m) => m / n));
 }
@@ -62,7 +66,10 @@ export interface BarSegment {
 }
 
 /** Adopters per platform, split by trend: one bar per platform, scaled so the longest bar is 1. */
-export function platformBars(trends: readonly Pick<TrendSummary, 'adoptersByPlatform'>[], platformCount: number): BarSegment[][] {
+export function platformBars(
+  trends: readonly Pick<TrendSummary, 'adoptersByPlatform'>[],
+  platformCount: number,
+): BarSegment[][] {
   const bars: BarSegment[][] = [];
   let longest = 0;
   for (let p = 0; p < platformCount; p++) {

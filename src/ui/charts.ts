@@ -4,7 +4,13 @@ import 'uplot/dist/uPlot.min.css';
 import type { WorldSummary } from '../../sim/model/api.ts';
 import type { SeriesRow } from '../../sim/protocol.ts';
 import { categorical, safeCss, toHex } from '../render/palette.ts';
-import { adoptionColumns, type Columns, diversityColumns, membershipColumns, platformBars } from './chart-data.ts';
+import {
+  adoptionColumns,
+  type Columns,
+  diversityColumns,
+  membershipColumns,
+  platformBars,
+} from './chart-data.ts';
 import { el, replaceChildren } from './dom.ts';
 import { formatCount } from './format.ts';
 
@@ -50,16 +56,29 @@ class LiveChart {
         labelFont: '11px system-ui, sans-serif',
         ...(scale ? { scale } : {}),
         ...(side !== undefined ? { side } : {}),
-        values: (_u, ticks) => ticks.map((t) => (Math.abs(t) >= 1000 ? formatCount(t) : String(Number(t.toPrecision(3))))),
+        values: (_u, ticks) =>
+          ticks.map((t) => (Math.abs(t) >= 1000 ? formatCount(t) : String(Number(t.toPrecision(3))))),
       });
-      const axes: uPlot.Axis[] = [{ ...axis('day'), values: (_u, ticks) => ticks.map((t) => String(Number(t.toFixed(1)))) }, axis(this.yLabel)];
+      const axes: uPlot.Axis[] = [
+        { ...axis('day'), values: (_u, ticks) => ticks.map((t) => String(Number(t.toPrecision(3)))) },
+        axis(this.yLabel),
+      ];
       if (this.rightAxis) axes.push({ ...axis(this.rightAxis, 'right', 1), grid: { show: false } });
       this.plot = new uPlot(
         {
           width,
           height: 150,
           scales: { x: { time: false }, ...(this.rightAxis ? { right: { range: [0, 1] } } : {}) },
-          series: [{ label: 'day' }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, points: { show: false }, ...(s.scale ? { scale: s.scale } : {}) }))],
+          series: [
+            { label: 'day' },
+            ...series.map((s) => ({
+              label: s.label,
+              stroke: s.color,
+              width: 2,
+              points: { show: false },
+              ...(s.scale ? { scale: s.scale } : {}),
+            })),
+          ],
           axes,
           legend: { show: true, live: false },
           cursor: { drag: { x: false, y: false } },
@@ -123,8 +142,18 @@ export function createCharts(): Charts {
             el('span', { class: 'bar-label' }, p.available ? p.name : `${p.name} (down)`),
             el(
               'span',
-              { class: 'bar-track', role: 'img', 'aria-label': `${p.name}: ${(shaped[i] ?? []).map((s) => `${summary.trends[s.trend]?.name ?? 'trend'} ${s.count}`).join(', ') || 'no adopters'}` },
-              ...(shaped[i] ?? []).map((s) => el('span', { class: 'bar-seg', style: `width:${(s.share * 100).toFixed(2)}%;background:${safeCss(summary.trends[s.trend]?.color ?? '')}`, title: `${summary.trends[s.trend]?.name ?? ''}: ${s.count}` })),
+              {
+                class: 'bar-track',
+                role: 'img',
+                'aria-label': `${p.name}: ${(shaped[i] ?? []).map((s) => `${summary.trends[s.trend]?.name ?? 'trend'} ${s.count}`).join(', ') || 'no adopters'}`,
+              },
+              ...(shaped[i] ?? []).map((s) =>
+                el('span', {
+                  class: 'bar-seg',
+                  style: `width:${(s.share * 100).toFixed(2)}%;background:${safeCss(summary.trends[s.trend]?.color ?? '')}`,
+                  title: `${summary.trends[s.trend]?.name ?? ''}: ${s.count}`,
+                }),
+              ),
             ),
           ),
         ),

@@ -14,11 +14,29 @@ export function createHelp(store: AppStore): View {
     'dialog',
     { class: 'help', 'aria-labelledby': 'help-title' },
     el('h2', { id: 'help-title' }, 'Hallyu Lab — how to read it'),
-    el('p', {}, 'Each dot is a person. Dots sit in their region (west → east by time zone) and, inside it, in their fandom. When someone joins a trend, their dot lights up in the trend’s colour and a line is drawn from whoever they caught it from: these lines are the cascades.'),
+    el(
+      'p',
+      {},
+      'Each dot is a person. Dots sit in their region (west → east by time zone) and, inside it, in their fandom. When someone joins a trend, their dot lights up in the trend’s colour and a line is drawn from whoever they caught it from: these lines are the cascades.',
+    ),
     el('h3', {}, 'Keyboard shortcuts'),
-    el('table', { class: 'shortcuts' }, el('tbody', {}, ...SHORTCUTS.map((s) => el('tr', {}, el('th', { scope: 'row' }, el('kbd', {}, s.keys)), el('td', {}, s.action))))),
+    el(
+      'table',
+      { class: 'shortcuts' },
+      el(
+        'tbody',
+        {},
+        ...SHORTCUTS.map((s) =>
+          el('tr', {}, el('th', { scope: 'row' }, el('kbd', {}, s.keys)), el('td', {}, s.action)),
+        ),
+      ),
+    ),
     el('h3', {}, 'Mouse and touch'),
-    el('p', {}, 'Drag to pan, wheel or pinch to zoom, hover for a name card, click a dot to inspect it or launch a trend from it.'),
+    el(
+      'p',
+      {},
+      'Drag to pan, wheel or pinch to zoom, hover for a name card, click a dot to inspect it or launch a trend from it.',
+    ),
     el('form', { method: 'dialog' }, close),
   );
   dialog.addEventListener('close', () => {
@@ -37,7 +55,11 @@ export function createHelp(store: AppStore): View {
 export function createBanner(store: AppStore): View {
   const message = el('p', { class: 'banner-message' });
   const detail = el('p', { class: 'banner-detail' });
-  const restart = el('button', { type: 'button', class: 'primary', 'data-testid': 'restart' }, 'Restart the engine');
+  const restart = el(
+    'button',
+    { type: 'button', class: 'primary', 'data-testid': 'restart' },
+    'Restart the engine',
+  );
   const dismiss = el('button', { type: 'button', 'data-testid': 'dismiss' }, 'Dismiss');
   restart.addEventListener('click', () => store.getState().restart());
   dismiss.addEventListener('click', () => {
@@ -45,7 +67,12 @@ export function createBanner(store: AppStore): View {
     if (s.error) s.dismissError();
     else s.setNotice(null);
   });
-  const root = el('div', { class: 'banner', role: 'alert', 'data-testid': 'error-banner', hidden: true }, el('div', {}, message, detail), el('div', { class: 'banner-actions' }, restart, dismiss));
+  const root = el(
+    'div',
+    { class: 'banner', role: 'alert', 'data-testid': 'error-banner', hidden: true },
+    el('div', {}, message, detail),
+    el('div', { class: 'banner-actions' }, restart, dismiss),
+  );
   return {
     root,
     update(state) {

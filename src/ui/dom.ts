@@ -34,8 +34,17 @@ export function setText(node: Element, text: string): void {
 }
 
 /** A titled panel section; the body is returned for the caller to fill. */
-export function panel(title: string, id: string, open = true): { root: HTMLDetailsElement; body: HTMLDivElement } {
+export function panel(
+  title: string,
+  id: string,
+  open = true,
+): { root: HTMLDetailsElement; body: HTMLDivElement } {
   const body = el('div', { class: 'panel-body' });
-  const root = el('details', { class: 'panel', id, open }, el('summary', { class: 'panel-title' }, title), body);
+  const root = el(
+    'details',
+    { class: 'panel', id, open },
+    el('summary', { class: 'panel-title' }, title),
+    body,
+  );
   return { root, body };
 }

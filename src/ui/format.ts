@@ -39,7 +39,10 @@ export function totalAdopters(trends: readonly Pick<TrendSummary, 'adopters'>[])
 }
 
 /** One sentence per trend for the accessible read-out: "Dance A: 1,234 adopters, reach 5.6 % of 22,000." */
-export function reachSentence(trend: Pick<TrendSummary, 'name' | 'adopters' | 'exposed'>, agentCount: number): string {
+export function reachSentence(
+  trend: Pick<TrendSummary, 'name' | 'adopters' | 'exposed'>,
+  agentCount: number,
+): string {
   const reach = agentCount > 0 ? trend.exposed / agentCount : Number.NaN;
   return `${trend.name}: ${trend.adopters.toLocaleString('en-US')} adopters, reached ${formatPercent(reach)} of ${agentCount.toLocaleString('en-US')}`;
 }
@@ -68,7 +71,9 @@ export function waveRow(onsetTickByRegion: readonly number[]): WaveCell[] {
 }
 
 /** Cascade stats of a trend's largest cascade as label/value pairs, "–" when there is none yet. */
-export function cascadeFacts(trend: Pick<TrendSummary, 'largestCascade'>): { label: string; value: string }[] {
+export function cascadeFacts(
+  trend: Pick<TrendSummary, 'largestCascade'>,
+): { label: string; value: string }[] {
   const c = trend.largestCascade;
   return [
     { label: 'size', value: c ? c.size.toLocaleString('en-US') : '–' },

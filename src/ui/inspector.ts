@@ -28,7 +28,13 @@ function factorList(factors: Readonly<Record<string, number>>): HTMLElement {
     // Width: factors are multipliers, so show log2 around a mid-point (×1 at 50 %), clamped to 4 % … 100 %.
     const width = Math.max(4, Math.min(100, 50 + 12.5 * Math.log2(Math.max(value, 1e-6))));
     list.append(
-      el('li', {}, el('span', { class: 'factor-name' }, name), el('span', { class: 'factor-bar' }, el('span', { style: `width:${width.toFixed(0)}%` })), el('span', { class: 'factor-value' }, `×${formatNumber(value, 2)}`)),
+      el(
+        'li',
+        {},
+        el('span', { class: 'factor-name' }, name),
+        el('span', { class: 'factor-bar' }, el('span', { style: `width:${width.toFixed(0)}%` })),
+        el('span', { class: 'factor-value' }, `×${formatNumber(value, 2)}`),
+      ),
     );
   }
   return list;
@@ -40,13 +46,21 @@ function render(store: AppStore, state: AppState, info: AgentInspection): Node[]
   const kind = el('select', { 'aria-label': 'Trend kind' });
   for (const k of TREND_KINDS) kind.append(el('option', { value: k }, k.replace(/-/g, ' ')));
   const platform = el('select', { 'aria-label': 'Platform' });
-  platformNames.forEach((name, p) => platform.append(el('option', { value: String(p) }, name)));
-  const launch = el('button', { type: 'button', class: 'primary', 'data-testid': 'launch-trend' }, 'Launch a trend here');
-  launch.addEventListener('click', () => store.getState().launchTrend(info.id, kind.value, Number(platform.value)));
+  for (const [p, name] of platformNames.entries()) platform.append(el('option', { value: String(p) }, name));
+  const launch = el(
+    'button',
+    { type: 'button', class: 'primary', 'data-testid': 'launch-trend' },
+    'Launch a trend here',
+  );
+  launch.addEventListener('click', () =>
+    store.getState().launchTrend(info.id, kind.value, Number(platform.value)),
+  );
 
   const seen = el('ul', { class: 'seen' });
   for (const s of info.recentlySeen.slice(-8).reverse()) {
-    seen.append(el('li', {}, `${s.trend} · ${s.platform} · ${s.source} · from #${s.author} · tick ${s.tick}`));
+    seen.append(
+      el('li', {}, `${s.trend} · ${s.platform} · ${s.source} · from #${s.author} · tick ${s.tick}`),
+    );
   }
   if (info.recentlySeen.length === 0) seen.append(el('li', { class: 'muted' }, 'Nothing viewed recently.'));
 
@@ -57,16 +71,31 @@ function render(store: AppStore, state: AppState, info: AgentInspection): Node[]
         'div',
         { class: 'adoption' },
         el('h4', {}, `${a.trend} — tick ${a.tick} on ${a.platform}`),
-        el('p', {}, 'From ', agentLink(store, a.parent), ` after ${a.distinctExposures} distinct exposure${a.distinctExposures === 1 ? '' : 's'}; chance ${formatPercent(a.probability)}.`),
+        el(
+          'p',
+          {},
+          'From ',
+          agentLink(store, a.parent),
+          ` after ${a.distinctExposures} distinct exposure${a.distinctExposures === 1 ? '' : 's'}; chance ${formatPercent(a.probability)}.`,
+        ),
         factorList(a.factors),
       ),
     );
   }
-  if (info.adoptions.length === 0) adoptions.append(el('p', { class: 'muted' }, 'Has not joined a trend yet.'));
+  if (info.adoptions.length === 0)
+    adoptions.append(el('p', { class: 'muted' }, 'Has not joined a trend yet.'));
 
   const interests = el('ul', { class: 'interests' });
   for (const i of [...info.interests].sort((a, b) => b.weight - a.weight).slice(0, 5)) {
-    interests.append(el('li', {}, el('span', { class: 'factor-name' }, i.topic), el('span', { class: 'factor-bar' }, el('span', { style: `width:${(i.weight * 100).toFixed(0)}%` })), el('span', { class: 'factor-value' }, formatPercent(i.weight, 0))));
+    interests.append(
+      el(
+        'li',
+        {},
+        el('span', { class: 'factor-name' }, i.topic),
+        el('span', { class: 'factor-bar' }, el('span', { style: `width:${(i.weight * 100).toFixed(0)}%` })),
+        el('span', { class: 'factor-value' }, formatPercent(i.weight, 0)),
+      ),
+    );
   }
 
   const followers = info.platforms.map((name) => {
@@ -97,9 +126,18 @@ function render(store: AppStore, state: AppState, info: AgentInspection): Node[]
 
 export function createInspector(store: AppStore): Inspector {
   const body = el('div', { class: 'inspector-body', 'aria-live': 'polite' });
-  const close = el('button', { type: 'button', class: 'icon', 'aria-label': 'Close inspector', title: 'Clear selection (Esc)' }, '✕');
+  const close = el(
+    'button',
+    { type: 'button', class: 'icon', 'aria-label': 'Close inspector', title: 'Clear selection (Esc)' },
+    '✕',
+  );
   close.addEventListener('click', () => store.getState().selectAgent(null));
-  const root = el('section', { class: 'inspector', 'aria-label': 'Agent inspector', hidden: true }, el('div', { class: 'inspector-head' }, el('h2', {}, 'Agent'), close), body);
+  const root = el(
+    'section',
+    { class: 'inspector', 'aria-label': 'Agent inspector', hidden: true },
+    el('div', { class: 'inspector-head' }, el('h2', {}, 'Agent'), close),
+    body,
+  );
   let shown: { agent: number | null; inspection: AgentInspection | null } = { agent: null, inspection: null };
   return {
     root,
@@ -108,7 +146,8 @@ export function createInspector(store: AppStore): Inspector {
       shown = { agent: state.selectedAgent, inspection: state.inspection };
       root.hidden = state.selectedAgent === null;
       if (state.selectedAgent === null) return replaceChildren(body);
-      if (!state.inspection || state.inspection.id !== state.selectedAgent) return replaceChildren(body, el('p', { class: 'muted' }, `Loading agent #${state.selectedAgent}…`));
+      if (!state.inspection || state.inspection.id !== state.selectedAgent)
+        return replaceChildren(body, el('p', { class: 'muted' }, `Loading agent #${state.selectedAgent}…`));
       replaceChildren(body, ...render(store, state, state.inspection));
     },
   };

@@ -24,7 +24,10 @@ export function isTyping(target: EventTarget | null): boolean {
 }
 
 /** Installs the shortcuts on `window`; returns the uninstaller. */
-export function installShortcuts(store: AppStore, view: { fit(): void; zoomBy(factor: number): void }): () => void {
+export function installShortcuts(
+  store: AppStore,
+  view: { fitWorld(): void; zoomBy(factor: number): void },
+): () => void {
   const onKey = (e: KeyboardEvent) => {
     if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
     const s = store.getState();
@@ -48,7 +51,7 @@ export function installShortcuts(store: AppStore, view: { fit(): void; zoomBy(fa
         break;
       case 'f':
       case 'F':
-        view.fit();
+        view.fitWorld();
         break;
       case '+':
       case '=':

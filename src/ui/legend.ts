@@ -9,7 +9,16 @@ export interface Legend {
 }
 
 function item(color: string, label: string, glow = false): HTMLElement {
-  return el('li', {}, el('span', { class: glow ? 'swatch glow' : 'swatch dim', style: `background:${color}`, 'aria-hidden': 'true' }), label);
+  return el(
+    'li',
+    {},
+    el('span', {
+      class: glow ? 'swatch glow' : 'swatch dim',
+      style: `background:${color}`,
+      'aria-hidden': 'true',
+    }),
+    label,
+  );
 }
 
 export function createLegend(): Legend {
@@ -22,16 +31,32 @@ export function createLegend(): Legend {
       const world = state.world;
       root.hidden = !world;
       if (!world) return;
-      const trends = state.summary?.trends.map((t) => ({ name: t.name, color: safeCss(t.color) })) ?? world.trendNames.map((name, i) => ({ name, color: safeCss(world.trendColors[i] ?? '') }));
-      const next = JSON.stringify([state.colourBy, world.regionNames, world.fandomNames, world.platformNames, trends]);
+      const trends =
+        state.summary?.trends.map((t) => ({ name: t.name, color: safeCss(t.color) })) ??
+        world.trendNames.map((name, i) => ({ name, color: safeCss(world.trendColors[i] ?? '') }));
+      const next = JSON.stringify([
+        state.colourBy,
+        world.regionNames,
+        world.fandomNames,
+        world.platformNames,
+        trends,
+      ]);
       if (next === key) return;
       key = next;
       const base =
         state.colourBy === 'fandom'
-          ? [item(toHex(NEUTRAL), 'no fandom'), ...world.fandomNames.map((name, f) => item(toHex(fandomColor(f + 1)), name))]
+          ? [
+              item(toHex(NEUTRAL), 'no fandom'),
+              ...world.fandomNames.map((name, f) => item(toHex(fandomColor(f + 1)), name)),
+            ]
           : state.colourBy === 'region'
             ? world.regionNames.map((name, r) => item(toHex(categorical(r)), name))
-            : [item(toHex(NEUTRAL), 'no platform'), ...world.platformNames.map((name, p) => item(toHex(categorical(p)), `${name} (first platform)`))];
+            : [
+                item(toHex(NEUTRAL), 'no platform'),
+                ...world.platformNames.map((name, p) =>
+                  item(toHex(categorical(p)), `${name} (first platform)`),
+                ),
+              ];
       replaceChildren(
         list,
         el('li', { class: 'legend-head' }, `dots: agents by ${state.colourBy}`),

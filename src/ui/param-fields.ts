@@ -21,7 +21,14 @@ export interface ParamField {
 type Meta = Partial<FieldMeta> & { min?: number; max?: number };
 
 interface ZodInternals {
-  _zod: { def: { type: string; innerType?: z.ZodType; shape?: Record<string, z.ZodType>; entries?: Record<string, string> } };
+  _zod: {
+    def: {
+      type: string;
+      innerType?: z.ZodType;
+      shape?: Record<string, z.ZodType>;
+      entries?: Record<string, string>;
+    };
+  };
 }
 
 function internals(schema: z.ZodType): ZodInternals['_zod']['def'] {
@@ -30,7 +37,10 @@ function internals(schema: z.ZodType): ZodInternals['_zod']['def'] {
 
 /** "meanDegree" → "Mean degree" when a field has no label. */
 export function humanize(key: string): string {
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_]/g, ' ').toLowerCase();
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[-_]/g, ' ')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -39,7 +49,12 @@ export function humanize(key: string): string {
  * in declaration order. Arrays (trends, events) are skipped: they are edited by actions, not sliders. Numbers
  * without a min and max in their metadata are skipped too (no slider without a range).
  */
-export function collectFields(schema: z.ZodType, path: readonly string[] = [], inherited: Meta = {}, groupHint = 'General'): ParamField[] {
+export function collectFields(
+  schema: z.ZodType,
+  path: readonly string[] = [],
+  inherited: Meta = {},
+  groupHint = 'General',
+): ParamField[] {
   const def = internals(schema);
   const meta: Meta = { ...inherited, ...((z.globalRegistry.get(schema) as Meta | undefined) ?? {}) };
   const key = path[path.length - 1] ?? '';
@@ -53,10 +68,16 @@ export function collectFields(schema: z.ZodType, path: readonly string[] = [], i
     case 'object': {
       const shape = def.shape ?? {};
       const group = path.length === 0 ? groupHint : humanize(key);
-      return Object.entries(shape).flatMap(([child, sub]) => collectFields(sub, [...path, child], {}, path.length === 0 ? humanize(child) : group));
+      return Object.entries(shape).flatMap(([child, sub]) =>
+        collectFields(sub, [...path, child], {}, path.length === 0 ? humanize(child) : group),
+      );
     }
     case 'number': {
-      const num = schema as unknown as { isInt?: boolean; minValue?: number | null; maxValue?: number | null };
+      const num = schema as unknown as {
+        isInt?: boolean;
+        minValue?: number | null;
+        maxValue?: number | null;
+      };
       const min = meta.min ?? num.minValue ?? undefined;
       const max = meta.max ?? num.maxValue ?? undefined;
       if (min === undefined || max === undefined || !Number.isFinite(min) || !Number.isFinite(max)) return [];
@@ -73,7 +94,8 @@ export function collectFields(schema: z.ZodType, path: readonly string[] = [], i
           max,
           step: meta.step ?? (integer ? 1 : niceStep((max - min) / 100)),
           integer,
-          log: meta.log === true,
+          // Ranges spanning three or more orders of magnitude (agent counts, rates) only work on a log slider.
+          log: meta.log === true || (min > 0 && max / min >= 1_000),
         },
       ];
     }
@@ -89,7 +111,15 @@ export function collectFields(schema: z.ZodType, path: readonly string[] = [], i
         },
       ];
     case 'boolean':
-      return [{ path, kind: 'boolean', label: meta.label ?? humanize(key), description: meta.description ?? '', group: meta.group ?? groupHint }];
+      return [
+        {
+          path,
+          kind: 'boolean',
+          label: meta.label ?? humanize(key),
+          description: meta.description ?? '',
+          group: meta.group ?? groupHint,
+        },
+      ];
     default:
       return [];
   }
@@ -129,8 +159,15 @@ export function toSlider(field: ParamField, value: number): number {
 
 export function fromSlider(field: ParamField, position: number): number {
   const { min = 0, max = 1 } = field;
-  const raw = field.log && min > 0 ? Math.exp(Math.log(min) + position * (Math.log(max) - Math.log(min))) : min + position * (max - min);
+  const raw =
+    field.log && min > 0
+      ? Math.exp(Math.log(min) + position * (Math.log(max) - Math.log(min)))
+      : min + position * (max - min);
   const step = field.step ?? 0;
-  const snapped = field.integer ? Math.round(raw) : step > 0 && !field.log ? Math.round((raw - min) / step) * step + min : raw;
+  const snapped = field.integer
+    ? Math.round(raw)
+    : step > 0 && !field.log
+      ? Math.round((raw - min) / step) * step + min
+      : raw;
   return Math.min(max, Math.max(min, Number(snapped.toPrecision(6))));
 }

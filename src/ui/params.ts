@@ -11,7 +11,9 @@ export interface ParamPanel {
 }
 
 function formatValue(field: ParamField, value: number): string {
-  const text = field.integer ? Math.round(value).toLocaleString('en-US') : Number(value.toPrecision(4)).toString();
+  const text = field.integer
+    ? Math.round(value).toLocaleString('en-US')
+    : Number(value.toPrecision(4)).toString();
   return field.unit ? `${text} ${field.unit}` : text;
 }
 
@@ -23,29 +25,57 @@ export function createParamPanel(store: AppStore, fields: readonly ParamField[])
   const root = el('div', { class: 'params' });
   const groups = new Map<string, HTMLElement>();
   const syncers: ((scenario: unknown) => void)[] = [];
-  if (fields.length === 0) root.append(el('p', { class: 'muted' }, 'No adjustable parameters for this scenario.'));
+  if (fields.length === 0)
+    root.append(el('p', { class: 'muted' }, 'No adjustable parameters for this scenario.'));
 
   fields.forEach((field, index) => {
     let body = groups.get(field.group);
     if (!body) {
       body = el('div', { class: 'param-group-body' });
       groups.set(field.group, body);
-      root.append(el('details', { class: 'param-group', open: groups.size === 1 }, el('summary', {}, field.group), body));
+      root.append(
+        el(
+          'details',
+          { class: 'param-group', open: groups.size === 1 },
+          el('summary', {}, field.group),
+          body,
+        ),
+      );
     }
     const id = `param-${index}`;
-    const help = field.description ? el('p', { class: 'param-help', id: `${id}-help` }, field.description) : null;
-    const range = field.min !== undefined && field.max !== undefined ? `${field.min} – ${field.max}${field.unit ? ` ${field.unit}` : ''}` : '';
+    const help = field.description
+      ? el('p', { class: 'param-help', id: `${id}-help` }, field.description)
+      : null;
+    const range =
+      field.min !== undefined && field.max !== undefined
+        ? `${field.min} – ${field.max}${field.unit ? ` ${field.unit}` : ''}`
+        : '';
     const valueText = el('output', { class: 'param-value', for: id });
     let control: HTMLElement;
     if (field.kind === 'number') {
-      const input = el('input', { type: 'range', id, min: 0, max: SLIDER_STEPS, step: 1, 'aria-describedby': help ? `${id}-help` : undefined, title: `Allowed: ${range}` });
-      input.addEventListener('input', () => setText(valueText, formatValue(field, fromSlider(field, Number(input.value) / SLIDER_STEPS))));
-      input.addEventListener('change', () => store.getState().setParams(patchFor(field.path, fromSlider(field, Number(input.value) / SLIDER_STEPS))));
+      const input = el('input', {
+        type: 'range',
+        id,
+        min: 0,
+        max: SLIDER_STEPS,
+        step: 1,
+        'aria-describedby': help ? `${id}-help` : undefined,
+        title: `Allowed: ${range}`,
+      });
+      input.addEventListener('input', () =>
+        setText(valueText, formatValue(field, fromSlider(field, Number(input.value) / SLIDER_STEPS))),
+      );
+      input.addEventListener('change', () =>
+        store
+          .getState()
+          .setParams(patchFor(field.path, fromSlider(field, Number(input.value) / SLIDER_STEPS))),
+      );
       syncers.push((scenario) => {
         const v = getPath(scenario, field.path);
         const known = typeof v === 'number';
         input.disabled = false;
-        if (document.activeElement !== input && known) input.value = String(Math.round(toSlider(field, v) * SLIDER_STEPS));
+        if (document.activeElement !== input && known)
+          input.value = String(Math.round(toSlider(field, v) * SLIDER_STEPS));
         setText(valueText, known ? formatValue(field, v) : 'default');
       });
       control = input;
@@ -60,7 +90,11 @@ export function createParamPanel(store: AppStore, fields: readonly ParamField[])
       });
       control = input;
     } else {
-      const input = el('input', { type: 'checkbox', id, 'aria-describedby': help ? `${id}-help` : undefined });
+      const input = el('input', {
+        type: 'checkbox',
+        id,
+        'aria-describedby': help ? `${id}-help` : undefined,
+      });
       input.addEventListener('change', () => store.getState().setParams(patchFor(field.path, input.checked)));
       syncers.push((scenario) => {
         const v = getPath(scenario, field.path);
@@ -69,7 +103,14 @@ export function createParamPanel(store: AppStore, fields: readonly ParamField[])
       control = input;
     }
     body.append(
-      el('div', { class: `param param-${field.kind}` }, el('label', { for: id }, field.label, range ? el('span', { class: 'param-range' }, range) : null), valueText, control, help),
+      el(
+        'div',
+        { class: `param param-${field.kind}` },
+        el('label', { for: id }, field.label, range ? el('span', { class: 'param-range' }, range) : null),
+        valueText,
+        control,
+        help,
+      ),
     );
   });
 

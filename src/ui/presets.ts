@@ -23,7 +23,18 @@ export function createGallery(open: (preset: PresetInfo) => void): Gallery {
           replaceChildren(
             list,
             ...state.presets.map((preset) => {
-              const b = el('button', { type: 'button', class: 'preset-card', 'data-preset': preset.id, role: 'listitem', 'aria-pressed': 'false' }, el('strong', {}, preset.title), el('span', {}, preset.description));
+              const b = el(
+                'button',
+                {
+                  type: 'button',
+                  class: 'preset-card',
+                  'data-preset': preset.id,
+                  role: 'listitem',
+                  'aria-pressed': 'false',
+                },
+                el('strong', {}, preset.title),
+                el('span', {}, preset.description),
+              );
               b.addEventListener('click', () => open(preset));
               buttons.set(preset.id, b);
               return b;

@@ -1,7 +1,8 @@
 // Live read-outs over the canvas as accessible text: tick, simulated day and hour, adopters, reach per trend. Reads the store only.
+
+import { safeCss } from '../render/palette.ts';
 import type { AppState } from '../state/store.ts';
 import { el, replaceChildren, setText } from './dom.ts';
-import { safeCss } from '../render/palette.ts';
 import { formatClock, formatCount, formatPercent, totalAdopters } from './format.ts';
 
 export interface Readouts {
@@ -24,7 +25,13 @@ export function createReadouts(): Readouts {
     'section',
     { class: 'readouts', 'aria-live': 'polite', 'aria-label': 'Live read-outs' },
     el('div', { class: 'readout-main' }, clock, phase),
-    el('div', { class: 'readout-row' }, el('span', {}, 'tick ', tick), el('span', {}, 'adopters ', adopted), el('span', {}, 'online ', online)),
+    el(
+      'div',
+      { class: 'readout-row' },
+      el('span', {}, 'tick ', tick),
+      el('span', {}, 'adopters ', adopted),
+      el('span', {}, 'online ', online),
+    ),
     trends,
   );
   let lastTrendsKey = '';
@@ -33,18 +40,39 @@ export function createReadouts(): Readouts {
     update(state) {
       setText(tick, String(state.tick));
       setText(clock, formatClock(state.day, state.hourUtc));
-      setText(phase, state.phase === 'loading' ? ' · building world…' : state.phase === 'error' ? ' · stopped' : state.playing ? '' : ' · paused');
+      setText(
+        phase,
+        state.phase === 'loading'
+          ? ' · building world…'
+          : state.phase === 'error'
+            ? ' · stopped'
+            : state.playing
+              ? ''
+              : ' · paused',
+      );
       const summary = state.summary;
       setText(adopted, String(summary ? totalAdopters(summary.trends) : 0));
       setText(online, summary ? formatCount(summary.onlineCount) : '0');
       const n = state.world?.agentCount ?? 0;
-      const items = (summary?.trends ?? []).map((t) => ({ name: t.name, color: t.color, text: `${formatCount(t.adopters)} joined · reached ${formatPercent(n > 0 ? t.exposed / n : Number.NaN)}` }));
+      const items = (summary?.trends ?? []).map((t) => ({
+        name: t.name,
+        color: t.color,
+        text: `${formatCount(t.adopters)} joined · reached ${formatPercent(n > 0 ? t.exposed / n : Number.NaN)}`,
+      }));
       const key = JSON.stringify(items);
       if (key === lastTrendsKey) return;
       lastTrendsKey = key;
       replaceChildren(
         trends,
-        ...items.map((t) => el('li', {}, el('span', { class: 'swatch', style: `background:${safeCss(t.color)}`, 'aria-hidden': 'true' }), el('span', { class: 'trend-name' }, t.name), el('span', { class: 'muted' }, ` ${t.text}`))),
+        ...items.map((t) =>
+          el(
+            'li',
+            {},
+            el('span', { class: 'swatch', style: `background:${safeCss(t.color)}`, 'aria-hidden': 'true' }),
+            el('span', { class: 'trend-name' }, t.name),
+            el('span', { class: 'muted' }, ` ${t.text}`),
+          ),
+        ),
       );
     },
   };

@@ -1,5 +1,14 @@
 // The top bar: play/pause, step, speed, reset, seed, new seed, view switches and share/export buttons. Dispatches to the store and the given actions only.
-import { COLOUR_BY, type ColourBy, type LayerShown, SPEED_RANGE, THEMES, type Theme, type AppState, type AppStore } from '../state/store.ts';
+import {
+  type AppState,
+  type AppStore,
+  COLOUR_BY,
+  type ColourBy,
+  type LayerShown,
+  SPEED_RANGE,
+  THEMES,
+  type Theme,
+} from '../state/store.ts';
 import { el, setText } from './dom.ts';
 
 /** What the share and export buttons call (app-level modules; the top bar only reports the click). */
@@ -18,13 +27,24 @@ export interface TopBar {
   update(state: AppState): void;
 }
 
-function button(label: string, testid: string, title: string, onClick: () => void, extra: Record<string, string> = {}): HTMLButtonElement {
+function button(
+  label: string,
+  testid: string,
+  title: string,
+  onClick: () => void,
+  extra: Record<string, string> = {},
+): HTMLButtonElement {
   const b = el('button', { type: 'button', 'data-testid': testid, title, ...extra }, label);
   b.addEventListener('click', onClick);
   return b;
 }
 
-function select<T extends string>(label: string, id: string, options: readonly { value: T; text: string }[], onChange: (value: T) => void): { wrap: HTMLLabelElement; input: HTMLSelectElement } {
+function select<T extends string>(
+  label: string,
+  id: string,
+  options: readonly { value: T; text: string }[],
+  onChange: (value: T) => void,
+): { wrap: HTMLLabelElement; input: HTMLSelectElement } {
   const input = el('select', { id, 'data-testid': id });
   for (const o of options) input.append(el('option', { value: o.value }, o.text));
   input.addEventListener('change', () => onChange(input.value as T));
@@ -33,7 +53,10 @@ function select<T extends string>(label: string, id: string, options: readonly {
 
 export function createTopBar(store: AppStore, actions: TopBarActions): TopBar {
   const s = () => store.getState();
-  const play = button('▶ Play', 'play', 'Play / pause (Space)', () => s().togglePlay(), { 'aria-pressed': 'false', class: 'primary' });
+  const play = button('▶ Play', 'play', 'Play / pause (Space)', () => s().togglePlay(), {
+    'aria-pressed': 'false',
+    class: 'primary',
+  });
   const step = button('Step ›', 'step', 'Advance one simulated hour (→)', () => s().step(1));
   const reset = button('↺ Reset', 'reset', 'Rebuild the world with the same seed (R)', () => s().reset());
   const newSeed = button('New seed', 'new-seed', 'Rebuild with a fresh random seed (N)', () => s().newSeed());
@@ -51,7 +74,15 @@ export function createTopBar(store: AppStore, actions: TopBarActions): TopBar {
   const speedText = el('output', { for: 'speed', class: 'speed-text' });
   speed.addEventListener('input', () => s().setSpeed(Number(speed.value)));
 
-  const seed = el('input', { type: 'text', 'data-testid': 'seed', id: 'seed', spellcheck: 'false', autocomplete: 'off', 'aria-label': 'Seed', size: 10 });
+  const seed = el('input', {
+    type: 'text',
+    'data-testid': 'seed',
+    id: 'seed',
+    spellcheck: 'false',
+    autocomplete: 'off',
+    'aria-label': 'Seed',
+    size: 10,
+  });
   const commitSeed = () => {
     if (seed.value.trim() !== '' && seed.value.trim() !== s().seed) s().setSeed(seed.value);
   };
@@ -63,26 +94,76 @@ export function createTopBar(store: AppStore, actions: TopBarActions): TopBar {
     }
   });
 
-  const colour = select<ColourBy>('Colour', 'colour-by', COLOUR_BY.map((c) => ({ value: c, text: `by ${c}` })), (v) => s().setColourBy(v));
-  const layer = select<string>('Ties', 'layer', [{ value: 'none', text: 'none' }], (v) => s().setLayer(v === 'none' || v === 'all' ? (v as LayerShown) : Number(v)));
-  const theme = select<Theme>('Theme', 'theme', THEMES.map((t) => ({ value: t, text: t })), (v) => s().setTheme(v));
+  const colour = select<ColourBy>(
+    'Colour',
+    'colour-by',
+    COLOUR_BY.map((c) => ({ value: c, text: `by ${c}` })),
+    (v) => s().setColourBy(v),
+  );
+  const layer = select<string>('Ties', 'layer', [{ value: 'none', text: 'none' }], (v) =>
+    s().setLayer(v === 'none' || v === 'all' ? (v as LayerShown) : Number(v)),
+  );
+  const theme = select<Theme>(
+    'Theme',
+    'theme',
+    THEMES.map((t) => ({ value: t, text: t })),
+    (v) => s().setTheme(v),
+  );
 
   const share = button('Share link', 'share', 'Copy a link that reopens this run', actions.share);
   const csv = button('CSV', 'export-csv', 'Download the time series (CSV, with the seed)', actions.exportCsv);
-  const json = button('JSON', 'export-json', 'Download the summary (JSON, with the seed)', actions.exportJson);
+  const json = button(
+    'JSON',
+    'export-json',
+    'Download the summary (JSON, with the seed)',
+    actions.exportJson,
+  );
   const png = button('PNG', 'export-png', 'Download a picture of the canvas', actions.exportPng);
-  const help = button('?', 'help', 'Keyboard shortcuts and help (?)', actions.openHelp, { 'aria-label': 'Help' });
+  const help = button('?', 'help', 'Keyboard shortcuts and help (?)', actions.openHelp, {
+    'aria-label': 'Help',
+  });
 
   const root = el(
     'header',
     { class: 'topbar' },
-    el('div', { class: 'brand' }, el('span', { class: 'logo', 'aria-hidden': 'true' }, '◎'), el('span', {}, 'Hallyu Lab')),
-    el('div', { class: 'group transport', role: 'group', 'aria-label': 'Run controls' }, play, step, el('label', { class: 'field-inline speed' }, el('span', {}, 'Speed'), speed, speedText), reset),
-    el('div', { class: 'group seed', role: 'group', 'aria-label': 'Seed' }, el('label', { class: 'field-inline' }, el('span', {}, 'Seed'), seed), newSeed),
-    el('div', { class: 'group out', role: 'group', 'aria-label': 'Share and export' }, share, csv, json, png, help),
+    el(
+      'div',
+      { class: 'brand' },
+      el('span', { class: 'logo', 'aria-hidden': 'true' }, '◎'),
+      el('span', {}, 'Hallyu Lab'),
+    ),
+    el(
+      'div',
+      { class: 'group transport', role: 'group', 'aria-label': 'Run controls' },
+      play,
+      step,
+      el('label', { class: 'field-inline speed' }, el('span', {}, 'Speed'), speed, speedText),
+      reset,
+    ),
+    el(
+      'div',
+      { class: 'group seed', role: 'group', 'aria-label': 'Seed' },
+      el('label', { class: 'field-inline' }, el('span', {}, 'Seed'), seed),
+      newSeed,
+    ),
+    el(
+      'div',
+      { class: 'group out', role: 'group', 'aria-label': 'Share and export' },
+      share,
+      csv,
+      json,
+      png,
+      help,
+    ),
   );
 
-  const viewRoot = el('div', { class: 'view-bar', role: 'group', 'aria-label': 'View' }, colour.wrap, layer.wrap, theme.wrap);
+  const viewRoot = el(
+    'div',
+    { class: 'view-bar', role: 'group', 'aria-label': 'View' },
+    colour.wrap,
+    layer.wrap,
+    theme.wrap,
+  );
   let layerKey = '';
   return {
     root,

@@ -5,6 +5,7 @@ import type { Schedule } from '../../sim/host/serve.ts';
 export const TURN_MS = 16;
 
 export const timerSchedule: Schedule = {
+  now: () => performance.now(),
   start(onTurn) {
     let stopped = false;
     let last = performance.now();

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createWorldEngine } from '../../sim/model/engine.ts';
 import { worldScenarioSchema } from '../../sim/params/world.ts';
+import { decodeShare, payloadFromHash } from '../../src/share/codec.ts';
 import { parsePresetIndex } from '../../src/state/preset-loader.ts';
 import { scenarioAdjuster } from '../../src/state/url-options.ts';
 import {
@@ -209,6 +210,7 @@ describe('the built app in headless Chromium', () => {
     );
     // Change one parameter through the panel (a slider's change event), which rebuilds the world.
     const overlap = (p: Page) => p.locator('.param', { hasText: 'Layer overlap' }).first();
+    const overlapBefore = await overlap(page).locator('.param-value').textContent();
     await overlap(page)
       .locator('input[type="range"]')
       .evaluate((input) => {
@@ -218,6 +220,7 @@ describe('the built app in headless Chromium', () => {
       });
     await waitUntilReady(page);
     const overlapText = await overlap(page).locator('.param-value').textContent();
+    expect(overlapText).not.toBe(overlapBefore);
     await stepTimes(page, 12);
     const adopted = await readInt(page, 'adopted');
     const hash = await stateHash(page, 12);
@@ -229,6 +232,11 @@ describe('the built app in headless Chromium', () => {
     await page.waitForFunction(() => window.location.hash.startsWith('#s='));
     const link = page.url();
     expect(link.startsWith(app.url)).toBe(true);
+    // The link carries only what differs from the preset: the changed parameter (and the e2e agent count).
+    const shared = decodeShare(payloadFromHash(new URL(link).hash) ?? '');
+    expect(shared).toMatchObject({ presetId: 'dance-challenge', seed: 'e2e-share', tick: 12 });
+    expect(Object.keys(shared.patch)).toEqual(['world']);
+    expect(Object.keys(shared.patch.world as object).sort()).toEqual(['agents', 'layerOverlap']);
 
     const reopened = await openPage(browser, link);
     opened.push(reopened);
@@ -261,6 +269,32 @@ describe('the built app in headless Chromium', () => {
       .waitFor({ timeout: 30_000 });
     await screenshot(watched.page, 'e2e-too-big', true);
     expect(await watched.page.locator('[data-testid="restart"]').isVisible()).toBe(false);
+  });
+
+  it('shows a worker crash with a restart button, and restarts with the same parameters and seed', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    // The first engine worker the page starts throws while loading; later ones are the real script.
+    let crashed = false;
+    await page.route('**/assets/entry-*.js', async (route) => {
+      if (crashed) return route.continue();
+      crashed = true;
+      await route.fulfill({
+        contentType: 'text/javascript',
+        body: "throw new Error('engine exploded in e2e');",
+      });
+    });
+    await page.goto(`${app.url}?agents=${E2E_AGENTS}`);
+    await page.getByText('engine exploded in e2e').first().waitFor({ timeout: 30_000 });
+    await screenshot(page, 'e2e-crash', true);
+    const seed = await page.locator('[data-testid="seed"]').inputValue();
+    await page.locator('[data-testid="restart"]').click();
+    await waitUntilReady(page);
+    expect(await page.locator('[data-testid="seed"]').inputValue()).toBe(seed);
+    await stepTimes(page, 1);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('downloads a time-series CSV with the seed in every row', async () => {

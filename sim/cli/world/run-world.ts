@@ -1,20 +1,37 @@
 // Runs a social-world scenario headless and writes series.csv, cascades.csv, platforms.csv, bubble.csv and summary.json. Node-only (files via ../csv.ts).
 import { join } from 'node:path';
 import { cascadeTrees } from '../../metrics/cascade.ts';
+import {
+  BUBBLE_COLUMNS,
+  bubbleRow,
+  platformColumns,
+  platformRow,
+  seriesColumns,
+  seriesLayout,
+  seriesRow,
+} from '../../metrics/world-series.ts';
 import { largestCascade } from '../../metrics/world-summary.ts';
-import { BUBBLE_COLUMNS, bubbleRow, platformColumns, platformRow, seriesColumns, seriesLayout, seriesRow } from '../../metrics/world-series.ts';
-import type { WorldScenario } from '../../params/world.ts';
-import { runSeed } from '../../rng.ts';
 import { buildWorld } from '../../model/build-world.ts';
 import { freshCopy, SocialWorldEngine } from '../../model/engine.ts';
 import type { World } from '../../model/world.ts';
+import type { WorldScenario } from '../../params/world.ts';
+import { runSeed } from '../../rng.ts';
 import { CsvFile } from '../csv.ts';
 import { prepareOutFolder, writeJsonFile } from '../output.ts';
 
 /** Ticks between rows of bubble.csv (homogenization is O(tracked agents²)); the last tick always gets a row. */
 export const BUBBLE_EVERY = 6;
 
-export const CASCADE_COLUMNS = ['run', 'seed', 'trend', 'root', 'size', 'depth', 'max_breadth', 'structural_virality'] as const;
+export const CASCADE_COLUMNS = [
+  'run',
+  'seed',
+  'trend',
+  'root',
+  'size',
+  'depth',
+  'max_breadth',
+  'structural_virality',
+] as const;
 
 export interface WorldRunOptions {
   /** Replicates (default scenario.runs); run r uses runSeed(seed, r). */
@@ -71,7 +88,12 @@ function objectOf(names: readonly string[], values: ArrayLike<number>): Record<s
  * `outDir` (created if needed). Returns the per-run summaries also written to summary.json. Deterministic: same
  * scenario and seed give byte-identical CSV files (timings live only in summary.json).
  */
-export function runWorldScenario(scenario: WorldScenario, seed: string, outDir: string, options: WorldRunOptions = {}): WorldRunSummary[] {
+export function runWorldScenario(
+  scenario: WorldScenario,
+  seed: string,
+  outDir: string,
+  options: WorldRunOptions = {},
+): WorldRunSummary[] {
   prepareOutFolder(outDir);
   const runs = options.runs ?? scenario.runs;
   const trendNames = plannedTrendNames(scenario);
@@ -92,7 +114,12 @@ export function runWorldScenario(scenario: WorldScenario, seed: string, outDir: 
       } else world = shared;
       if (!scenario.regenerateWorld) world = freshCopy(world);
       const buildSeconds = (performance.now() - buildStart) / 1000;
-      const engine = new SocialWorldEngine(world, { seed: runSeedText, trends: scenario.trends, events: scenario.events, recommender: scenario.recommender });
+      const engine = new SocialWorldEngine(world, {
+        seed: runSeedText,
+        trends: scenario.trends,
+        events: scenario.events,
+        recommender: scenario.recommender,
+      });
       const ctx = engine.ctx;
       const layout = seriesLayout(ctx, trendNames);
       series ??= new CsvFile(join(outDir, 'series.csv'), seriesColumns(layout));
@@ -102,14 +129,25 @@ export function runWorldScenario(scenario: WorldScenario, seed: string, outDir: 
         engine.step();
         series.row(seriesRow(ctx, layout, run, runSeedText));
         platforms.row(platformRow(ctx, run, runSeedText));
-        if (tick % BUBBLE_EVERY === 0 || tick === scenario.ticks) bubble.row(bubbleRow(ctx, run, runSeedText));
+        if (tick % BUBBLE_EVERY === 0 || tick === scenario.ticks)
+          bubble.row(bubbleRow(ctx, run, runSeedText));
         options.onProgress?.(run, tick, scenario.ticks);
       }
       const simulateSeconds = (performance.now() - simulateStart) / 1000;
       const summary = engine.summary();
       const trendSummaries = ctx.state.trends.map((ts, t) => {
         const trees = cascadeTrees(ts.parent, ts.adoptTick);
-        for (const tree of trees) cascades.row([run, runSeedText, ts.trend.name, tree.root, tree.size, tree.depth, tree.maxBreadth, tree.structuralVirality]);
+        for (const tree of trees)
+          cascades.row([
+            run,
+            runSeedText,
+            ts.trend.name,
+            tree.root,
+            tree.size,
+            tree.depth,
+            tree.maxBreadth,
+            tree.structuralVirality,
+          ]);
         return {
           name: ts.trend.name,
           kind: ts.trend.kind,
@@ -133,7 +171,11 @@ export function runWorldScenario(scenario: WorldScenario, seed: string, outDir: 
         buildSeconds,
         simulateSeconds,
         trends: trendSummaries,
-        platforms: summary.platforms.map((p) => ({ name: p.name, members: p.members, available: p.available })),
+        platforms: summary.platforms.map((p) => ({
+          name: p.name,
+          members: p.members,
+          available: p.available,
+        })),
       });
       series.commit();
       platforms.commit();
@@ -146,6 +188,14 @@ export function runWorldScenario(scenario: WorldScenario, seed: string, outDir: 
     bubble.close();
     cascades.close();
   }
-  writeJsonFile(join(outDir, 'summary.json'), { kind: 'world', title: scenario.title ?? null, seed, runs, ticks: scenario.ticks, agents: scenario.world.agents, results: summaries });
+  writeJsonFile(join(outDir, 'summary.json'), {
+    kind: 'world',
+    title: scenario.title ?? null,
+    seed,
+    runs,
+    ticks: scenario.ticks,
+    agents: scenario.world.agents,
+    results: summaries,
+  });
   return summaries;
 }

@@ -53,29 +53,34 @@ export function barabasiAlbert(nodes: number, m: number, rng: Rng): CsrGraph {
   // For small m, the new node's earlier picks (hot in cache) are scanned for a repeat; for large m a
   // marker per node (chosenBy[t] === v) keeps the check O(1). Both accept and reject the same draws.
   const chosenBy = m > SCAN_LIMIT ? new Uint32Array(nodes).fill(NO_NODE) : undefined;
+  // The first m draws of a node are resolved together so their random reads of `picks` overlap in
+  // the memory system; they are then accepted in draw order, and any repeats are replaced by further
+  // draws one at a time. This consumes and accepts exactly the draws of the one-at-a-time loop.
+  const drawn = new Uint32Array(m);
+  const resolve = (end: number): number => {
+    const tie = end >>> 1;
+    if (end & 1) return picks[tie]!;
+    return tie < cliqueTies ? cliqueHigh[tie]! : clique + Math.floor((tie - cliqueTies) / m);
+  };
   for (let v = clique; v < nodes; v++) {
     const poolEnds = 2 * count;
     const first = count;
-    for (let k = 0; k < m; k++) {
-      let t: number;
-      let repeated: boolean;
-      do {
-        const end = Math.floor(rng.next() * poolEnds);
-        const tie = end >>> 1;
-        if (end & 1) t = picks[tie]!;
-        else t = tie < cliqueTies ? cliqueHigh[tie]! : clique + Math.floor((tie - cliqueTies) / m);
-        if (chosenBy) {
-          repeated = chosenBy[t] === v;
-        } else {
-          repeated = false;
-          for (let q = first; q < count; q++) {
-            if (picks[q] === t) {
-              repeated = true;
-              break;
-            }
+    for (let k = 0; k < m; k++) drawn[k] = resolve(Math.floor(rng.next() * poolEnds));
+    let k = 0;
+    while (count - first < m) {
+      const t = k < m ? drawn[k++]! : resolve(Math.floor(rng.next() * poolEnds));
+      let repeated = false;
+      if (chosenBy) {
+        repeated = chosenBy[t] === v;
+      } else {
+        for (let q = first; q < count; q++) {
+          if (picks[q] === t) {
+            repeated = true;
+            break;
           }
         }
-      } while (repeated);
+      }
+      if (repeated) continue;
       if (chosenBy) chosenBy[t] = v;
       picks[count++] = t;
     }

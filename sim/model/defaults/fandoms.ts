@@ -2,7 +2,16 @@
 import type { FandomRecord } from '../world.ts';
 
 /** The 8 default topics; index order is used by every topicWeights array. */
-export const DEFAULT_TOPICS = ['k-pop', 'dance', 'beauty', 'food', 'drama', 'gaming', 'comedy', 'fashion'] as const;
+export const DEFAULT_TOPICS = [
+  'k-pop',
+  'dance',
+  'beauty',
+  'food',
+  'drama',
+  'gaming',
+  'comedy',
+  'fashion',
+] as const;
 
 /**
  * Six fictional fandoms. Weights follow a Zipf law with exponent 1.2 (1/k^1.2, normalised), so one mega fandom
@@ -12,15 +21,45 @@ export const DEFAULT_TOPICS = ['k-pop', 'dance', 'beauty', 'food', 'drama', 'gam
  */
 export const DEFAULT_FANDOMS: readonly FandomRecord[] = [
   // A boy group with a global army of fans: dance and k-pop first.
-  { name: 'Orbit', weight: 0.465, regionAffinity: [1, 1, 1, 1, 1.2, 1.1, 1.1, 1], topicWeights: [4, 3, 1, 0.5, 1, 0.5, 1, 1.5] },
+  {
+    name: 'Orbit',
+    weight: 0.465,
+    regionAffinity: [1, 1, 1, 1, 1.2, 1.1, 1.1, 1],
+    topicWeights: [4, 3, 1, 0.5, 1, 0.5, 1, 1.5],
+  },
   // A girl group with beauty and fashion collaborations, big in Japan and Southeast Asia.
-  { name: 'Bloom', weight: 0.202, regionAffinity: [1, 1.6, 1.3, 0.8, 0.8, 0.9, 0.9, 0.8], topicWeights: [4, 2, 2.5, 0.5, 0.5, 0.5, 0.5, 2.5] },
+  {
+    name: 'Bloom',
+    weight: 0.202,
+    regionAffinity: [1, 1.6, 1.3, 0.8, 0.8, 0.9, 0.9, 0.8],
+    topicWeights: [4, 2, 2.5, 0.5, 0.5, 0.5, 0.5, 2.5],
+  },
   // A performance crew famous for choreography, strong in Latin America.
-  { name: 'Tempo', weight: 0.125, regionAffinity: [1, 0.8, 1, 0.9, 1, 1.6, 0.9, 0.9], topicWeights: [3, 4, 0.5, 0.5, 0.5, 0.5, 1, 1] },
+  {
+    name: 'Tempo',
+    weight: 0.125,
+    regionAffinity: [1, 0.8, 1, 0.9, 1, 1.6, 0.9, 0.9],
+    topicWeights: [3, 4, 0.5, 0.5, 0.5, 0.5, 1, 1],
+  },
   // Fans of drama actors and their soundtracks, strong in South Asia and the Middle East.
-  { name: 'Echo', weight: 0.088, regionAffinity: [1, 0.8, 1.1, 1.5, 0.7, 1, 0.8, 1.4], topicWeights: [2, 0.5, 1, 1, 4, 0.5, 1, 1] },
+  {
+    name: 'Echo',
+    weight: 0.088,
+    regionAffinity: [1, 0.8, 1.1, 1.5, 0.7, 1, 0.8, 1.4],
+    topicWeights: [2, 0.5, 1, 1, 4, 0.5, 1, 1],
+  },
   // A variety-show idol unit: comedy and food clips.
-  { name: 'Lumen', weight: 0.067, regionAffinity: [1.2, 1.2, 1, 0.8, 0.9, 0.9, 0.9, 0.8], topicWeights: [2.5, 1, 0.5, 2.5, 1, 0.5, 3, 0.5] },
+  {
+    name: 'Lumen',
+    weight: 0.067,
+    regionAffinity: [1.2, 1.2, 1, 0.8, 0.9, 0.9, 0.9, 0.8],
+    topicWeights: [2.5, 1, 0.5, 2.5, 1, 0.5, 3, 0.5],
+  },
   // A virtual idol band born in a game, strong in North America and Europe.
-  { name: 'Pulse', weight: 0.054, regionAffinity: [0.9, 1.2, 0.9, 0.8, 1.5, 0.9, 1.4, 0.8], topicWeights: [2.5, 1, 0.5, 0.5, 0.5, 4, 1, 0.5] },
+  {
+    name: 'Pulse',
+    weight: 0.054,
+    regionAffinity: [0.9, 1.2, 0.9, 0.8, 1.5, 0.9, 1.4, 0.8],
+    topicWeights: [2.5, 1, 0.5, 0.5, 0.5, 4, 1, 0.5],
+  },
 ];

@@ -1,9 +1,11 @@
 // Tests that every kind of bad input gives exit code 2 and one line per problem naming the field or flag, no stack.
 import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../sim/cli/app.ts';
-import { captureStream, FIXTURES, runCliProcess, tempFolder } from './cli-process.ts';
+import { captureStream, FIXTURES, removeTempFolders, runCliProcess, tempFolder } from './cli-process.ts';
+
+afterAll(removeTempFolders);
 
 /** Runs the CLI in this process (fast) and captures what it prints. */
 async function cli(args: string[]): Promise<{ code: number; stderr: string; stdout: string }> {

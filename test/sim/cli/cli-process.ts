@@ -1,6 +1,6 @@
 // Test helpers: run the CLI as a child process (node --import tsx) in temp folders, and read its CSV output.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -41,9 +41,18 @@ export function runCliProcess(args: readonly string[]): Promise<CliResult> {
   return finished(startCli(args));
 }
 
-/** A fresh empty folder under the OS temp folder. */
+const created: string[] = [];
+
+/** A fresh empty folder under the OS temp folder (removed by `removeTempFolders`). */
 export function tempFolder(): string {
-  return mkdtempSync(join(tmpdir(), 'hallyu-cli-'));
+  const folder = mkdtempSync(join(tmpdir(), 'hallyu-cli-'));
+  created.push(folder);
+  return folder;
+}
+
+/** Removes every folder `tempFolder` made in this test file (call it from `afterAll`). */
+export function removeTempFolders(): void {
+  for (const folder of created.splice(0)) rmSync(folder, { recursive: true, force: true });
 }
 
 /** A CSV file as its header and rows of cells (no quoted commas occur in these outputs). */

@@ -1,9 +1,18 @@
 // Tests of `sim run` as a child process: output files, their invariants, and seed reproducibility.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../sim/cli/app.ts';
-import { captureStream, FIXTURES, readCsv, runCliProcess, tempFolder } from './cli-process.ts';
+import {
+  captureStream,
+  FIXTURES,
+  readCsv,
+  removeTempFolders,
+  runCliProcess,
+  tempFolder,
+} from './cli-process.ts';
+
+afterAll(removeTempFolders);
 
 function column(csv: { header: string[]; rows: string[][] }, name: string): string[] {
   const index = csv.header.indexOf(name);

@@ -1,8 +1,18 @@
 // Tests of `sim sweep` as a child process: rows independent of workers and shards, and rows kept when killed.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, finished, readCsv, runCliProcess, startCli, tempFolder } from './cli-process.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  FIXTURES,
+  finished,
+  readCsv,
+  removeTempFolders,
+  runCliProcess,
+  startCli,
+  tempFolder,
+} from './cli-process.ts';
+
+afterAll(removeTempFolders);
 
 const SWEEP = join(FIXTURES, 'sweep-small.json');
 const COLUMNS = [

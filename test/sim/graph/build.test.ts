@@ -38,7 +38,7 @@ describe('buildGraph', () => {
       const a = csr(buildGraph(spec(input), createRng('same', 'graph')));
       const b = csr(buildGraph(spec(input), createRng('same', 'graph')));
       const c = csr(buildGraph(spec(input), createRng('other', 'graph')));
-      expect(a.nodeCount).toBe(nodeCountOf(spec(input) as never));
+      expect(a.nodeCount).toBe(nodeCountOf(spec(input)));
       expect(firstDifference(a.offsets, b.offsets)).toBe(-1);
       expect(firstDifference(a.targets, b.targets)).toBe(-1);
       expect(firstDifference(a.targets, c.targets)).not.toBe(-1);
@@ -203,5 +203,24 @@ describe('buildGraph for a multiplex', () => {
     const second = csr(built.graph.layers[1]!);
     // "ana" is node 0 in both layers: in b.csv it is tied to "cy" (node 2).
     expect(Array.from(second.targets.subarray(second.offsets[0]!, second.offsets[1]!))).toEqual([2]);
+  });
+});
+
+describe('nodeCountOf', () => {
+  it('reads N off every kind of spec, and leaves unsized edge lists unknown', () => {
+    expect(nodeCountOf(spec({ type: 'sbm', sizes: [3, 4], pIn: 0.1, pOut: 0 }))).toBe(7);
+    expect(nodeCountOf(spec({ type: 'configuration', degrees: [1, 1, 2] }))).toBe(3);
+    expect(nodeCountOf(spec({ type: 'edge-list', path: 'e.csv' }))).toBeUndefined();
+    expect(
+      nodeCountOf(
+        spec({
+          type: 'multiplex',
+          layers: [
+            { type: 'edge-list', path: 'e.csv' },
+            { type: 'complete', nodes: 9 },
+          ],
+        }),
+      ),
+    ).toBe(9);
   });
 });

@@ -122,12 +122,13 @@ interface Harness {
   engines: WorldEngine[];
 }
 
-function harness(overrides: Partial<HostDeps> = {}): Harness {
+function harness(overrides: Partial<HostDeps> = {}, now?: () => number): Harness {
   const messages: Harness['messages'] = [];
   let handler: (data: unknown) => void = () => {};
   let onTurn: ((ms: number) => void) | null = null;
   const engines: WorldEngine[] = [];
   const schedule: Schedule = {
+    ...(now ? { now } : {}),
     start(callback) {
       onTurn = callback;
       return () => {
@@ -244,6 +245,25 @@ describe('serveEngine', () => {
     expect(h.of('summary')).toHaveLength(1);
     h.turn(10_000); // a 10 s stall is capped at 0.25 s of ticks (5), not 200
     expect(last(h.of('frame')).tick).toBe(3 + 2 + 5);
+  });
+
+  it('stops a turn once it has worked its time budget, dropping the ticks it could not do', () => {
+    let clock = 0;
+    const h = harness({}, () => clock);
+    h.send({ type: 'init', scenario: { agents: 100 }, seed: 'abc' });
+    // Each tick "takes" 15 ms of the fake clock: 3 ticks pass the 40 ms budget.
+    const engine = h.engines[0]!;
+    const step = engine.step.bind(engine);
+    engine.step = () => {
+      clock += 15;
+      step();
+    };
+    h.send({ type: 'setSpeed', ticksPerSecond: 100 });
+    h.send({ type: 'play' });
+    h.turn(100); // 10 ticks due
+    expect(engine.tick).toBe(3);
+    h.turn(10); // 1 tick due; the 7 undone earlier are not owed
+    expect(engine.tick).toBe(4);
   });
 
   it('stops ticking on pause and reports the final tick', () => {

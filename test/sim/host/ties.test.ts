@@ -15,7 +15,9 @@ const line = (n: number) => ({ x: Float32Array.from({ length: n }, (_, i) => i),
 
 describe('sampleTies', () => {
   it('returns every tie once when the sample is large enough, undirected ties as u < v', () => {
-    const triangle = csrFromEdges(3, Uint32Array.of(0, 1, 2), Uint32Array.of(1, 2, 0), 3, { directed: false });
+    const triangle = csrFromEdges(3, Uint32Array.of(0, 1, 2), Uint32Array.of(1, 2, 0), 3, {
+      directed: false,
+    });
     const all = sampleTies([{ platform: 2, graph: triangle }], 100, line(3));
     expect(all.totalTies).toBe(3);
     expect(Array.from(all.sources)).toEqual([0, 0, 1]);
@@ -39,7 +41,12 @@ describe('sampleTies', () => {
   });
 
   it('keeps only ties with both ends inside the viewport', () => {
-    const sample = sampleTies([{ platform: 0, graph: star(11) }], 100, line(11), { x0: 0, y0: -1, x1: 4.5, y1: 1 });
+    const sample = sampleTies([{ platform: 0, graph: star(11) }], 100, line(11), {
+      x0: 0,
+      y0: -1,
+      x1: 4.5,
+      y1: 1,
+    });
     expect(sample.totalTies).toBe(4);
     expect(Array.from(sample.targets)).toEqual([1, 2, 3, 4]);
   });

@@ -29,13 +29,33 @@ function spread(clustered: boolean, effort: number, seed: string): number {
   const world = fixtureWorld({
     count: AGENTS,
     seed,
-    platforms: [platformRecord({ name: 'Feed', feedMix: { follows: 1, recommended: 0, trending: 0 }, attention: 10 }, 1)],
+    platforms: [
+      platformRecord(
+        { name: 'Feed', feedMix: { follows: 1, recommended: 0, trending: 0 }, attention: 10 },
+        1,
+      ),
+    ],
     ties: () => (clustered ? ringTies(AGENTS, DEGREE) : randomFollows(AGENTS, DEGREE, () => rng.next())),
     threshold: 2,
     activity: 6,
   });
   // postRate 0: an adopter's latest post stays its trend post; belowThreshold 0: one exposure alone never persuades.
-  const engine = fixtureEngine(world, [{ name: 'Dance', kind: 'dance-challenge', effort, appeal: 1, noveltyHalfLife: 10_000, startTick: 10_000 }], { strategy: 'chronological', postRate: 0, belowThreshold: 0, adoptionRate: 8, reshareRate: 0 }, [], seed);
+  const engine = fixtureEngine(
+    world,
+    [
+      {
+        name: 'Dance',
+        kind: 'dance-challenge',
+        effort,
+        appeal: 1,
+        noveltyHalfLife: 10_000,
+        startTick: 10_000,
+      },
+    ],
+    { strategy: 'chronological', postRate: 0, belowThreshold: 0, adoptionRate: 8, reshareRate: 0 },
+    [],
+    seed,
+  );
   const ties = world.layers[0]!.ties;
   const seeds = [0, ...ties.inTargets.subarray(ties.inOffsets[0]!, ties.inOffsets[1]!)];
   launchTrend(engine.ctx, 0, seeds);
@@ -51,7 +71,6 @@ describe('participation in an effortful trend', () => {
     it(`spreads further on clustered ties than on random ties of equal degree (${seed})`, () => {
       const clustered = spread(true, 1, seed);
       const random = spread(false, 1, seed);
-      console.log(seed, clustered, random);
       expect(clustered).toBeGreaterThan(3 * random);
       // On a ring the trend advances as two fronts (a few agents per hour each), so 96 hours reach ~100+ agents.
       expect(clustered).toBeGreaterThan(80);
@@ -63,7 +82,6 @@ describe('participation in an effortful trend', () => {
     // short paths favour simple contagion, it must then reach far more agents than the effortful version.
     const effortless = spread(false, 0, 'centola-c');
     const effortful = spread(false, 1, 'centola-c');
-    console.log(effortless, effortful);
     expect(effortless).toBeGreaterThan(3 * effortful);
     expect(effortless).toBeGreaterThan(AGENTS / 4);
   });

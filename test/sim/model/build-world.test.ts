@@ -11,8 +11,20 @@ const small: WorldParams = { ...defaultWorldParams(), agents: 5_000 };
 /** Every typed array of a world, in a fixed order. */
 function arraysOf(world: World): ArrayBufferView[] {
   const p = world.population;
-  const arrays: ArrayBufferView[] = [p.region, p.languages, p.fandom, p.interests, p.activity, p.creatorPropensity, p.threshold, p.tier, p.platforms, world.followerCounts];
-  for (const layer of world.layers) arrays.push(layer.ties.offsets, layer.ties.targets, layer.ties.inOffsets, layer.ties.inTargets);
+  const arrays: ArrayBufferView[] = [
+    p.region,
+    p.languages,
+    p.fandom,
+    p.interests,
+    p.activity,
+    p.creatorPropensity,
+    p.threshold,
+    p.tier,
+    p.platforms,
+    world.followerCounts,
+  ];
+  for (const layer of world.layers)
+    arrays.push(layer.ties.offsets, layer.ties.targets, layer.ties.inOffsets, layer.ties.inTargets);
   return arrays;
 }
 
@@ -46,7 +58,13 @@ describe('buildWorld', () => {
 
   it('normalises region shares and keeps the records it was given', () => {
     expect(first.regions.reduce((s, r) => s + r.populationShare, 0)).toBeCloseTo(1, 12);
-    expect(first.platforms.map((p) => p.kind)).toEqual(['short-video', 'photo', 'video', 'microblog', 'messenger']);
+    expect(first.platforms.map((p) => p.kind)).toEqual([
+      'short-video',
+      'photo',
+      'video',
+      'microblog',
+      'messenger',
+    ]);
     expect(first.layers.map((l) => l.platform)).toEqual([0, 1, 2, 3, 4]);
     expect(first.followerCounts.length).toBe(small.agents * first.platforms.length);
   });
@@ -75,9 +93,16 @@ describe('buildWorld', () => {
   it('puts tier thresholds at the follower count of the agent of that rank', () => {
     const followers = Uint32Array.from([0, 1, 1, 2, 3, 5, 8, 13, 21, 34]);
     // Ranks for 10 agents: mega 10% → 1st (34), macro 20% → 2nd (21), micro 50% → 5th (5), nano 90% → 9th (1).
-    expect(tierThresholds(followers, { mega: 0.1, macro: 0.2, micro: 0.5, nano: 0.9 })).toEqual([34, 21, 5, 1]);
+    expect(tierThresholds(followers, { mega: 0.1, macro: 0.2, micro: 0.5, nano: 0.9 })).toEqual([
+      34, 21, 5, 1,
+    ]);
     // Share 0: nobody; a threshold never falls below 1 follower.
-    expect(tierThresholds(followers, { mega: 0, macro: 0.2, micro: 0.5, nano: 1 })).toEqual([Infinity, 21, 5, 1]);
+    expect(tierThresholds(followers, { mega: 0, macro: 0.2, micro: 0.5, nano: 1 })).toEqual([
+      Infinity,
+      21,
+      5,
+      1,
+    ]);
   });
 
   it('estimates its memory above what the finished world holds, within a factor of 3', () => {
@@ -93,7 +118,9 @@ describe('buildWorld', () => {
     const lines = linesOf(() => buildWorld(huge, 'x', 2 ** 30));
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(2 ** 20);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^world\.agents: 50,000,000 agents need about [\d.,]+ GB to build, more than the 1\.0 GB allowed; must be at most [\d,]+ agents/);
+    expect(lines[0]).toMatch(
+      /^world\.agents: 50,000,000 agents need about [\d.,]+ GB to build, more than the 1\.0 GB allowed; must be at most [\d,]+ agents/,
+    );
     const fits = Number(/at most ([\d,]+) agents/.exec(lines[0]!)![1]!.replaceAll(',', ''));
     expect(() => assertWorldFits({ ...small, agents: fits }, 2 ** 30)).not.toThrow();
     expect(() => assertWorldFits({ ...small, agents: Math.ceil(fits * 1.05) }, 2 ** 30)).toThrow(InputError);

@@ -10,7 +10,14 @@ function scenario(seed: string, extra: Record<string, unknown> = {}) {
     seed,
     world: { agents: 2000 },
     trends: [
-      { name: 'Step', kind: 'dance-challenge', origin: 'idol', fandom: 'Orbit', platform: 'short-video', startTick: 1 },
+      {
+        name: 'Step',
+        kind: 'dance-challenge',
+        origin: 'idol',
+        fandom: 'Orbit',
+        platform: 'short-video',
+        startTick: 1,
+      },
       { name: 'Joke', kind: 'meme', origin: 'user', seeds: 5, startTick: 3 },
     ],
     events: [{ type: 'campaign', tick: 10, influencers: 5, trend: { name: 'Lens', kind: 'ar-filter' } }],
@@ -75,7 +82,9 @@ describe('createWorldEngine', () => {
     const summary = engine.summary();
     expect(JSON.parse(JSON.stringify(summary)).tick).toBe(20);
     expect(summary.platforms).toHaveLength(5);
-    const adopter = engine.ctx.state.trends[0]!.adoptTick.findIndex((t, a) => t >= 0 && engine.ctx.state.trends[0]!.parent[a]! >= 0);
+    const adopter = engine.ctx.state.trends[0]!.adoptTick.findIndex(
+      (t, a) => t >= 0 && engine.ctx.state.trends[0]!.parent[a]! >= 0,
+    );
     const inspection = engine.inspect(adopter >= 0 ? adopter : 0);
     expect(() => JSON.stringify(inspection)).not.toThrow();
     if (adopter >= 0) {
@@ -104,5 +113,24 @@ describe('createWorldEngine', () => {
   it('names the field when a trend names a topic the world lacks', () => {
     const bad = scenario('bad', { trends: [{ name: 'X', kind: 'meme', topics: { knitting: 1 } }] });
     expect(() => createWorldEngine(bad)).toThrow(/trends\[0\]\.topics\.knitting/);
+  });
+});
+
+describe('SocialWorldEngine controls', () => {
+  it('applies an event on demand and validates it', () => {
+    const engine = run('controls', 2);
+    engine.applyEvent({ type: 'outage', tick: 0, until: 5, platform: 'Loop' });
+    expect(engine.summary().platforms[0]!.available).toBe(false);
+    expect(() => engine.applyEvent({ type: 'ban', tick: 0, platform: 'Nowhere' })).toThrow(/event\.platform/);
+    expect(() => engine.applyEvent({ type: 'ban' })).toThrow(InputError);
+  });
+
+  it('changes the recommender from now on and rejects an out-of-range knob by name', () => {
+    const engine = run('controls', 2);
+    engine.setParams({ strategy: 'chronological', interestDrift: 0.1 });
+    expect(engine.ctx.knobs.strategy).toBe('chronological');
+    expect(engine.ctx.knobs.interestDrift).toBe(0.1);
+    expect(() => engine.setParams({ candidates: 0 })).toThrow(/candidates: must be an integer from 1 to 200/);
+    expect(engine.ctx.knobs.candidates).toBe(2);
   });
 });

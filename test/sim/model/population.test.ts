@@ -72,7 +72,8 @@ describe('drawPopulation', () => {
     expect(fanShares.indexOf(Math.max(...fanShares))).toBe(korea);
     // Every fandom is present in every region.
     const present = new Set<number>();
-    for (let a = 0; a < N; a++) if (population.fandom[a]! > 0) present.add(population.region[a]! * 100 + population.fandom[a]!);
+    for (let a = 0; a < N; a++)
+      if (population.fandom[a]! > 0) present.add(population.region[a]! * 100 + population.fandom[a]!);
     expect(present.size).toBe(R * F);
   });
 
@@ -84,7 +85,9 @@ describe('drawPopulation', () => {
       platform.membershipByRegion.forEach((share, r) => {
         const n = counts[r]!;
         // 40 (platform, region) cells: P(any binomial share off by > 4 SE) ≈ 40 × 6e-5.
-        expect(Math.abs(members[r]! / n - share)).toBeLessThanOrEqual(4 * Math.sqrt((share * (1 - share)) / n) + 1e-9);
+        expect(Math.abs(members[r]! / n - share)).toBeLessThanOrEqual(
+          4 * Math.sqrt((share * (1 - share)) / n) + 1e-9,
+        );
       });
     });
   });

@@ -13,7 +13,12 @@ function worldFor(seed: string) {
   return fixtureWorld({
     count: AGENTS,
     seed,
-    platforms: [platformRecord({ name: 'Feed', feedMix: { follows: 0.2, recommended: 0.8, trending: 0 }, attention: 10 }, 1)],
+    platforms: [
+      platformRecord(
+        { name: 'Feed', feedMix: { follows: 0.2, recommended: 0.8, trending: 0 }, attention: 10 },
+        1,
+      ),
+    ],
     ties: () => randomFollows(AGENTS, 10, () => rng.next()),
     interests: (a) => TOPICS.map((_, k) => (k === a % TOPICS.length ? 6 : 1)),
     creatorPropensity: 0.3,

@@ -12,7 +12,11 @@ export function forEachFollow(graph: CsrGraph, visit: (follower: number, followe
  * Share of ties whose two ends have the same label, and the share expected under random mixing with the same
  * marginals: Σ_x (share of tie sources labelled x) × (share of tie targets labelled x). `include` filters ties.
  */
-export function assortativity(graph: CsrGraph, label: ArrayLike<number>, include: (u: number, v: number) => boolean = () => true): { observed: number; baseline: number; ties: number } {
+export function assortativity(
+  graph: CsrGraph,
+  label: ArrayLike<number>,
+  include: (u: number, v: number) => boolean = () => true,
+): { observed: number; baseline: number; ties: number } {
   const sources = new Map<number, number>();
   const targets = new Map<number, number>();
   let same = 0;
@@ -43,7 +47,8 @@ export function meanClustering(graph: CsrGraph): number {
     let links = 0;
     for (let i = from; i < to; i++) {
       const w = graph.targets[i]!;
-      for (let j = graph.offsets[w]!; j < graph.offsets[w + 1]!; j++) if (mark[graph.targets[j]!] === v) links++;
+      for (let j = graph.offsets[w]!; j < graph.offsets[w + 1]!; j++)
+        if (mark[graph.targets[j]!] === v) links++;
     }
     sum += links / (d * (d - 1)); // each triangle edge seen from both ends: links = 2 × edges among neighbours
     counted++;

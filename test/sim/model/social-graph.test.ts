@@ -11,7 +11,10 @@ const LOOP = 0; // short-video, follow
 const FRAME = 1; // photo, follow
 const TALK = 4; // messenger, groups
 
-function build(patch: Partial<WorldParams>, seed = 'graph-test'): { params: WorldParams; population: Population; graph: SocialGraph } {
+function build(
+  patch: Partial<WorldParams>,
+  seed = 'graph-test',
+): { params: WorldParams; population: Population; graph: SocialGraph } {
   const params: WorldParams = { ...defaultWorldParams(), agents: N, ...patch };
   const population = drawPopulation(params, seed);
   return { params, population, graph: buildSocialGraph(population, params, seed) };
@@ -77,7 +80,11 @@ describe('buildSocialGraph', () => {
 
     // Control: no homophily and no mirroring (messenger groups are regional, so mirrored ties would carry region).
     const mixed = build({ homophily: { fandom: 0, region: 0, interests: 0 }, layerOverlap: 0 });
-    const mixedFandom = assortativity(mixed.graph.layers[LOOP]!.ties, mixed.population.fandom, (u) => mixed.population.fandom[u]! > 0);
+    const mixedFandom = assortativity(
+      mixed.graph.layers[LOOP]!.ties,
+      mixed.population.fandom,
+      (u) => mixed.population.fandom[u]! > 0,
+    );
     const mixedRegion = assortativity(mixed.graph.layers[LOOP]!.ties, mixed.population.region);
     // With no homophily targets are independent of the source: observed = baseline up to sampling noise
     // (~34k fan ties, ~190k ties: binomial standard errors ≈ 0.0012 and 0.0008, so 0.01 is ≥ 8 of them).
@@ -88,7 +95,9 @@ describe('buildSocialGraph', () => {
   it('gives follow layers a heavy-tailed follower distribution', () => {
     const followersOf = (graph: SocialGraph, p: number) => {
       const list: number[] = [];
-      for (let a = 0; a < N; a++) if (base.population.platforms[a]! & (1 << p)) list.push(graph.followerCounts[a * base.params.platforms.length + p]!);
+      for (let a = 0; a < N; a++)
+        if (base.population.platforms[a]! & (1 << p))
+          list.push(graph.followerCounts[a * base.params.platforms.length + p]!);
       return list.sort((x, y) => y - x);
     };
     const followers = followersOf(base.graph, LOOP);
@@ -112,7 +121,8 @@ describe('buildSocialGraph', () => {
     expect(clustering).toBeGreaterThan(100 * density);
     let crossRegion = 0;
     for (let u = 0; u < N; u++) {
-      for (let i = talk.offsets[u]!; i < talk.offsets[u + 1]!; i++) if (base.population.region[talk.targets[i]!] !== base.population.region[u]) crossRegion++;
+      for (let i = talk.offsets[u]!; i < talk.offsets[u + 1]!; i++)
+        if (base.population.region[talk.targets[i]!] !== base.population.region[u]) crossRegion++;
     }
     expect(talk.edgeCount).toBeGreaterThan(N);
     expect(crossRegion).toBe(0);
@@ -155,7 +165,14 @@ describe('buildSocialGraph', () => {
     // (overlap is 0), makes it strongly positive.
     expect(spearman(x, y)).toBeGreaterThan(0.3);
     const top = Math.ceil(x.length / 100);
-    const topOf = (values: number[]) => new Set(values.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0]).slice(0, top).map(([, i]) => i));
+    const topOf = (values: number[]) =>
+      new Set(
+        values
+          .map((v, i) => [v, i] as const)
+          .sort((a, b) => b[0] - a[0])
+          .slice(0, top)
+          .map(([, i]) => i),
+      );
     const topX = topOf(x);
     let overlap = 0;
     for (const i of topOf(y)) if (topX.has(i)) overlap++;

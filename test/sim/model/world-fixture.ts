@@ -1,15 +1,24 @@
 // Test helper: small hand-made social worlds (World objects) with controlled ties, for the dynamics tests. Not a test file itself.
 import { csrFromEdges } from '../../../sim/graph/csr.ts';
-import { type RecommenderSpecInput, recommenderSchema } from '../../../sim/params/recommender.ts';
+import { SocialWorldEngine } from '../../../sim/model/engine.ts';
+import type {
+  FandomRecord,
+  PlatformLayer,
+  PlatformRecord,
+  RegionRecord,
+  World,
+} from '../../../sim/model/world.ts';
 import type { EventsSpec } from '../../../sim/params/events.ts';
+import { type RecommenderSpecInput, recommenderSchema } from '../../../sim/params/recommender.ts';
 import { type TrendSpecInput, trendSchema } from '../../../sim/params/trends.ts';
 import { createRng } from '../../../sim/rng.ts';
-import { SocialWorldEngine } from '../../../sim/model/engine.ts';
-import type { FandomRecord, PlatformLayer, PlatformRecord, RegionRecord, World } from '../../../sim/model/world.ts';
 
 export const TOPICS = ['k-pop', 'dance', 'beauty', 'food', 'drama', 'gaming', 'comedy', 'fashion'] as const;
 
-export function platformRecord(overrides: Partial<PlatformRecord> & { name: string }, regions: number): PlatformRecord {
+export function platformRecord(
+  overrides: Partial<PlatformRecord> & { name: string },
+  regions: number,
+): PlatformRecord {
   return {
     kind: 'short-video',
     membershipByRegion: Array.from({ length: regions }, () => 1),
@@ -28,7 +37,16 @@ export function platformRecord(overrides: Partial<PlatformRecord> & { name: stri
 
 /** A region record with flat topic weights. */
 export function region(name: string, utcOffset: number, mainLanguage = 0): RegionRecord {
-  return { name, populationShare: 1, utcOffset, mainLanguage, englishShare: 1, koreanShare: 0, fanShare: 0.3, topicWeights: TOPICS.map(() => 1) };
+  return {
+    name,
+    populationShare: 1,
+    utcOffset,
+    mainLanguage,
+    englishShare: 1,
+    koreanShare: 0,
+    fanShare: 0.3,
+    topicWeights: TOPICS.map(() => 1),
+  };
 }
 
 export interface FixtureOptions {
@@ -57,17 +75,22 @@ export function fixtureWorld(options: FixtureOptions): World {
   const uniform = () => rng.next();
   const regions = options.regions ?? [region('Only', 0)];
   const platforms = options.platforms ?? [platformRecord({ name: 'Loop' }, regions.length)];
-  const fandoms = options.fandoms ?? [{ name: 'Orbit', weight: 1, regionAffinity: regions.map(() => 1), topicWeights: TOPICS.map(() => 1) }];
+  const fandoms = options.fandoms ?? [
+    { name: 'Orbit', weight: 1, regionAffinity: regions.map(() => 1), topicWeights: TOPICS.map(() => 1) },
+  ];
   const K = TOPICS.length;
   const P = platforms.length;
   const interests = new Float32Array(n * K);
   for (let a = 0; a < n; a++) {
-    const row = options.interests ? options.interests(a, uniform) : Array.from({ length: K }, () => 0.5 + uniform());
+    const row = options.interests
+      ? options.interests(a, uniform)
+      : Array.from({ length: K }, () => 0.5 + uniform());
     const total = row.reduce((s, v) => s + v, 0);
     for (let k = 0; k < K; k++) interests[a * K + k] = row[k]! / total;
   }
   const platformMask = new Uint8Array(n);
-  for (let a = 0; a < n; a++) for (let p = 0; p < P; p++) if (options.member ? options.member(a, p) : true) platformMask[a]! |= 1 << p;
+  for (let a = 0; a < n; a++)
+    for (let p = 0; p < P; p++) if (options.member ? options.member(a, p) : true) platformMask[a]! |= 1 << p;
   const layers: PlatformLayer[] = [];
   const followerCounts = new Uint32Array(n * P);
   for (let p = 0; p < P; p++) {
@@ -121,7 +144,13 @@ export function randomFollows(n: number, k: number, uniform: () => number): { fr
 }
 
 /** An engine over a fixture world with the given trends, events and recommender settings (parsed by the schemas). */
-export function fixtureEngine(world: World, trends: TrendSpecInput[], recommender: RecommenderSpecInput = {}, events: EventsSpec = [], seed = 's1'): SocialWorldEngine {
+export function fixtureEngine(
+  world: World,
+  trends: TrendSpecInput[],
+  recommender: RecommenderSpecInput = {},
+  events: EventsSpec = [],
+  seed = 's1',
+): SocialWorldEngine {
   return new SocialWorldEngine(world, {
     seed,
     trends: trends.map((t) => trendSchema.parse(t)),

@@ -23,7 +23,16 @@ describe('the trend schema', () => {
   });
 
   it('names the field and the range of an out-of-range appeal', () => {
-    const message = messageOf(() => parseOrThrow(trendsSchema, [{ name: 'Step', kind: 'meme' }, { name: 'X', kind: 'meme', appeal: 1.5 }], 'scenario'));
+    const message = messageOf(() =>
+      parseOrThrow(
+        trendsSchema,
+        [
+          { name: 'Step', kind: 'meme' },
+          { name: 'X', kind: 'meme', appeal: 1.5 },
+        ],
+        'scenario',
+      ),
+    );
     expect(message).toContain('[1].appeal');
     expect(message).toContain('from 0 to 1');
     expect(message).toContain('(got 1.5)');
@@ -38,19 +47,29 @@ describe('the trend schema', () => {
 
 describe('the event schema', () => {
   it('names the field and range of a negative tick', () => {
-    const message = messageOf(() => parseOrThrow(eventsSchema, [{ type: 'ban', tick: -3, platform: 'short-video' }], 'scenario'));
+    const message = messageOf(() =>
+      parseOrThrow(eventsSchema, [{ type: 'ban', tick: -3, platform: 'short-video' }], 'scenario'),
+    );
     expect(message).toContain('[0].tick');
     expect(message).toContain('from 0 to 10,000,000');
   });
 
   it('names an unknown event type and lists the known ones', () => {
-    const message = messageOf(() => parseOrThrow(eventsSchema, [{ type: 'earthquake', tick: 1 }], 'scenario'));
+    const message = messageOf(() =>
+      parseOrThrow(eventsSchema, [{ type: 'earthquake', tick: 1 }], 'scenario'),
+    );
     expect(message).toContain('[0].type');
     expect(message).toContain('"algorithm-change"');
   });
 
   it('names a reach cap out of range inside an algorithm change', () => {
-    const message = messageOf(() => parseOrThrow(eventsSchema, [{ type: 'algorithm-change', tick: 5, platform: 0, reachCap: -1 }], 'scenario'));
+    const message = messageOf(() =>
+      parseOrThrow(
+        eventsSchema,
+        [{ type: 'algorithm-change', tick: 5, platform: 0, reachCap: -1 }],
+        'scenario',
+      ),
+    );
     expect(message).toContain('[0].reachCap');
     expect(message).toContain('from 0 to 100,000,000');
   });

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { DEFAULT_PLATFORMS } from '../../../sim/model/defaults/platforms.ts';
 import { InputError, parseOrThrow } from '../../../sim/params/errors.ts';
-import { DEFAULT_AGENTS, defaultWorldParams, worldParamsSchema, worldScenarioSchema } from '../../../sim/params/world.ts';
+import {
+  DEFAULT_AGENTS,
+  defaultWorldParams,
+  worldParamsSchema,
+  worldScenarioSchema,
+} from '../../../sim/params/world.ts';
 
 function linesOf(input: unknown): readonly string[] {
   try {
@@ -20,9 +25,24 @@ describe('worldScenarioSchema', () => {
     const scenario = parseOrThrow(worldScenarioSchema, { version: 1, world: {} }, 'scenario.json');
     expect(scenario.world.agents).toBe(DEFAULT_AGENTS);
     expect(scenario.world.regions).toHaveLength(8);
-    expect(scenario.world.topics).toEqual(['k-pop', 'dance', 'beauty', 'food', 'drama', 'gaming', 'comedy', 'fashion']);
+    expect(scenario.world.topics).toEqual([
+      'k-pop',
+      'dance',
+      'beauty',
+      'food',
+      'drama',
+      'gaming',
+      'comedy',
+      'fashion',
+    ]);
     expect(scenario.world.fandoms).toHaveLength(6);
-    expect(scenario.world.platforms.map((p) => p.kind)).toEqual(['short-video', 'photo', 'video', 'microblog', 'messenger']);
+    expect(scenario.world.platforms.map((p) => p.kind)).toEqual([
+      'short-video',
+      'photo',
+      'video',
+      'microblog',
+      'messenger',
+    ]);
     expect(scenario.trends).toEqual([]);
     expect(scenario.events).toEqual([]);
     expect(scenario.recommender.strategy).toBe('collaborative');
@@ -71,7 +91,9 @@ describe('worldScenarioSchema', () => {
         platforms: [{ name: 'Loop', kind: 'short-video', membershipByRegion: [0.5, 0.5] }],
       },
     });
-    expect(lines).toContain('world.platforms[0].membershipByRegion: must list 7 values, one per region (got 2) (got [0.5,0.5])');
+    expect(lines).toContain(
+      'world.platforms[0].membershipByRegion: must list 7 values, one per region (got 2) (got [0.5,0.5])',
+    );
     expect(lines).toContain('world.fandoms[0].regionAffinity: must list 7 values, one per region (got 8)'); // the default fandoms: not in the file, so no "(got …)"
   });
 
@@ -83,14 +105,27 @@ describe('worldScenarioSchema', () => {
         regions: [{ ...defaultWorldParams().regions[0]!, mainLanguage: 3 }],
         fandoms: [],
         platforms: [
-          { name: 'Loop', kind: 'short-video', membershipByRegion: [1], feedMix: { follows: 0.5, recommended: 0.4, trending: 0 } },
+          {
+            name: 'Loop',
+            kind: 'short-video',
+            membershipByRegion: [1],
+            feedMix: { follows: 0.5, recommended: 0.4, trending: 0 },
+          },
           { name: 'loop', kind: 'photo', membershipByRegion: [1] },
         ],
       },
     });
-    expect(lines.some((l) => l.startsWith('world.platforms[0].feedMix: must have shares that sum to 1 (got 0.9)'))).toBe(true);
+    expect(
+      lines.some((l) => l.startsWith('world.platforms[0].feedMix: must have shares that sum to 1 (got 0.9)')),
+    ).toBe(true);
     expect(lines.some((l) => l.startsWith('world.platforms[1].name: must be unique'))).toBe(true);
-    expect(lines.some((l) => l.startsWith('world.regions[0].mainLanguage: must be an integer from 0 to 0 (an index into world.languages)'))).toBe(true);
+    expect(
+      lines.some((l) =>
+        l.startsWith(
+          'world.regions[0].mainLanguage: must be an integer from 0 to 0 (an index into world.languages)',
+        ),
+      ),
+    ).toBe(true);
   });
 
   it('asks for every field of a platform whose kind has no default record', () => {

@@ -197,11 +197,16 @@ describe('store ↔ engine bridge', () => {
     expect(store.getState().error).toBeNull();
   });
 
-  it('reports a worker that fails to load as a crash', () => {
+  it('reports a worker that fails to load as a crash, and keeps showing it when a preset loads later', () => {
     const { store, worker } = setup();
     worker.onerror?.({ message: 'SyntaxError: bad module' } as ErrorEvent);
     expect(store.getState().error?.kind).toBe('crash');
     expect(store.getState().error?.message).toContain('bad module');
+    store.getState().loadScenario('other', { agents: 5 });
+    expect(store.getState().error?.kind).toBe('crash');
+    expect(store.getState().phase).toBe('error');
+    store.getState().restart();
+    expect(store.getState()).toMatchObject({ error: null, phase: 'loading', presetId: 'other' });
   });
 
   it('shows the inspection of the selected agent only', () => {

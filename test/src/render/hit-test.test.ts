@@ -1,7 +1,7 @@
 // Tests for the uniform-grid hit test against a brute-force nearest search on the same seeded points.
 import { describe, expect, it } from 'vitest';
-import { buildHitGrid, nearestAgent } from '../../../src/render/hit-test.ts';
 import { createRng } from '../../../sim/rng.ts';
+import { buildHitGrid, nearestAgent } from '../../../src/render/hit-test.ts';
 
 function bruteForce(x: Float32Array, y: Float32Array, qx: number, qy: number, maxDistance: number): number {
   let best = -1;

@@ -43,7 +43,8 @@ describe('palette', () => {
     // Blue 0x0072b2 on black is the weakest pair of Okabe–Ito on a dark ground (about 3.3); 1.5 is the floor for
     // a filled dot to read as "there" against the background.
     for (const theme of Object.values(THEMES)) {
-      for (const colour of CATEGORICAL) expect(contrast(onTheme(colour, theme), theme.background)).toBeGreaterThan(1.5);
+      for (const colour of CATEGORICAL)
+        expect(contrast(onTheme(colour, theme), theme.background)).toBeGreaterThan(1.5);
     }
     expect(contrast(0xffffff, 0x000000)).toBeCloseTo(21, 5);
   });
@@ -63,7 +64,13 @@ describe('updateTints', () => {
   it('rewrites only the agents whose adopted trend changed', () => {
     const out = new Uint32Array(4);
     updateTints(out, new Uint8Array([0, 1, 2, 0]), null, base, trendColors);
-    const changed = updateTints(out, new Uint8Array([0, 1, 1, 2]), new Uint8Array([0, 1, 2, 0]), base, trendColors);
+    const changed = updateTints(
+      out,
+      new Uint8Array([0, 1, 1, 2]),
+      new Uint8Array([0, 1, 2, 0]),
+      base,
+      trendColors,
+    );
     expect(changed).toEqual([2, 3]);
     expect(out[2]).toBe(toParticleColor(0xff0000));
     expect(out[3]).toBe(toParticleColor(0x00ff00));

@@ -98,7 +98,17 @@ describe('preset loader', () => {
   });
 
   it('accepts an index as a list or as { presets }, and skips entries without an id', () => {
-    expect(parsePresetIndex({ presets: [{ id: 'a', summary: 'S' }, { title: 'no id' }, 'b', { file: 'c-1.json', title: 'C' }, { id: 'Bad Id' }] })).toEqual([
+    expect(
+      parsePresetIndex({
+        presets: [
+          { id: 'a', summary: 'S' },
+          { title: 'no id' },
+          'b',
+          { file: 'c-1.json', title: 'C' },
+          { id: 'Bad Id' },
+        ],
+      }),
+    ).toEqual([
       { id: 'a', title: 'a', description: 'S', file: 'a.json' },
       { id: 'b', title: 'b', description: '', file: 'b.json' },
       { id: 'c-1', title: 'C', description: '', file: 'c-1.json' },

@@ -1,6 +1,15 @@
 // Tests for read-out formatting, the region wave ranking and cascade facts, on exact small cases.
 import { describe, expect, it } from 'vitest';
-import { cascadeFacts, formatClock, formatCount, formatHours, formatPercent, reachSentence, totalAdopters, waveRow } from '../../../src/ui/format.ts';
+import {
+  cascadeFacts,
+  formatClock,
+  formatCount,
+  formatHours,
+  formatPercent,
+  reachSentence,
+  totalAdopters,
+  waveRow,
+} from '../../../src/ui/format.ts';
 
 describe('read-out formatting', () => {
   it('shows the simulated clock as a 1-based day and a zero-padded UTC hour', () => {
@@ -42,7 +51,9 @@ describe('region wave', () => {
 
 describe('cascade facts', () => {
   it('lists size, depth, breadth and structural virality, or dashes without a cascade', () => {
-    const facts = cascadeFacts({ largestCascade: { root: 1, size: 1200, depth: 7, maxBreadth: 300, structuralVirality: 4.567 } });
+    const facts = cascadeFacts({
+      largestCascade: { root: 1, size: 1200, depth: 7, maxBreadth: 300, structuralVirality: 4.567 },
+    });
     expect(facts.map((f) => f.value)).toEqual(['1,200', '7', '300', '4.57']);
     expect(cascadeFacts({ largestCascade: null }).every((f) => f.value === '–')).toBe(true);
   });

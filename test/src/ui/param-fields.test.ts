@@ -2,12 +2,25 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { intField, numberField, probabilityField } from '../../../sim/params/fields.ts';
-import { collectFields, fromSlider, getPath, humanize, niceStep, patchFor, toSlider } from '../../../src/ui/param-fields.ts';
+import {
+  collectFields,
+  fromSlider,
+  getPath,
+  humanize,
+  niceStep,
+  patchFor,
+  toSlider,
+} from '../../../src/ui/param-fields.ts';
 
 const schema = z.strictObject({
   version: z.literal(1),
   population: z.strictObject({
-    agents: intField(100, 1_000_000, { label: 'Agents', description: 'People in the world', unit: 'agents', log: true }).default(10_000),
+    agents: intField(100, 1_000_000, {
+      label: 'Agents',
+      description: 'People in the world',
+      unit: 'agents',
+      log: true,
+    }).default(10_000),
     meanDegree: numberField(1, 50, { label: 'Mean degree', description: 'Ties per agent', group: 'Graph' }),
   }),
   recommender: z.strictObject({
@@ -33,12 +46,35 @@ describe('collectFields', () => {
 
   it('reads label, unit, range, integer-ness and log scale from the registry metadata', () => {
     const agents = fields[0]!;
-    expect(agents).toMatchObject({ kind: 'number', label: 'Agents', unit: 'agents', min: 100, max: 1_000_000, integer: true, log: true, step: 1 });
+    expect(agents).toMatchObject({
+      kind: 'number',
+      label: 'Agents',
+      unit: 'agents',
+      min: 100,
+      max: 1_000_000,
+      integer: true,
+      log: true,
+      step: 1,
+    });
     expect(fields[1]).toMatchObject({ integer: false, min: 1, max: 50, step: 0.2 });
   });
 
+  it('puts ranges of three or more orders of magnitude on a log slider even without the log flag', () => {
+    const wide = collectFields(
+      z.strictObject({ n: intField(10, 100_000_000, { label: 'N', description: '' }) }),
+    );
+    expect(wide[0]!.log).toBe(true);
+    expect(fields[1]!.log).toBe(false);
+  });
+
   it('groups by the metadata group, else by the top-level section name', () => {
-    expect(fields.map((f) => f.group)).toEqual(['Population', 'Graph', 'Recommender', 'Recommender', 'Recommender']);
+    expect(fields.map((f) => f.group)).toEqual([
+      'Population',
+      'Graph',
+      'Recommender',
+      'Recommender',
+      'Recommender',
+    ]);
     expect(fields[2]!.options).toEqual(['chronological', 'collaborative']);
   });
 });
@@ -51,10 +87,29 @@ describe('panel helpers', () => {
   });
 
   it('maps slider positions to values and back, on log scales too', () => {
-    const log = { path: [], kind: 'number', label: '', description: '', group: '', min: 100, max: 1_000_000, integer: true, log: true } as const;
+    const log = {
+      path: [],
+      kind: 'number',
+      label: '',
+      description: '',
+      group: '',
+      min: 100,
+      max: 1_000_000,
+      integer: true,
+      log: true,
+    } as const;
     expect(fromSlider(log, 0.5)).toBe(10_000);
     expect(toSlider(log, 10_000)).toBeCloseTo(0.5, 12);
-    const lin = { path: [], kind: 'number', label: '', description: '', group: '', min: 0, max: 1, step: 0.01 } as const;
+    const lin = {
+      path: [],
+      kind: 'number',
+      label: '',
+      description: '',
+      group: '',
+      min: 0,
+      max: 1,
+      step: 0.01,
+    } as const;
     expect(fromSlider(lin, 0.333)).toBe(0.33);
     expect(toSlider(lin, 0.25)).toBe(0.25);
   });

@@ -32,7 +32,9 @@ function referenceBarabasiAlbert(nodes: number, m: number, seed: string) {
       older.push(t);
     }
   }
-  return csrFromEdges(nodes, Uint32Array.from(newer), Uint32Array.from(older), newer.length, { directed: false });
+  return csrFromEdges(nodes, Uint32Array.from(newer), Uint32Array.from(older), newer.length, {
+    directed: false,
+  });
 }
 
 describe('barabasiAlbert', () => {

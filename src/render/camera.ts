@@ -1,0 +1,46 @@
+// The camera: a pixi-viewport with drag, pinch, wheel and inertia, plus fit / zoom / visible-rectangle helpers. Moves the view only; never touches the model.
+
+import type { Application } from 'pixi.js';
+import { Viewport } from 'pixi-viewport';
+import type { LayoutRect } from '../../sim/protocol.ts';
+
+export const CAMERA = { minZoom: 0.3, maxZoom: 40, wheelSmooth: 4, friction: 0.9 } as const;
+
+export interface Camera {
+  readonly viewport: Viewport;
+  /** Frames a `width × height` layout (with a small margin) in the host's current size. */
+  fit(width: number, height: number): void;
+  /** Zooms about the centre by `factor` (> 1 zooms in). */
+  zoomBy(factor: number): void;
+  /** The part of the layout on screen. */
+  visibleRect(): LayoutRect;
+}
+
+/** Creates the viewport on `app.stage`, sized to `host`; mouse, wheel, touch and pinch go through Pixi's event system. */
+export function createCamera(app: Application, host: HTMLElement): Camera {
+  const viewport = new Viewport({
+    screenWidth: host.clientWidth,
+    screenHeight: host.clientHeight,
+    events: app.renderer.events,
+    passiveWheel: false,
+  });
+  viewport.drag().pinch().wheel({ smooth: CAMERA.wheelSmooth }).decelerate({ friction: CAMERA.friction });
+  viewport.clampZoom({ minScale: CAMERA.minZoom, maxScale: CAMERA.maxZoom });
+  app.stage.addChild(viewport);
+  app.renderer.on('resize', (w: number, h: number) => viewport.resize(w, h));
+  return {
+    viewport,
+    fit(width, height) {
+      viewport.resize(host.clientWidth, host.clientHeight, width, height);
+      viewport.fit(true, width * 1.02, height * 1.04);
+      viewport.moveCenter(width / 2, height / 2);
+    },
+    zoomBy(factor) {
+      viewport.zoomPercent(factor - 1, true);
+    },
+    visibleRect() {
+      const b = viewport.getVisibleBounds();
+      return { x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height };
+    },
+  };
+}

@@ -1,0 +1,47 @@
+// The renderer's public contract: the Scene handle, its callbacks, where frames come from, and its drawing budgets. Types and constants only.
+import type { FrameMessage, LayoutRect, ReadyMessage, TiesMessage } from '../../sim/protocol.ts';
+import type { ColorMode, ThemeName } from './palette.ts';
+
+/** Budgets from DESIGN §6 (software WebGL): lines are the expensive part, so both kinds are capped. */
+export const SCENE_BUDGET = {
+  maxTies: 6_000,
+  /** Cascade lines are re-tessellated at most this often while frames stream in. */
+  cascadeRedrawMs: 200,
+  minNodePx: 1.6,
+} as const;
+
+/** Where frames come from: the engine client's latest-frame mailbox. */
+export interface FrameSource {
+  takeFrame(): FrameMessage | null;
+}
+
+export interface SceneCallbacks {
+  /** Agent under the pointer (−1 for none) and the pointer position relative to the canvas, in CSS pixels. */
+  onHover(agent: number, screenX: number, screenY: number): void;
+  /** A click (not a drag) on an agent, or on empty space (null). */
+  onSelect(agent: number | null): void;
+  /** The visible layout rectangle after a pan or zoom settles. */
+  onViewChange?(rect: LayoutRect): void;
+}
+
+export interface Scene {
+  readonly canvas: HTMLCanvasElement;
+  setWorld(world: ReadyMessage): void;
+  setColorMode(mode: ColorMode): void;
+  setTheme(theme: ThemeName): void;
+  /** Trend colours by trend index ('#rrggbb'); new trends launched later extend the list. */
+  setTrendColors(colors: readonly string[]): void;
+  setTies(ties: TiesMessage | null): void;
+  setSelected(agent: number | null): void;
+  visibleRect(): LayoutRect;
+  /** Frames back to the whole world. */
+  fitWorld(): void;
+  zoomBy(factor: number): void;
+  /** Renders now and returns the canvas as a PNG. */
+  snapshot(): Promise<Blob>;
+  /** A copy of what is on screen (for export), drawn on the theme background. */
+  capture(): HTMLCanvasElement;
+  /** Frames the renderer drew since creation (the benchmark reads it). */
+  framesDrawn(): number;
+  destroy(): void;
+}
