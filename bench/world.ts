@@ -7,6 +7,7 @@ import { defaultWorldParams, worldScenarioSchema } from '../sim/params/world.ts'
 import { fixed, median, memorySnapshotMb, startSpan, timed } from './lib/measure.ts';
 import { emitFigure, type Figure, figurePasses } from './lib/protocol.ts';
 
+/** `--part large` (1M build, run as a child) or `--part day` (only the 100k day); default all parts. */
 const PART = process.argv.includes('--part') ? process.argv[process.argv.indexOf('--part') + 1] : 'all';
 const SMALL = 100_000;
 const LARGE = 1_000_000;
@@ -108,6 +109,9 @@ async function simulateDay(): Promise<void> {
 
 if (PART === 'large') {
   buildLarge();
+} else if (PART === 'day') {
+  // `--part day`: only the 100k simulated day (quick iteration on the tick's speed).
+  await simulateDay();
 } else {
   buildSmall();
   // The 1M build runs in a fresh process so its memory figure is not inflated by the 100k worlds (stdout shared).

@@ -27,6 +27,8 @@ export interface ProgressOptions {
   startAt?: number;
   /** Milliseconds since some fixed point (injected in tests). */
   now?: () => number;
+  /** What is counted: "runs" (default) or, for long world runs, "ticks". */
+  unit?: string;
 }
 
 /** Plain line: `sweep: 120/400 runs (30%), ETA 1m12s`. */
@@ -36,11 +38,12 @@ export function progressLine(
   total: number,
   elapsedSeconds: number,
   startAt = 0,
+  unit = 'runs',
 ): string {
   const percent = total === 0 ? 100 : Math.floor((100 * done) / total);
   const doneNow = done - startAt;
   const eta = doneNow <= 0 ? '' : `, ETA ${formatDuration((elapsedSeconds / doneNow) * (total - done))}`;
-  return `${label}: ${done}/${total} runs (${percent}%)${done === total ? `, done in ${formatDuration(elapsedSeconds)}` : eta}`;
+  return `${label}: ${done}/${total} ${unit} (${percent}%)${done === total ? `, done in ${formatDuration(elapsedSeconds)}` : eta}`;
 }
 
 /** A progress reporter for `total` jobs labelled `label` (e.g. "sweep"). */
@@ -51,7 +54,7 @@ export function createProgress(label: string, total: number, options: ProgressOp
     const bar = new cliProgress.SingleBar(
       {
         stream: options.stream,
-        format: `${label} [{bar}] {value}/{total} runs ({percentage}%) ETA {eta_formatted}`,
+        format: `${label} [{bar}] {value}/{total} ${options.unit ?? 'runs'} ({percentage}%) ETA {eta_formatted}`,
         hideCursor: true,
         etaBuffer: 50,
       },
@@ -68,7 +71,7 @@ export function createProgress(label: string, total: number, options: ProgressOp
   let current = 0;
   const print = () => {
     options.stream.write(
-      `${progressLine(label, current, total, (now() - started) / 1000, options.startAt)}\n`,
+      `${progressLine(label, current, total, (now() - started) / 1000, options.startAt, options.unit)}\n`,
     );
     lastPrinted = now();
   };

@@ -17,6 +17,7 @@ import {
 } from './host.ts';
 import { type Aggregate, type CliIo, prepareOutFolder, RunningAggregate, writeJsonFile } from './output.ts';
 import { createProgress } from './progress.ts';
+import { runWorldCommand } from './world/world-job.ts';
 
 /** Flags of `run`; `runs` and `seed` override the scenario's own values. */
 export interface RunFlags {
@@ -40,7 +41,9 @@ export function runCommand(scenarioPath: string, flags: RunFlags, io: CliIo): vo
     case 'classic':
       runClassicScenario(loaded.scenario, scenarioPath, flags, io);
       return;
-    // DISPATCH POINT (world kind): case 'world': return runWorldScenario(loaded.scenario, scenarioPath, flags, io);
+    case 'world':
+      runWorldCommand(loaded.scenario, scenarioPath, flags, io);
+      return;
   }
 }
 

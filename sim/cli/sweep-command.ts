@@ -25,6 +25,7 @@ import {
 } from './host.ts';
 import { type CliIo, prepareOutFolder, writeJsonFile } from './output.ts';
 import { createProgress } from './progress.ts';
+import { worldJobBytes, worldPreflightProblems } from './world/world-job.ts';
 import { readResumeState } from './resume.ts';
 import type { FromSweepWorker, ToSweepWorker } from './sweep-messages.ts';
 
@@ -73,12 +74,18 @@ function preflightSweep(plan: SweepPlan, host: FileGraphHost, sourceName: string
   let largest = 0;
   for (let point = 0; point < plan.pointCount; point++) {
     const loaded = pointScenario(plan, point, sourceName);
-    for (const line of preflightProblems(loaded.scenario, host, budget)) {
+    const problems =
+      loaded.kind === 'world'
+        ? worldPreflightProblems(loaded.scenario, budget)
+        : preflightProblems(loaded.scenario, host, budget);
+    for (const line of problems) {
       const points = pointsOf.get(line) ?? [];
       points.push(point);
       pointsOf.set(line, points);
     }
-    largest = Math.max(largest, estimateGraphBytes(loaded.scenario.graph));
+    const bytes =
+      loaded.kind === 'world' ? worldJobBytes(loaded.scenario) : estimateGraphBytes(loaded.scenario.graph);
+    largest = Math.max(largest, bytes);
   }
   if (pointsOf.size === 0) return largest;
   const lines = [...pointsOf].map(([line, points]) => {

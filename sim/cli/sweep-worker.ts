@@ -4,8 +4,9 @@ import { InputError } from '../params/errors.ts';
 import type { LoadedScenario } from '../params/load.ts';
 import { jobPosition, pointScenario, type SweepPlan, sweepJobSeed } from '../params/sweep.ts';
 import { executeClassicRun, GraphCache } from './execute.ts';
-import { FileGraphHost } from './host.ts';
+import { FileGraphHost, memoryBudgetBytes } from './host.ts';
 import type { FromSweepWorker, ToSweepWorker } from './sweep-messages.ts';
+import { executeWorldJob } from './world/world-job.ts';
 
 const port = parentPort;
 if (!port) throw new Error('sweep-worker.ts must run in a worker thread');
@@ -36,7 +37,10 @@ function runJob(job: number): FromSweepWorker {
         ticks: result.ticks,
       };
     }
-    // DISPATCH POINT (world kind): case 'world': run one world job and report the same figures.
+    case 'world': {
+      const { nodeCount, finalSize, ticks } = executeWorldJob(cached.loaded.scenario, seed, memoryBudgetBytes());
+      return { type: 'done', job, seed, nodeCount, finalSize, ticks };
+    }
   }
 }
 

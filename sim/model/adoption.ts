@@ -1,9 +1,19 @@
 // What a view does: exposure counting, and the ignore / like / reshare / participate / cross-post decision with its factors. Writes trend state, rings, profiles.
-import { aleaNext } from './classic/fast-alea.ts';
-import { pushTransmission, SEEN_MEMORY, type SimContext } from './context.ts';
-import { createPost } from './posts.ts';
-import { META_BOOSTED, NO_TREND, POST, POST_STRIDE, TRACKED_ITEMS, type TrendState } from './state.ts';
-import { drawTopic } from './trends.ts';
+import * as fastaleaModule from './classic/fast-alea.ts';
+import type { SimContext } from './context.ts';
+import * as contextModule from './context.ts';
+import * as postsModule from './posts.ts';
+import type { TrendState } from './state.ts';
+import * as stateModule from './state.ts';
+import * as trendsModule from './trends.ts';
+
+// Imported values copied into module constants once: under tsx (CommonJS interop) every use of an imported binding
+// is a getter call, which dominated the hot loops' profile.
+const { aleaNext } = fastaleaModule;
+const { pushTransmission, SEEN_MEMORY } = contextModule;
+const { createPost } = postsModule;
+const { META_BOOSTED, NO_TREND, POST, POST_STRIDE, TRACKED_ITEMS } = stateModule;
+const { drawTopic } = trendsModule;
 
 /** Chance scale of liking an everyday post of a topic the viewer is fully into. */
 const EVERYDAY_LIKE = 0.08;

@@ -98,7 +98,14 @@ export function addTrend(ctx: SimContext, trend: ResolvedTrend): number {
 export function launchTrend(ctx: SimContext, t: number, seeds?: readonly number[]): void {
   const ts = ctx.state.trends[t]!;
   ts.launched = true;
-  for (const agent of seeds ?? seedAccounts(ctx, ts.trend)) {
+  const accounts = seeds ?? seedAccounts(ctx, ts.trend);
+  const first = accounts[0];
+  if (ts.trend.region < 0 && first !== undefined) {
+    // No origin region given: the trend speaks the language of the region its first seed lives in.
+    const region = ctx.world.regions[ctx.world.population.region[first]!];
+    if (region) ts.trend.languageMask = 1 << region.mainLanguage;
+  }
+  for (const agent of accounts) {
     // A seed not on the platform (hand-launched) joins it: the launch is an explicit act.
     (ctx.world.population.platforms as Uint8Array)[agent]! |= 1 << ts.trend.platform;
     adopt(ctx, agent, t, ts.trend.platform, -1);

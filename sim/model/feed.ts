@@ -1,11 +1,22 @@
 // One session: pick a platform, assemble the feed (follows, recommender, trending), view it, drift, maybe post. Writes via adoption/posts/drift only.
-import { viewPost } from './adoption.ts';
-import { aleaNext } from './classic/fast-alea.ts';
-import { FOLLOW_SCAN, MAX_FEED, type SimContext, SOURCE } from './context.ts';
-import { driftInterests } from './drift.ts';
-import { createPost, isLive, popularity } from './posts.ts';
-import { inFeed, RECOMMENDERS, underReachCap } from './recommender.ts';
-import { NO_TREND, POST, POST_STRIDE } from './state.ts';
+import * as adoptionModule from './adoption.ts';
+import * as fastaleaModule from './classic/fast-alea.ts';
+import type { SimContext } from './context.ts';
+import * as contextModule from './context.ts';
+import * as driftModule from './drift.ts';
+import * as postsModule from './posts.ts';
+import * as recommenderModule from './recommender.ts';
+import * as stateModule from './state.ts';
+
+// Imported values copied into module constants once: under tsx (CommonJS interop) every use of an imported binding
+// is a getter call, which dominated the hot loops' profile.
+const { viewPost } = adoptionModule;
+const { aleaNext } = fastaleaModule;
+const { FOLLOW_SCAN, MAX_FEED, SOURCE } = contextModule;
+const { driftInterests } = driftModule;
+const { createPost, isLive, popularity } = postsModule;
+const { inFeed, RECOMMENDERS, underReachCap } = recommenderModule;
+const { NO_TREND, POST, POST_STRIDE } = stateModule;
 
 /** Uniformly one of the available platforms `agent` is a member of, or −1. */
 export function choosePlatform(ctx: SimContext, agent: number): number {

@@ -1,7 +1,11 @@
 // Who is online this tick: a diurnal curve by local hour, per region, times each agent's activity. Reads world + state; writes only `online`/`onlineList`.
-import { aleaNext } from './classic/fast-alea.ts';
+import * as fastaleaModule from './classic/fast-alea.ts';
 import type { DynamicState } from './state.ts';
 import type { World } from './world.ts';
+
+// Imported values copied into module constants once: under tsx (CommonJS interop) every use of an imported binding
+// is a getter call, which dominated the hot loops' profile.
+const { aleaNext } = fastaleaModule;
 
 /**
  * Relative chance of being online at each local hour 0..23, mean exactly 1 (so `activity` stays sessions per day):

@@ -1,7 +1,14 @@
 // Posts in each platform's ring: creating one (content profile, topic index, author's latest post), liveness, hot and trending lists. Writes only the rings and lastPost.
-import { type AleaState, aleaNext } from './classic/fast-alea.ts';
+import type { AleaState } from './classic/fast-alea.ts';
+import * as fastaleaModule from './classic/fast-alea.ts';
 import type { SimContext } from './context.ts';
-import { HOT_SIZE, META_BOOSTED, NO_TREND, POST, POST_STRIDE, type PostRing, TOPIC_BUCKET } from './state.ts';
+import type { PostRing } from './state.ts';
+import * as stateModule from './state.ts';
+
+// Imported values copied into module constants once: under tsx (CommonJS interop) every use of an imported binding
+// is a getter call, which dominated the hot loops' profile.
+const { aleaNext } = fastaleaModule;
+const { HOT_SIZE, META_BOOSTED, NO_TREND, POST, POST_STRIDE, TOPIC_BUCKET } = stateModule;
 
 /** Trend, topic and author region of a post from its packed `meta` field. */
 export function metaTrend(meta: number): number {

@@ -1,9 +1,18 @@
 // Pluggable recommenders: fill a session's recommended slots from the platform's post ring. Reads rings/profiles; writes only ctx.feed* scratch.
 import type { RecommenderStrategy } from '../params/recommender.ts';
-import { aleaNext } from './classic/fast-alea.ts';
-import { explorationOf, personalizationOf, type SimContext, SOURCE } from './context.ts';
-import { isLive, popularity, randomLivePost } from './posts.ts';
-import { POST, POST_STRIDE, type PostRing, TOPIC_BUCKET } from './state.ts';
+import * as fastaleaModule from './classic/fast-alea.ts';
+import type { SimContext } from './context.ts';
+import * as contextModule from './context.ts';
+import * as postsModule from './posts.ts';
+import type { PostRing } from './state.ts';
+import * as stateModule from './state.ts';
+
+// Imported values copied into module constants once: under tsx (CommonJS interop) every use of an imported binding
+// is a getter call, which dominated the hot loops' profile.
+const { aleaNext } = fastaleaModule;
+const { explorationOf, personalizationOf, SOURCE } = contextModule;
+const { isLive, popularity, randomLivePost } = postsModule;
+const { POST, POST_STRIDE, TOPIC_BUCKET } = stateModule;
 
 /**
  * Appends up to `slots` recommended post ids for `agent` on `platform` to `ctx.feedIds` starting at `count`, skipping
@@ -167,30 +176,79 @@ const popularityStrategy: Recommend = scored(
  * 1 − personalization, from the hot list), then score = personalization × cosine(user profile, item profile)
  * + (1 − personalization) × popularityWeight × popularity. Item profiles hold the topic and fandom histograms of
  * who engaged (adoption.ts), user profiles what the user engaged with: neither reads true interests.
+ * Written out (not through `scored`) because it is the default and hottest strategy: the user's profile does not
+ * change while its feed is assembled, so its norm and topic total are computed once per call, not per candidate.
+ * Same draws and arithmetic as the generic form.
  */
-const collaborative: Recommend = scored(
-  (ctx, agent, platform, ring, u, v) => {
-    const personalization = personalizationOf(ctx, platform);
-    if (u >= personalization) {
-      const hot = fromHot(ring, v);
-      if (hot >= 0) return hot;
+const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
+  const { state, knobs } = ctx;
+  const ring = state.rings[platform]!;
+  const rng = state.rng;
+  const tick = state.tick;
+  const lifetime = knobs.postLifetime;
+  const cap = state.algorithms[platform]!.reachCap;
+  const epsilon = explorationOf(ctx, platform);
+  const candidates = knobs.candidates;
+  const personalization = personalizationOf(ctx, platform);
+  const popularityShare = (1 - personalization) * state.algorithms[platform]!.popularityWeight;
+  const { D, K } = ctx.dim;
+  const user = state.profile;
+  const userRow = agent * D;
+  let uu = 0;
+  for (let d = 0; d < D; d++) uu += user[userRow + d]! * user[userRow + d]!;
+  let topicTotal = 0;
+  for (let k = 0; k < K; k++) topicTotal += user[userRow + k]!;
+  const { data, dataF, profile: item, mask, index, indexCursor } = ring;
+  for (let s = 0; s < slots; s++) {
+    if (aleaNext(rng) < epsilon) {
+      const id = randomLivePost(ring, tick, lifetime, rng);
+      if (id >= 0 && acceptable(ctx, ring, agent, id, count, cap)) count = push(ctx, id, count);
+      continue;
     }
-    const { D, K } = ctx.dim;
-    const k = drawTopicFrom(ctx.state.profile, agent * D, K, u < personalization ? u / personalization : v);
-    return fromTopicIndex(ring, k, v);
-  },
-  (ctx, agent, ring, id, platform) => {
-    const personalization = personalizationOf(ctx, platform);
-    const D = ctx.dim.D;
-    const similarity = cosine(ctx.state.profile, agent * D, ring.profile, (id & ring.mask) * D, D);
-    return (
-      personalization * similarity +
-      (1 - personalization) *
-        ctx.state.algorithms[platform]!.popularityWeight *
-        popularity(ring.dataF[(id & ring.mask) * POST_STRIDE + POST.engagement]!)
-    );
-  },
-);
+    let best = -1;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (let c = 0; c < candidates; c++) {
+      const u = aleaNext(rng);
+      const v = aleaNext(rng);
+      let id = -1;
+      if (u >= personalization && ring.hotCount > 0) id = ring.hot[Math.floor(v * ring.hotCount)]!;
+      else {
+        // drawTopicFrom(user, userRow, K, …) with the total hoisted.
+        let target = (u < personalization ? u / personalization : v) * topicTotal;
+        let k = K - 1;
+        for (let j = 0; j < K - 1; j++) {
+          target -= user[userRow + j]!;
+          if (target < 0) {
+            k = j;
+            break;
+          }
+        }
+        const filled = Math.min(indexCursor[k]!, TOPIC_BUCKET);
+        if (filled > 0) id = index[k * TOPIC_BUCKET + Math.floor(v * filled)]!;
+      }
+      if (id < 0 || id === best || !acceptable(ctx, ring, agent, id, count, cap)) continue;
+      const slot = id & mask;
+      const itemRow = slot * D;
+      let dot = 0;
+      let ii = 0;
+      for (let d = 0; d < D; d++) {
+        const w = item[itemRow + d]!;
+        dot += user[userRow + d]! * w;
+        ii += w * w;
+      }
+      const similarity = uu > 0 && ii > 0 ? dot / Math.sqrt(uu * ii) : 0;
+      const value =
+        personalization * similarity + popularityShare * popularity(dataF[slot * POST_STRIDE + POST.engagement]!);
+      if (value > bestScore) {
+        bestScore = value;
+        best = id;
+      }
+    }
+    if (best >= 0) count = push(ctx, best, count);
+  }
+  void data;
+  return count;
+};
 
 /** Oracle: retrieval and ranking by the viewer's true interests (the upper reference of the filter-bubble literature). */
 const oracle: Recommend = scored(

@@ -1,11 +1,19 @@
 // One tick (one simulated hour) of the social world, DESIGN §2.4 steps 1–6. Orchestration only: the steps live in their own modules.
 import type { SimContext } from './context.ts';
 import type { Timeline } from './events.ts';
-import { launchTrend } from './events.ts';
-import { runSession } from './feed.ts';
-import { countMembers, updateMembership } from './membership.ts';
-import { updateOnline } from './online.ts';
-import { refreshHotLists } from './posts.ts';
+import * as eventsModule from './events.ts';
+import * as feedModule from './feed.ts';
+import * as membershipModule from './membership.ts';
+import * as onlineModule from './online.ts';
+import * as postsModule from './posts.ts';
+
+// Imported values copied into module constants once: under tsx (CommonJS interop) every use of an imported binding
+// is a getter call, which dominated the hot loops' profile.
+const { launchTrend } = eventsModule;
+const { runSession } = feedModule;
+const { countMembers, updateMembership } = membershipModule;
+const { updateOnline } = onlineModule;
+const { refreshHotLists } = postsModule;
 
 /**
  * Advances the world by one hour: fire due events and trend launches; who is online; each online agent's session

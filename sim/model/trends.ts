@@ -134,8 +134,8 @@ export interface ResolvedTrend {
   readonly fandom: number;
   readonly startTick: number;
   readonly color: string;
-  /** Bit of the trend's language in `Population.languages` (the origin region's main language). */
-  readonly languageMask: number;
+  /** Bit of the trend's language in `Population.languages`: the origin region's main language (with no region given, set at launch from the first seed's region). */
+  languageMask: number;
 }
 
 const KIND_PALETTE_SHIFT = [

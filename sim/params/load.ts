@@ -1,12 +1,25 @@
 // Scenario files from text: JSON syntax errors with line:column, then the schema of the scenario's kind. No I/O.
 import { InputError, parseOrThrow } from './errors.ts';
 import { type ClassicScenario, classicScenarioSchema } from './scenario.ts';
+import { type WorldScenario, worldScenarioSchema } from './world.ts';
 
 /**
- * A validated scenario, tagged by kind. Today only `classic` (textbook models on textbook graphs);
- * the social-world kind (a top-level `"world"` key) becomes one more member of this union.
+ * A validated scenario, tagged by kind: `classic` (textbook models on textbook graphs) or `world`
+ * (the multi-platform social world; recognised by its top-level `"world"` key).
  */
-export type LoadedScenario = { readonly kind: 'classic'; readonly scenario: ClassicScenario };
+export type LoadedScenario =
+  | { readonly kind: 'classic'; readonly scenario: ClassicScenario }
+  | { readonly kind: 'world'; readonly scenario: WorldScenario };
+
+/** Whether a parsed document is a social-world scenario (it has a top-level `world` key). */
+export function isWorldDocument(raw: unknown): boolean {
+  return raw !== null && typeof raw === 'object' && !Array.isArray(raw) && 'world' in raw;
+}
+
+/** The schema that validates `raw`: the world schema for world documents, else the classic one. */
+export function scenarioSchemaFor(raw: unknown): typeof classicScenarioSchema | typeof worldScenarioSchema {
+  return isWorldDocument(raw) ? worldScenarioSchema : classicScenarioSchema;
+}
 
 /** 1-based line and column of character `offset` in `text` (a column counts UTF-16 units). */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -46,12 +59,8 @@ export function parseJsonText(rawText: string, sourceName: string): unknown {
  * point for scenario kinds: a new kind adds one branch here and one member to LoadedScenario.
  */
 export function parseScenarioValue(raw: unknown, sourceName: string): LoadedScenario {
-  if (raw !== null && typeof raw === 'object' && !Array.isArray(raw) && 'world' in raw) {
-    // DISPATCH POINT (world kind): validate with the world scenario schema once it exists, e.g.
-    //   return { kind: 'world', scenario: parseOrThrow(worldScenarioSchema, raw, sourceName) };
-    throw new InputError(sourceName, [
-      'world: social-world scenarios are not supported by this version of the CLI yet',
-    ]);
+  if (isWorldDocument(raw)) {
+    return { kind: 'world', scenario: parseOrThrow(worldScenarioSchema, raw, sourceName) };
   }
   return { kind: 'classic', scenario: parseOrThrow(classicScenarioSchema, raw, sourceName) };
 }

@@ -3,8 +3,7 @@ import * as z from 'zod';
 import { runSeed } from '../rng.ts';
 import { describeIssues, InputError, jsonPath, parseOrThrow } from './errors.ts';
 import { intField } from './fields.ts';
-import { type LoadedScenario, parseJsonText, parseScenarioValue } from './load.ts';
-import { classicScenarioSchema } from './scenario.ts';
+import { type LoadedScenario, parseJsonText, parseScenarioValue, scenarioSchemaFor } from './load.ts';
 
 /** Most jobs (grid points × replicates) one sweep file may describe. */
 export const MAX_SWEEP_JOBS = 100_000_000;
@@ -144,7 +143,7 @@ function pointProblems(plan: SweepPlan, point: number): string[] {
   const values = plan.axes.map((axis, a) => axis.values[indices[a]!]);
   const doc = applyValues(plan, values);
   if (typeof doc === 'string') return [doc];
-  const result = classicScenarioSchema.safeParse(doc);
+  const result = scenarioSchemaFor(doc).safeParse(doc);
   if (result.success) return [];
   const where = plan.axes.map((axis, a) => `${axis.path}=${JSON.stringify(values[a])}`).join(', ');
   return result.error.issues.flatMap((issue) => {
@@ -167,8 +166,8 @@ function pointProblems(plan: SweepPlan, point: number): string[] {
  */
 export function parseSweepText(text: string, sourceName: string): SweepPlan {
   const file = parseOrThrow(sweepFileSchema, parseJsonText(text, sourceName), sourceName);
-  // DISPATCH POINT (world kind): a base with a "world" key would pick the world schema here and in pointProblems.
-  const baseResult = classicScenarioSchema.safeParse(file.base);
+  // The base's kind (a top-level "world" key = social world) picks the schema here and in pointProblems.
+  const baseResult = scenarioSchemaFor(file.base).safeParse(file.base);
   if (!baseResult.success) {
     const issues = baseResult.error.issues.map((issue) => ({ ...issue, path: ['base', ...issue.path] }));
     throw new InputError(sourceName, describeIssues(issues, { base: file.base }));

@@ -8,6 +8,8 @@ export const SCENE_BUDGET = {
   /** Cascade lines are re-tessellated at most this often while frames stream in. */
   cascadeRedrawMs: 200,
   minNodePx: 1.6,
+  /** Shortest gap between redraws caused by the simulation (≈ 30 fps); camera moves redraw every frame. */
+  animationFrameMs: 33,
 } as const;
 
 /** Where frames come from: the engine client's latest-frame mailbox. */

@@ -32,7 +32,6 @@ import {
   parseHex,
   THEMES,
   type Theme,
-  type ThemeName,
   toParticleColor,
   updateTints,
 } from './palette.ts';
@@ -98,6 +97,8 @@ export async function createScene(
   let lastCascadeDraw = 0;
   let drawn = 0;
   let needsRender = true;
+  let cameraMoved = false;
+  let lastRender = 0;
 
   /**
    * Node size in layout units: 0.8 of the spacing, but never under SCENE_BUDGET.minNodePx screen pixels at the
@@ -169,7 +170,7 @@ export async function createScene(
     );
     // One texel per screen pixel at the current zoom (a zoomed-in window of ties covers a small area).
     const resolution = Math.min(4, Math.max(1, viewport.scale.x * app.renderer.resolution));
-    void resolution;
+    if (drawnTies > 0) tieLayer.cacheAsTexture({ resolution, antialias: false });
   };
 
   const redrawRings = () => {
@@ -249,15 +250,24 @@ export async function createScene(
       needsRender = true;
     }
     if (!needsRender) return;
+    // Streaming frames and fading glows redraw at most every animationFrameMs; camera moves redraw at once, so
+    // panning stays fluid while the engine worker keeps more of the CPU it shares with software WebGL.
+    if (!cameraMoved && now - lastRender < SCENE_BUDGET.animationFrameMs) return;
     needsRender = false;
+    cameraMoved = false;
+    lastRender = now;
     app.render();
     drawn++;
   });
   const invalidate = () => {
     needsRender = true;
   };
-  viewport.on('moved', invalidate);
-  viewport.on('zoomed', invalidate);
+  const cameraInvalidate = () => {
+    needsRender = true;
+    cameraMoved = true;
+  };
+  viewport.on('moved', cameraInvalidate);
+  viewport.on('zoomed', cameraInvalidate);
   // Keep the whole world in view when the stage changes size (window resize, theme with wider panels, phone rotation).
   let refitPending = false;
   app.renderer.on('resize', () => {

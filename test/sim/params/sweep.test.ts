@@ -74,6 +74,7 @@ describe('parseSweepText', () => {
 
   it('writes the point values into the scenario of that point', () => {
     const loaded = pointScenario(plan, 3, 's.json');
+    if (loaded.kind !== 'classic') throw new Error(`expected a classic scenario, got ${loaded.kind}`);
     expect(loaded.scenario.model).toEqual({ type: 'independent-cascade', p: 0.2 });
     expect(loaded.scenario.graph).toEqual({ type: 'erdos-renyi', nodes: 100, meanDegree: 4 });
     expect(loaded.scenario.runs).toBe(1);

@@ -1,0 +1,85 @@
+// The world kind's branches of `sim run` and `sim sweep`: preflight, one sweep job, and the run command. Node-only.
+import { assertWorldFits, estimateWorldBytes } from '../../model/build-world.ts';
+import { createWorldEngine } from '../../model/engine.ts';
+import { InputError } from '../../params/errors.ts';
+import type { WorldScenario } from '../../params/world.ts';
+import { memoryBudgetBytes } from '../host.ts';
+import type { CliIo } from '../output.ts';
+import { createProgress } from '../progress.ts';
+import { runWorldScenario } from './run-world.ts';
+
+/** Problems that stop a world scenario before anything is allocated (today: a world too big for the budget). */
+export function worldPreflightProblems(scenario: WorldScenario, budgetBytes: number): string[] {
+  try {
+    assertWorldFits(scenario.world, budgetBytes);
+    return [];
+  } catch (error) {
+    if (error instanceof InputError) return [...error.lines];
+    throw error;
+  }
+}
+
+/** Peak bytes one world job needs (used to cap the number of sweep workers). */
+export function worldJobBytes(scenario: WorldScenario): number {
+  return estimateWorldBytes(scenario.world);
+}
+
+/**
+ * One sweep job: builds the world for `seed`, runs `scenario.ticks` ticks and reports the agents that
+ * adopted at least one trend (the world's final size, seeds included).
+ */
+export function executeWorldJob(
+  scenario: WorldScenario,
+  seed: string,
+  budgetBytes: number,
+): { nodeCount: number; finalSize: number; ticks: number } {
+  const engine = createWorldEngine({ ...scenario, seed }, { budgetBytes });
+  for (let tick = 0; tick < scenario.ticks; tick++) engine.step();
+  const count = engine.agentCount;
+  const adoptedAny = new Uint8Array(count);
+  for (const trend of engine.ctx.state.trends) {
+    const adoptTick = trend.adoptTick;
+    for (let agent = 0; agent < count; agent++) if (adoptTick[agent]! >= 0) adoptedAny[agent] = 1;
+  }
+  let finalSize = 0;
+  for (let agent = 0; agent < count; agent++) finalSize += adoptedAny[agent]!;
+  return { nodeCount: count, finalSize, ticks: scenario.ticks };
+}
+
+/** `sim run` for a world scenario: flags override runs and seed; progress per simulated tick. */
+export function runWorldCommand(
+  fileScenario: WorldScenario,
+  scenarioPath: string,
+  flags: { readonly out: string; readonly runs?: number; readonly seed?: string },
+  io: CliIo,
+): void {
+  const scenario: WorldScenario = {
+    ...fileScenario,
+    ...(flags.runs === undefined ? {} : { runs: flags.runs }),
+    ...(flags.seed === undefined ? {} : { seed: flags.seed }),
+  };
+  const budget = memoryBudgetBytes();
+  const problems = worldPreflightProblems(scenario, budget);
+  if (problems.length > 0) throw new InputError(scenarioPath, problems);
+  const totalTicks = scenario.runs * scenario.ticks;
+  const progress = createProgress('run', totalTicks, { stream: io.stdout, unit: 'ticks' });
+  progress.update(0);
+  let summaries: ReturnType<typeof runWorldScenario>;
+  try {
+    summaries = runWorldScenario(scenario, scenario.seed, flags.out, {
+      runs: scenario.runs,
+      budgetBytes: budget,
+      onProgress: (run, tick, ticks) => progress.update(run * ticks + tick),
+    });
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(scenarioPath, error.lines);
+    throw error;
+  } finally {
+    progress.stop();
+  }
+  const adopters = summaries.map((s) => s.trends.reduce((sum, t) => sum + t.adopters, 0));
+  const mean = adopters.reduce((a, b) => a + b, 0) / Math.max(1, adopters.length);
+  io.stdout.write(
+    `run: ${scenario.runs} world run(s) of ${scenario.ticks} ticks written to ${flags.out} (mean adoptions ${Math.round(mean)} among ${scenario.world.agents} agents)\n`,
+  );
+}
