@@ -49,6 +49,7 @@ function followCandidates(ctx: SimContext, agent: number, platform: number, chro
   const popularityWeight = state.algorithms[platform]!.popularityWeight;
   const bit = 1 << platform;
   const lastPost = state.lastPost;
+  const recent = ring.recentAuthors;
   const oldest = Math.max(0, ring.next - ring.capacity);
   let found = 0;
   for (let layer = platform, round = 0; round < dim.P; round++, layer = (platform + round) % dim.P) {
@@ -60,6 +61,7 @@ function followCandidates(ctx: SimContext, agent: number, platform: number, chro
     const first = degree <= FOLLOW_SCAN ? 0 : Math.floor(aleaNext(state.rng) * degree);
     for (let i = 0; i < scan; i++) {
       const followee = ties.inTargets[start + ((first + i) % degree)]!;
+      if ((recent[followee >>> 5]! & (1 << (followee & 31))) === 0) continue; // no recent post: skip the lastPost miss
       if (layer !== platform && (world.population.platforms[followee]! & bit) === 0) continue;
       const last = (followee * dim.P + platform) * 2;
       const id = lastPost[last]!;

@@ -96,7 +96,43 @@ export function createPost(
   const last = (author * P + platform) * 2;
   ctx.state.lastPost[last] = id;
   ctx.state.lastPost[last + 1] = ctx.state.tick;
+  ring.recentAuthors[author >>> 5]! |= 1 << (author & 31);
   return id;
+}
+
+/**
+ * Keeps `ring.recentAuthors` a superset of the authors whose latest post on `platform` is younger than the post
+ * lifetime: clears the bit of each author whose latest post expired since the last call (posts expire in id order).
+ * Call at the start of a tick. Rebuilt from the ring when the lifetime knob changed. O(posts expired).
+ */
+export function expireRecentAuthors(ctx: SimContext, platform: number): void {
+  const ring = ctx.state.rings[platform]!;
+  const { data, recentAuthors } = ring;
+  const tick = ctx.state.tick;
+  const lifetime = ctx.knobs.postLifetime;
+  const lastPost = ctx.state.lastPost;
+  const P = ctx.dim.P;
+  const oldest = Math.max(0, ring.next - ring.capacity);
+  if (ring.expiryLifetime !== lifetime) {
+    recentAuthors.fill(0);
+    for (let id = oldest; id < ring.next; id++) {
+      const base = (id & ring.mask) * POST_STRIDE;
+      if (tick - data[base + POST.tick]! >= lifetime) continue;
+      const author = data[base + POST.author]!;
+      recentAuthors[author >>> 5]! |= 1 << (author & 31);
+    }
+    ring.expiryLifetime = lifetime;
+    ring.expiryCursor = oldest;
+  }
+  // Posts overwritten before expiring leave their bit set: harmless, the bit is only a prefilter.
+  let id = Math.max(ring.expiryCursor, oldest);
+  for (; id < ring.next; id++) {
+    const base = (id & ring.mask) * POST_STRIDE;
+    if (tick - data[base + POST.tick]! < lifetime) break;
+    const author = data[base + POST.author]!;
+    if (lastPost[(author * P + platform) * 2] === id) recentAuthors[author >>> 5]! &= ~(1 << (author & 31));
+  }
+  ring.expiryCursor = id;
 }
 
 /** A uniformly random live post of the ring (a few tries), or −1. */

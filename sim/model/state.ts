@@ -55,6 +55,16 @@ export interface PostRing {
   hotCount: number;
   readonly trending: Int32Array;
   trendingCount: number;
+  /**
+   * Bitset over agents (agent a is bit a & 31 of word a >>> 5): set when a's latest post on this platform may still be
+   * younger than the post lifetime — set on posting, cleared when that post expires (posts.ts expireRecentAuthors). A
+   * superset of the agents with a live latest post, small enough to stay in cache: follow feeds test it before
+   * reading `lastPost` (a memory miss per followee, and most followees have posted nothing recent).
+   */
+  readonly recentAuthors: Uint32Array;
+  /** First post id whose expiry is not yet processed, and the lifetime `recentAuthors` was kept for (−1 = never built). */
+  expiryCursor: number;
+  expiryLifetime: number;
 }
 
 /**
@@ -203,6 +213,9 @@ function createRing(dim: Dimensions): PostRing {
     hotCount: 0,
     trending: new Int32Array(HOT_SIZE),
     trendingCount: 0,
+    recentAuthors: new Uint32Array(Math.ceil(dim.count / 32)),
+    expiryCursor: 0,
+    expiryLifetime: -1,
   };
 }
 

@@ -13,7 +13,7 @@ const { launchTrend } = eventsModule;
 const { runSession } = feedModule;
 const { countMembers, updateMembership } = membershipModule;
 const { updateOnline } = onlineModule;
-const { refreshHotLists } = postsModule;
+const { expireRecentAuthors, refreshHotLists } = postsModule;
 
 /**
  * Advances the world by one hour: fire due events and trend launches; who is online; each online agent's session
@@ -36,6 +36,7 @@ export function stepWorld(ctx: SimContext, timeline: Timeline): void {
     ts.viewsThisTick = 0;
   }
 
+  for (let p = 0; p < dim.P; p++) expireRecentAuthors(ctx, p);
   updateOnline(ctx.world, state, ctx.knobs.activityMultiplier);
   const list = state.onlineList;
   for (let i = 0; i < state.onlineCount; i++) runSession(ctx, list[i]!);
