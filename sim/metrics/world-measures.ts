@@ -106,7 +106,12 @@ export function jaccardSorted(a: Float64Array, b: Float64Array): number {
 
 /** Gini coefficient of non-negative values (0 = equal, → 1 = one holds all); sorts a copy. 0 for an empty or all-zero input. */
 export function gini(values: ArrayLike<number>): number {
-  const sorted = Float64Array.from(values).sort();
+  return giniSorting(Float64Array.from(values));
+}
+
+/** gini() of `values`, sorting them in place (no copy). */
+function giniSorting(values: Float64Array): number {
+  const sorted = values.sort();
   const n = sorted.length;
   let total = 0;
   let weighted = 0;
@@ -118,12 +123,12 @@ export function gini(values: ArrayLike<number>): number {
   return (2 * weighted) / (n * total) - (n + 1) / n;
 }
 
-/** Gini of creator reach (views received) over agents that have received any view. */
+/** Gini of creator reach (views received) over agents that have received any view. One O(agents) pass and a sort. */
 export function creatorReachGini(ctx: SimContext): number {
   const reach = creatorReach(ctx);
-  const positive: number[] = [];
-  for (let a = 0; a < reach.length; a++) if (reach[a]! > 0) positive.push(reach[a]!);
-  return gini(positive);
+  let positive = 0;
+  for (let a = 0; a < reach.length; a++) if (reach[a]! > 0) reach[positive++] = reach[a]!;
+  return giniSorting(reach.subarray(0, positive));
 }
 
 /**

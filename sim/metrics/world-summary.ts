@@ -3,7 +3,7 @@ import type { CascadeSummary, PlatformSummary, TrendSummary, WorldSummary } from
 import type { SimContext } from '../model/context.ts';
 import { countMembers } from '../model/membership.ts';
 import type { TrendState } from '../model/state.ts';
-import { cascadeTrees } from './cascade.ts';
+import type { CascadeStats } from './cascade.ts';
 import {
   creatorReachGini,
   crossCultureShare,
@@ -12,12 +12,61 @@ import {
   reproductionNumber,
 } from './world-measures.ts';
 
-/** The largest cascade tree of a trend (null before any adoption). O(agents). */
+/**
+ * The largest cascade tree of a trend (null before any adoption; ties go to the smallest root id, as over
+ * cascadeTrees). Reads the bookkeeping adopt() keeps (TrendState.order, treeSize), so it costs O(size of that tree)
+ * — not O(agents) — and is cached until that tree grows or another overtakes it.
+ */
 export function largestCascade(ts: TrendState): CascadeSummary | null {
   if (ts.adopters === 0) return null;
-  let best: CascadeSummary | null = null;
-  for (const tree of cascadeTrees(ts.parent, ts.adoptTick)) if (!best || tree.size > best.size) best = tree;
-  return best;
+  let root = -1;
+  let size = 0;
+  for (const [r, s] of ts.treeSize) if (s > size || (s === size && r < root)) [root, size] = [r, s];
+  if (root < 0) return null;
+  if (ts.largest && ts.largestRoot === root && ts.largestSize === size) return ts.largest;
+  ts.largest = treeStats(ts, root, size);
+  ts.largestRoot = root;
+  ts.largestSize = size;
+  return ts.largest;
+}
+
+/**
+ * Size, depth, max breadth and structural virality (Goel et al. 2016, as cascade.ts: 2W / (n(n − 1)), W = Σ over
+ * edges of s(n − s)) of the tree under `root`, from its nodes in adoption order (parents before children).
+ */
+function treeStats(ts: TrendState, root: number, size: number): CascadeStats {
+  const local = new Map<number, number>();
+  const parentAt = new Int32Array(size);
+  const depthAt = new Int32Array(size);
+  let n = 0;
+  let depth = 0;
+  for (let i = 0; i < ts.adopters && n < size; i++) {
+    if (ts.orderRoot[i] !== root) continue;
+    const agent = ts.order[i]!;
+    const up = agent === root ? -1 : (local.get(ts.parent[agent]!) ?? -1);
+    parentAt[n] = up;
+    depthAt[n] = up < 0 ? 0 : depthAt[up]! + 1;
+    if (depthAt[n]! > depth) depth = depthAt[n]!;
+    local.set(agent, n++);
+  }
+  const levels = new Uint32Array(depth + 1);
+  for (let i = 0; i < n; i++) levels[depthAt[i]!]!++;
+  let maxBreadth = 0;
+  for (let d = 0; d <= depth; d++) if (levels[d]! > maxBreadth) maxBreadth = levels[d]!;
+  // Children come after parents: a reverse pass accumulates subtree sizes and W (Neumaier-compensated, as cascade.ts).
+  const subtree = new Float64Array(n).fill(1);
+  let wiener = 0;
+  let compensation = 0;
+  for (let i = n - 1; i > 0; i--) {
+    const below = subtree[i]!;
+    const term = below * (n - below);
+    const sum = wiener + term;
+    compensation += Math.abs(wiener) >= term ? wiener - sum + term : term - sum + wiener;
+    wiener = sum;
+    if (parentAt[i]! >= 0) subtree[parentAt[i]!]! += below;
+  }
+  wiener += compensation;
+  return { root, size: n, depth, maxBreadth, structuralVirality: n > 1 ? (2 * wiener) / (n * (n - 1)) : 0 };
 }
 
 /** Metcalfe value members² scaled by the agent count (so it reads in agents: equal to N when everyone is on). */

@@ -115,6 +115,30 @@ function engage(ctx: SimContext, agent: number, platform: number, slot: number):
     user[userRow + d] = (1 - USER_LEARNING) * user[userRow + d]! + USER_LEARNING * item[itemRow + d]!;
 }
 
+/** Appends a new adopter to its trend's cascade bookkeeping (TrendState.order): O(depth), once per adoption. */
+function recordInTree(ts: TrendState, agent: number, parent: number): void {
+  let root = agent;
+  for (let p = parent, guard = 0; p >= 0; p = ts.parent[p]!, guard++) {
+    if (ts.adoptTick[p]! < 0 || guard > ts.adopters) {
+      root = -1; // a chain that reaches no seed (a correct run never makes one): left out, as cascadeTrees does
+      break;
+    }
+    root = p;
+  }
+  const position = ts.adopters;
+  if (position === ts.order.length) {
+    const order = new Int32Array(position * 2);
+    order.set(ts.order);
+    ts.order = order;
+    const orderRoot = new Int32Array(position * 2);
+    orderRoot.set(ts.orderRoot);
+    ts.orderRoot = orderRoot;
+  }
+  ts.order[position] = agent;
+  ts.orderRoot[position] = root;
+  if (root >= 0) ts.treeSize.set(root, (ts.treeSize.get(root) ?? 0) + 1);
+}
+
 /** Makes `agent` an adopter of trend `t` on `platform` (parent −1 for a seed), posts its version and maybe cross-posts it. */
 export function adopt(ctx: SimContext, agent: number, t: number, platform: number, parent: number): void {
   const { state, world } = ctx;
@@ -126,6 +150,7 @@ export function adopt(ctx: SimContext, agent: number, t: number, platform: numbe
   ts.parent[agent] = parent;
   ts.platform[agent] = platform;
   state.lastAdopted[agent] = t + 1;
+  recordInTree(ts, agent, parent);
   ts.adopters++;
   const region = pop.region[agent]!;
   ts.adoptersByPlatform[platform]!++;

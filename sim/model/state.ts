@@ -1,4 +1,5 @@
 // The social world's dynamic state as typed arrays (per agent, per agent × trend, per platform post rings). Allocation only: no dynamics.
+import type { CascadeStats } from '../metrics/cascade.ts';
 import type { AleaState } from './classic/fast-alea.ts';
 import type { ResolvedTrend } from './trends.ts';
 import type { World } from './world.ts';
@@ -107,6 +108,18 @@ export interface TrendState {
   novelty: number;
   /** Platform fit of this trend's kind per platform (formatFit, 0.5 when the platform does not list the kind). */
   readonly fit: Float64Array;
+  /**
+   * Cascade bookkeeping kept by adopt() so the summary need not scan every agent: `order[0..adopters)` the adopters in
+   * adoption order (a parent always precedes its children), `orderRoot` the seed at the top of each one's tree (−1 when
+   * its parent chain reaches no seed); both grow by doubling. `treeSize` maps each seed to its tree's size (seeds are
+   * few). `largest` caches the largest tree's measures for (`largestRoot`, `largestSize`).
+   */
+  order: Int32Array;
+  orderRoot: Int32Array;
+  readonly treeSize: Map<number, number>;
+  largest: CascadeStats | null;
+  largestRoot: number;
+  largestSize: number;
 }
 
 /** Platform algorithm settings as they stand now (events change them). */
@@ -250,6 +263,12 @@ export function createTrendState(world: World, trend: ResolvedTrend): TrendState
     viewsThisTick: 0,
     novelty: 1,
     fit: Float64Array.from(world.platforms, (p) => p.formatFit[trend.kind] ?? 0.5),
+    order: new Int32Array(64),
+    orderRoot: new Int32Array(64),
+    treeSize: new Map(),
+    largest: null,
+    largestRoot: -1,
+    largestSize: 0,
   };
 }
 

@@ -56,7 +56,11 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unkno
         const message = issue.message.startsWith('Invalid input: expected') && got === undefined
           ? `is required (${issue.message.replace('Invalid input: ', '').replace(/, received undefined$/, '')})`
           : issue.message;
-        return got === undefined ? `${at}: ${message}` : `${at}: ${message} (got ${shortJson(got)})`;
+        if (got !== undefined) return `${at}: ${message} (got ${shortJson(got)})`;
+        // A missing field fails its own type check with the field's range text: say that it is missing.
+        return issue.code === 'invalid_type' && !message.startsWith('is required')
+          ? `${at}: is required; ${message}`
+          : `${at}: ${message}`;
       }
     }
   });
