@@ -55,35 +55,69 @@ export function crossCultureShare(ctx: SimContext): number {
   return all > 0 ? cross / all : 0;
 }
 
+/** Per state: each tracked agent's sorted viewed-post set and the cursor it was built at; the last pairing and its pair values. */
+const sortedSetCache = new WeakMap<
+  object,
+  { cursor: Float64Array; sets: Float64Array[]; members: Int32Array; pairs: Float64Array }
+>();
+
 /**
  * Homogenization (Chaney, Stewart & Engelhardt 2018): mean Jaccard similarity of the sets of posts consumed (the last
  * TRACKED_ITEMS views) over pairs of the tracked agents that viewed anything.
  */
 export function homogenization(ctx: SimContext): number {
   const { trackedAgents, trackedItems, trackedCursor } = ctx.state;
+  const tracked = trackedAgents.length;
+  let cache = sortedSetCache.get(ctx.state);
+  if (!cache || cache.cursor.length !== tracked) {
+    cache = {
+      cursor: new Float64Array(tracked).fill(-1),
+      sets: [],
+      members: new Int32Array(0),
+      pairs: new Float64Array(tracked * PAIR_SPAN),
+    };
+    sortedSetCache.set(ctx.state, cache);
+  }
   const sets: Float64Array[] = [];
-  for (let s = 0; s < trackedAgents.length; s++) {
+  const members: number[] = [];
+  const changed: boolean[] = [];
+  for (let s = 0; s < tracked; s++) {
     const filled = Math.min(trackedCursor[s]!, TRACKED_ITEMS);
     if (filled === 0) continue;
-    const items = trackedItems.slice(s * TRACKED_ITEMS, s * TRACKED_ITEMS + filled).sort();
-    let unique = 0;
-    for (let i = 0; i < items.length; i++)
-      if (i === 0 || items[i] !== items[i - 1]) items[unique++] = items[i]!;
-    sets.push(items.subarray(0, unique));
+    // A tracked agent's set changes only when it views: re-sort only those whose cursor moved.
+    const moved = cache.cursor[s] !== trackedCursor[s];
+    if (moved) {
+      const items = trackedItems.slice(s * TRACKED_ITEMS, s * TRACKED_ITEMS + filled).sort();
+      let unique = 0;
+      for (let i = 0; i < items.length; i++)
+        if (i === 0 || items[i] !== items[i - 1]) items[unique++] = items[i]!;
+      cache.sets[s] = items.subarray(0, unique);
+      cache.cursor[s] = trackedCursor[s]!;
+    }
+    sets.push(cache.sets[s]!);
+    members.push(s);
+    changed.push(moved);
   }
+  const n = sets.length;
+  if (n === 2) return jaccardSorted(sets[0]!, sets[1]!);
   // Each set against its next PAIR_SPAN sets (cyclically): the tracked agents are a random sample, so these pairs are
-  // as good as all pairs, at a 16th of the cost.
+  // as good as all pairs, at a 16th of the cost. A pair's value is reused while neither set changed and the list of
+  // non-empty sets (which fixes the pairing) is the same as last time.
+  const samePairing =
+    members.length === cache.members.length && members.every((m, i) => cache.members[i] === m);
   let sum = 0;
   let pairs = 0;
-  const n = sets.length;
   const span = Math.min(PAIR_SPAN, Math.floor((n - 1) / 2));
   for (let i = 0; i < n; i++) {
     for (let step = 1; step <= span; step++) {
-      sum += jaccardSorted(sets[i]!, sets[(i + step) % n]!);
+      const j = (i + step) % n;
+      const at = i * PAIR_SPAN + step - 1;
+      if (!samePairing || changed[i] || changed[j]) cache.pairs[at] = jaccardSorted(sets[i]!, sets[j]!);
+      sum += cache.pairs[at]!;
       pairs++;
     }
   }
-  if (n === 2) return jaccardSorted(sets[0]!, sets[1]!);
+  cache.members = Int32Array.from(members);
   return pairs > 0 ? sum / pairs : 0;
 }
 

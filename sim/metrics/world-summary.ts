@@ -94,10 +94,21 @@ export function trendSummary(ctx: SimContext, t: number, totalViews: number): Tr
   };
 }
 
+/** Member counts per context, cached until `state.membershipVersion` changes (they change at most once a day). */
+const memberCache = new WeakMap<SimContext, { version: number; members: Int32Array }>();
+
+function cachedMembers(ctx: SimContext): Int32Array {
+  const cached = memberCache.get(ctx);
+  if (cached && cached.version === ctx.state.membershipVersion) return cached.members;
+  const members = countMembers(ctx);
+  memberCache.set(ctx, { version: ctx.state.membershipVersion, members });
+  return members;
+}
+
 export function buildSummary(ctx: SimContext): WorldSummary {
   const { state, world } = ctx;
   const lastTick = Math.max(0, state.tick - 1);
-  const members = countMembers(ctx);
+  const members = cachedMembers(ctx);
   const platforms: PlatformSummary[] = world.platforms.map((record, p) => ({
     id: p,
     name: record.name,

@@ -8,7 +8,7 @@ import * as stateModule from './state.ts';
 import * as trendsModule from './trends.ts';
 
 // Imported values copied into module constants once: under tsx (CommonJS interop) every use of an imported binding
-// is a getter call, which dominated the hot loops' profile.
+// in the hot loops would be a getter call on the module object.
 const { aleaNext } = fastaleaModule;
 const { pushTransmission, SEEN_MEMORY } = contextModule;
 const { createPost } = postsModule;
@@ -105,7 +105,7 @@ function engage(ctx: SimContext, agent: number, platform: number, slot: number):
   const item = ring.profile;
   const user = ctx.state.profile;
   const interests = ctx.world.population.interests;
-  const itemRow = slot * D;
+  const itemRow = slot * ring.profileStride;
   const userRow = agent * D;
   for (let k = 0; k < K; k++)
     item[itemRow + k] = (1 - ITEM_LEARNING) * item[itemRow + k]! + ITEM_LEARNING * interests[agent * K + k]!;

@@ -184,6 +184,7 @@ export function applyEvent(ctx: SimContext, event: EventSpec, timeline: Timeline
       if (agent === undefined || agent >= ctx.dim.count) return;
       const platforms = world.population.platforms as Uint8Array;
       platforms[agent] = p >= 0 ? platforms[agent]! & ~(1 << p) : 0;
+      state.membershipVersion++;
       return;
     }
     case 'activity-change': {

@@ -9,7 +9,7 @@ import * as recommenderModule from './recommender.ts';
 import * as stateModule from './state.ts';
 
 // Imported values copied into module constants once: under tsx (CommonJS interop) every use of an imported binding
-// is a getter call, which dominated the hot loops' profile.
+// in the hot loops would be a getter call on the module object.
 const { viewPost } = adoptionModule;
 const { aleaNext } = fastaleaModule;
 const { FOLLOW_SCAN, MAX_FEED, SOURCE } = contextModule;

@@ -82,4 +82,5 @@ export function updateMembership(ctx: SimContext): void {
     }
     platforms[a] = member;
   }
+  ctx.state.membershipVersion++;
 }

@@ -6,7 +6,7 @@ import type { PostRing } from './state.ts';
 import * as stateModule from './state.ts';
 
 // Imported values copied into module constants once: under tsx (CommonJS interop) every use of an imported binding
-// is a getter call, which dominated the hot loops' profile.
+// in the hot loops would be a getter call on the module object.
 const { aleaNext } = fastaleaModule;
 const { HOT_SIZE, META_BOOSTED, NO_TREND, POST, POST_STRIDE, TOPIC_BUCKET } = stateModule;
 
@@ -86,7 +86,7 @@ export function createPost(
   data[base + POST.viewTick] = -1;
   ring.dataF[base + POST.engagement] = 0;
   const { D, K, P } = ctx.dim;
-  const row = slot * D;
+  const row = slot * ring.profileStride;
   ring.profile.fill(0, row, row + D);
   ring.profile[row + topic] = 1;
   ring.profile[row + K + pop.fandom[author]!] = 0.5;

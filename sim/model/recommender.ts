@@ -8,7 +8,7 @@ import type { PostRing } from './state.ts';
 import * as stateModule from './state.ts';
 
 // Imported values copied into module constants once: under tsx (CommonJS interop) every use of an imported binding
-// is a getter call, which dominated the hot loops' profile.
+// in the hot loops would be a getter call on the module object.
 const { aleaNext } = fastaleaModule;
 const { explorationOf, personalizationOf, SOURCE } = contextModule;
 const { isLive, popularity, randomLivePost } = postsModule;
@@ -61,21 +61,6 @@ function push(ctx: SimContext, id: number, count: number): number {
   ctx.feedIds[count] = id;
   ctx.feedSources[count] = SOURCE.recommended;
   return count + 1;
-}
-
-/** Cosine similarity of a user profile row and an item profile row, both of width D. */
-function cosine(user: Float32Array, userRow: number, item: Float32Array, itemRow: number, D: number): number {
-  let dot = 0;
-  let uu = 0;
-  let ii = 0;
-  for (let d = 0; d < D; d++) {
-    const u = user[userRow + d]!;
-    const v = item[itemRow + d]!;
-    dot += u * v;
-    uu += u * u;
-    ii += v * v;
-  }
-  return uu > 0 && ii > 0 ? dot / Math.sqrt(uu * ii) : 0;
 }
 
 /** A topic drawn from `weights[row .. row + K)` (not necessarily normalised). */
@@ -199,6 +184,7 @@ const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
   let topicTotal = 0;
   for (let k = 0; k < K; k++) topicTotal += user[userRow + k]!;
   const { data, dataF, profile: item, mask, index, indexCursor } = ring;
+  const feedIds = ctx.feedIds;
   for (let s = 0; s < slots; s++) {
     if (aleaNext(rng) < epsilon) {
       const id = randomLivePost(ring, tick, lifetime, rng);
@@ -226,9 +212,22 @@ const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
         const filled = Math.min(indexCursor[k]!, TOPIC_BUCKET);
         if (filled > 0) id = index[k * TOPIC_BUCKET + Math.floor(v * filled)]!;
       }
-      if (id < 0 || id === best || !acceptable(ctx, ring, agent, id, count, cap)) continue;
+      // acceptable() written out with the ring's fields in locals: this is the innermost loop of the default feed.
+      if (id < 0 || id === best || id >= ring.next || id < ring.next - ring.capacity) continue;
       const slot = id & mask;
-      const itemRow = slot * D;
+      const base = slot * POST_STRIDE;
+      const age = tick - data[base + POST.tick]!;
+      if (age < 1 || age >= lifetime || data[base + POST.author] === agent) continue;
+      if (cap > 0 && data[base + POST.viewTick] === tick && data[base + POST.views]! >= cap) continue;
+      let duplicate = false;
+      for (let i = 0; i < count; i++) {
+        if (feedIds[i] === id) {
+          duplicate = true;
+          break;
+        }
+      }
+      if (duplicate) continue;
+      const itemRow = slot * ring.profileStride;
       let dot = 0;
       let ii = 0;
       for (let d = 0; d < D; d++) {
@@ -237,8 +236,8 @@ const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
         ii += w * w;
       }
       const similarity = uu > 0 && ii > 0 ? dot / Math.sqrt(uu * ii) : 0;
-      const value =
-        personalization * similarity + popularityShare * popularity(dataF[slot * POST_STRIDE + POST.engagement]!);
+      const engagement = dataF[base + POST.engagement]!;
+      const value = personalization * similarity + popularityShare * (engagement / (engagement + 5)); // popularity()
       if (value > bestScore) {
         bestScore = value;
         best = id;
@@ -246,7 +245,6 @@ const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
     }
     if (best >= 0) count = push(ctx, best, count);
   }
-  void data;
   return count;
 };
 

@@ -39,8 +39,9 @@ export const POST_STRIDE = 8;
  * One platform's recent posts in a ring of `capacity` (a power of two) slots. Post ids grow forever; post `id`
  * lives in slot `id & mask` (fields at `slot * POST_STRIDE + POST.x`) while `id ≥ next − capacity`. `origin` is the
  * adopter the post descends from (the author for an adoption post, the original adopter for a reshare; −1 for
- * everyday posts); `views` counts viewers in tick `viewTick` (reach cap). `profile` is capacity × D (D = K + F + 1,
- * row-major): the recommender's item profile — topic part then fandom part (fandom 0 = none) — from the post's content
+ * everyday posts); `views` counts viewers in tick `viewTick` (reach cap). `profile` is capacity rows of
+ * `profileStride` floats, the first D used (D = K + F + 1; the stride pads a row to whole 64-byte lines so reading a
+ * candidate's profile costs one cache miss, not two): the recommender's item profile — topic part then fandom part (fandom 0 = none) — from the post's content
  * and from who engaged with it. `index` is K × TOPIC_BUCKET post ids (−1 empty): the newest posts of each topic.
  */
 export interface PostRing {
@@ -50,6 +51,7 @@ export interface PostRing {
   readonly data: Int32Array;
   readonly dataF: Float32Array;
   readonly profile: Float32Array;
+  readonly profileStride: number;
   readonly index: Int32Array;
   readonly indexCursor: Uint32Array;
   readonly hot: Int32Array;
@@ -160,6 +162,8 @@ export interface DynamicState {
   /** Per platform: 1 available, 0 banned or in an outage; `unavailableSince` the tick it went down (−1 while up). */
   readonly available: Uint8Array;
   readonly unavailableSince: Int32Array;
+  /** Bumped whenever any agent's platform membership changes (membership.ts, events.ts): summaries cache member counts by it. */
+  membershipVersion: number;
   /** Per platform, members at the end of each simulated day (for the S-curve and platforms.csv). */
   readonly membersByDay: number[][];
   readonly trends: TrendState[];
@@ -213,13 +217,15 @@ export function ringCapacity(count: number): number {
 function createRing(dim: Dimensions): PostRing {
   const capacity = ringCapacity(dim.count);
   const buffer = new ArrayBuffer(capacity * POST_STRIDE * 4);
+  const profileStride = Math.ceil(dim.D / 16) * 16;
   return {
     capacity,
     mask: capacity - 1,
     next: 0,
     data: new Int32Array(buffer),
     dataF: new Float32Array(buffer),
-    profile: new Float32Array(capacity * dim.D),
+    profile: new Float32Array(capacity * profileStride),
+    profileStride,
     index: new Int32Array(dim.K * TOPIC_BUCKET).fill(-1),
     indexCursor: new Uint32Array(dim.K),
     hot: new Int32Array(HOT_SIZE),
@@ -313,6 +319,7 @@ export function createDynamicState(world: World, rng: AleaState, pick: (n: numbe
     algorithms: world.platforms.map((p) => ({ ...p.algorithm })),
     available: new Uint8Array(P).fill(1),
     unavailableSince: new Int32Array(P).fill(-1),
+    membershipVersion: 0,
     membersByDay: Array.from({ length: P }, () => []),
     trends: [],
     trackedAgents,

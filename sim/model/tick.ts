@@ -8,7 +8,7 @@ import * as onlineModule from './online.ts';
 import * as postsModule from './posts.ts';
 
 // Imported values copied into module constants once: under tsx (CommonJS interop) every use of an imported binding
-// is a getter call, which dominated the hot loops' profile.
+// in the hot loops would be a getter call on the module object.
 const { launchTrend } = eventsModule;
 const { runSession } = feedModule;
 const { countMembers, updateMembership } = membershipModule;
@@ -38,8 +38,7 @@ export function stepWorld(ctx: SimContext, timeline: Timeline): void {
 
   for (let p = 0; p < dim.P; p++) expireRecentAuthors(ctx, p);
   updateOnline(ctx.world, state, ctx.knobs.activityMultiplier);
-  const list = state.onlineList;
-  for (let i = 0; i < state.onlineCount; i++) runSession(ctx, list[i]!);
+  runSessions(ctx);
 
   const refreshTrending = tick % ctx.knobs.trendingRefresh === 0;
   for (let p = 0; p < dim.P; p++) refreshHotLists(ctx, p, refreshTrending);
@@ -48,6 +47,16 @@ export function stepWorld(ctx: SimContext, timeline: Timeline): void {
 
   if (tick % 24 === 23) endOfDay(ctx);
   state.tick = tick + 1;
+}
+
+/**
+ * Every online agent's session. A function of its own, not a loop inside stepWorld: V8 compiles a hot loop on stack
+ * replacement together with the code after it, and that code (hot lists, end of day) had not run yet, so stepWorld was
+ * deoptimized and the whole session loop recompiled every tick.
+ */
+function runSessions(ctx: SimContext): void {
+  const { onlineList, onlineCount } = ctx.state;
+  for (let i = 0; i < onlineCount; i++) runSession(ctx, onlineList[i]!);
 }
 
 function endOfDay(ctx: SimContext): void {
