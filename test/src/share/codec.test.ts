@@ -63,7 +63,7 @@ describe('share link codec', () => {
 
   it('names a missing seed and an unknown field', () => {
     const message = messageOf(forge({ v: 1, p: 'dance-challenge', d: {}, t: 0, extra: true }));
-    expect(message).toContain('seed: must be a seed of 1 to 64 characters');
+    expect(message).toContain('seed: is required; must be a seed of 1 to 64 characters');
     expect(message).toContain('extra: unknown field');
   });
 
