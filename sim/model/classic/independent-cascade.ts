@@ -16,7 +16,7 @@ import {
 } from './state.ts';
 
 /** Tie probabilities up to this use geometric skips between successes (ic-kernels.ts); above, one coin per inactive target. */
-const SKIP_BELOW = 0.3;
+const SKIP_BELOW = 0.1;
 
 /** The IC simulation, plus the count the benchmark reports. */
 export interface IndependentCascade extends ClassicSimulation {
