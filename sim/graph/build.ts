@@ -129,7 +129,17 @@ function readEdgeList(
     const reason = error instanceof Error ? error.message : String(error);
     throw new InputError('scenario', [`${path}.path: cannot read "${spec.path}": ${reason}`]);
   }
-  return parseEdgeList(text, spec.path, labels);
+  try {
+    return parseEdgeList(text, spec.path, labels);
+  } catch (error) {
+    // Bad lines name the file and line; the prefix names the scenario field that pointed at the file.
+    if (error instanceof InputError)
+      throw new InputError(
+        error.source,
+        error.lines.map((line) => `${path}.path: ${line}`),
+      );
+    throw error;
+  }
 }
 
 /**
