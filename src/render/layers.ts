@@ -1,12 +1,11 @@
 // Pixi display objects for the scene: node particles, glow pool, tie and cascade line drawing, labels. Reads typed arrays; never changes the model.
 import {
-  type Container,
+  Container,
   type Graphics,
   Mesh,
   MeshGeometry,
   Particle,
   ParticleContainer,
-  Rectangle,
   type Shader,
   Text,
   Texture,
@@ -41,25 +40,19 @@ export function makeTextures(): { dot: Texture; glow: Texture } {
 }
 
 /**
- * One particle per agent, agent i = particleChildren[i]. Only colour is dynamic (uploaded every frame as one
- * buffer); positions are static and uploaded once.
+ * One particle per agent, agent i = particles[i], positions and scale in layout units. They are drawn through
+ * node-cache.ts (a cached texture patched per frame), not as one live ParticleContainer.
  */
-export function makeNodeLayer(
+export function makeNodeParticles(
   dot: Texture,
   x: Float32Array,
   y: Float32Array,
   diameter: number,
-  width: number,
-  height: number,
-): { container: ParticleContainer; particles: Particle[] } {
-  const container = new ParticleContainer({
-    texture: dot,
-    dynamicProperties: { position: false, vertex: false, rotation: false, uvs: false, color: true },
-  });
+): Particle[] {
   const scale = diameter / DOT_PX;
   const particles: Particle[] = new Array(x.length);
   for (let a = 0; a < x.length; a++) {
-    const p = new Particle({
+    particles[a] = new Particle({
       texture: dot,
       x: x[a]!,
       y: y[a]!,
@@ -68,12 +61,8 @@ export function makeNodeLayer(
       scaleX: scale,
       scaleY: scale,
     });
-    particles[a] = p;
-    container.particleChildren.push(p);
   }
-  container.boundsArea = new Rectangle(0, 0, width, height);
-  container.update();
-  return { container, particles };
+  return particles;
 }
 
 /** A fixed pool of glow particles (alpha 0 when idle) so a burst of adoptions never allocates. */
@@ -88,21 +77,21 @@ export interface GlowPool {
 
 export const GLOW = { size: 600, durationMs: 900, scale: 3.2 } as const;
 
-export function makeGlowPool(glow: Texture, diameter: number): GlowPool {
+/** Idle glows have size 0 (fadeGlows sizes live ones from the node diameter each frame). */
+export function makeGlowPool(glow: Texture): GlowPool {
   const container = new ParticleContainer({
     texture: glow,
     dynamicProperties: { position: true, vertex: true, rotation: false, uvs: false, color: true },
   });
   container.blendMode = 'add';
   const particles: Particle[] = [];
-  const scale = (diameter * GLOW.scale) / (DOT_PX * 2);
   for (let i = 0; i < GLOW.size; i++) {
     const p = new Particle({
       texture: glow,
       anchorX: 0.5,
       anchorY: 0.5,
-      scaleX: scale,
-      scaleY: scale,
+      scaleX: 0,
+      scaleY: 0,
       alpha: 0,
     });
     particles.push(p);
@@ -135,8 +124,11 @@ export function fadeGlows(pool: GlowPool, now: number, baseScale: number): numbe
     const p = pool.particles[i]!;
     const t = (now - pool.born[i]!) / GLOW.durationMs;
     if (t >= 1) {
-      if (p.alpha !== 0) {
+      // Zero size, not just zero alpha: an invisible quad still costs its pixels in software GL.
+      if (p.alpha !== 0 || p.scaleX !== 0) {
         p.alpha = 0;
+        p.scaleX = 0;
+        p.scaleY = 0;
         changed++;
       }
       continue;
@@ -182,6 +174,9 @@ function resetLayer(layer: Container): void {
   for (const child of layer.removeChildren()) child.destroy({ children: true });
 }
 
+/** Lines per part of the tie drawing (see drawTies). */
+const TIE_PART = 1_500;
+
 /** Sampled ties of the shown layer (rebuilt only when the sample or theme changes). Returns the ties drawn. */
 export function drawTies(
   layer: Container,
@@ -207,8 +202,15 @@ export function drawTies(
     ends[i * 4 + 2] = x[t]!;
     ends[i * 4 + 3] = y[t]!;
   }
-  const mesh = lineMesh(ends, theme.tie, theme.tieAlpha);
-  if (mesh) layer.addChild(mesh);
+  // Parts of TIE_PART lines, each in its own container: the node cache draws one part per animation frame.
+  for (let from = 0; from < count; from += TIE_PART) {
+    const mesh = lineMesh(
+      ends.subarray(from * 4, Math.min(count, from + TIE_PART) * 4),
+      theme.tie,
+      theme.tieAlpha,
+    );
+    if (mesh) layer.addChild(new Container({ children: [mesh] }));
+  }
   return count;
 }
 

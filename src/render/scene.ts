@@ -1,14 +1,6 @@
 // The Pixi scene: static layer (region frames, sampled ties, nodes) and dynamic layer (cascade lines, glows, rings), camera and hit testing. Reads frames; never changes the model or the store.
 
-import {
-  Application,
-  Container,
-  Graphics,
-  type Particle,
-  type ParticleContainer,
-  Rectangle,
-  type Text,
-} from 'pixi.js';
+import { Application, Container, Graphics, type Particle, Rectangle, type Text } from 'pixi.js';
 import type { FrameMessage, LayoutRect, ReadyMessage, TiesMessage } from '../../sim/protocol.ts';
 import { createCamera } from './camera.ts';
 import { clearTrail, createTrail, pushTransmissions } from './cascade-trail.ts';
@@ -22,9 +14,10 @@ import {
   type GlowPool,
   igniteGlow,
   makeGlowPool,
-  makeNodeLayer,
+  makeNodeParticles,
   makeTextures,
 } from './layers.ts';
+import { createNodeCache, type NodeCache } from './node-cache.ts';
 import {
   baseColor,
   type ColorMode,
@@ -40,7 +33,7 @@ import { type FrameSource, SCENE_BUDGET, type Scene, type SceneCallbacks } from 
 interface WorldState {
   readonly data: ReadyMessage;
   readonly particles: Particle[];
-  readonly nodeLayer: ParticleContainer;
+  readonly nodes: NodeCache;
   readonly glows: GlowPool;
   readonly grid: HitGrid;
   readonly baseColors: Uint32Array;
@@ -48,6 +41,19 @@ interface WorldState {
   readonly labels: Text[];
   previous: Uint8Array | null;
   tick: number;
+}
+
+/**
+ * True when WebGL is rasterised on the CPU (SwiftShader, llvmpipe): there every pixel drawn costs the main thread,
+ * which waits for the frame at commit, so the canvas is drawn at a lower resolution and scaled up.
+ */
+function isSoftwareGl(): boolean {
+  const gl = document.createElement('canvas').getContext('webgl2');
+  if (!gl) return false;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return /swiftshader|llvmpipe|softpipe|software/i.test(name);
 }
 
 /** Creates the Pixi application inside `host` (which must have a size) and starts the render loop. */
@@ -63,7 +69,7 @@ export async function createScene(
     // MSAA is costly in software WebGL (SwiftShader); dots are soft-edged textures and lines are 1 px anyway.
     antialias: false,
     autoDensity: true,
-    resolution: Math.min(2, window.devicePixelRatio || 1),
+    resolution: isSoftwareGl() ? SCENE_BUDGET.softwareResolution : Math.min(2, window.devicePixelRatio || 1),
     preference: 'webgl',
   });
   host.appendChild(app.canvas);
@@ -79,6 +85,12 @@ export async function createScene(
   const frameGraphics = new Graphics();
   const tieLayer = new Container({ label: 'ties' });
   const labelLayer = new Container();
+  // Region frames and ties under the dots, region names over them: drawn into the node cache's texture.
+  const decor = {
+    under: new Container({ children: [frameGraphics, tieLayer] }),
+    underSteps: () => [frameGraphics, ...tieLayer.children],
+    over: labelLayer,
+  };
   const cascadeLayer = new Container({ label: 'cascades' });
   const rings = new Graphics();
   const textures = makeTextures();
@@ -121,6 +133,7 @@ export async function createScene(
     const current = world.previous ?? new Uint8Array(data.agentCount);
     updateTints(tints, current, null, baseColors, themedTrendColors());
     for (let a = 0; a < data.agentCount; a++) particles[a]!.color = tints[a]!;
+    world.nodes.invalidateAll();
   };
   const themedTrendColors = () => trendColors.map((c) => onTheme(c, theme));
 
@@ -141,13 +154,14 @@ export async function createScene(
   };
 
   /**
-   * Ties are static between samples, so they are drawn once into a cached texture and
-   * every frame after that costs one textured quad instead of thousands of lines.
+   * Ties are static between samples, so they are drawn once, under the dots, into the node cache's texture
+   * (node-cache.ts): every frame after that costs one textured quad instead of thousands of lines.
    */
   const redrawTies = () => {
     needsRender = true;
-    tieLayer.cacheAsTexture(false);
-    if (!world || !ties) {
+    if (world && ties)
+      drawTies(tieLayer, world.data.x, world.data.y, ties.sources, ties.targets, SCENE_BUDGET.maxTies, theme);
+    else
       drawTies(
         tieLayer,
         new Float32Array(0),
@@ -157,20 +171,7 @@ export async function createScene(
         0,
         theme,
       );
-      return;
-    }
-    const drawnTies = drawTies(
-      tieLayer,
-      world.data.x,
-      world.data.y,
-      ties.sources,
-      ties.targets,
-      SCENE_BUDGET.maxTies,
-      theme,
-    );
-    // One texel per screen pixel at the current zoom (a zoomed-in window of ties covers a small area).
-    const resolution = Math.min(4, Math.max(1, viewport.scale.x * app.renderer.resolution));
-    if (drawnTies > 0) tieLayer.cacheAsTexture({ resolution, antialias: false });
+    world?.nodes.invalidateAll();
   };
 
   const redrawRings = () => {
@@ -192,6 +193,7 @@ export async function createScene(
     const colours = themedTrendColors();
     const changed = updateTints(world.tints, frame.lastAdopted, world.previous, world.baseColors, colours);
     for (const a of changed) world.particles[a]!.color = world.tints[a]!;
+    world.nodes.markChanged(changed);
     if (frame.tick < world.tick) clearTrail(trail);
     world.previous = frame.lastAdopted;
     world.tick = frame.tick;
@@ -236,6 +238,8 @@ export async function createScene(
       applyFrame(frame, now);
       needsRender = true;
     }
+    // At most one chunk of a node-texture rebuild plus the changed dots, so no frame waits long on the GPU.
+    if (world?.nodes.prepare(app.renderer)) needsRender = true;
     if (world && cascadeDirty && now - lastCascadeDraw >= SCENE_BUDGET.cascadeRedrawMs) {
       drawCascades(cascadeLayer, trail, world.tick, world.data.x, world.data.y, themedTrendColors(), theme);
       cascadeDirty = false;
@@ -300,7 +304,11 @@ export async function createScene(
     const agent = nearestAgent(world.grid, e.world.x, e.world.y, reach);
     callbacks.onSelect(agent >= 0 ? agent : null);
   });
-  const reportView = () => callbacks.onViewChange?.(visibleRect());
+  const zoomSettled = () => world?.nodes.setZoom(viewport.scale.x * app.renderer.resolution);
+  const reportView = () => {
+    zoomSettled();
+    callbacks.onViewChange?.(visibleRect());
+  };
   viewport.on('moved-end', reportView);
   viewport.on('zoomed-end', reportView);
 
@@ -309,6 +317,7 @@ export async function createScene(
   const fitWorld = () => {
     if (!world) return;
     camera.fit(world.data.layout.width, world.data.layout.height);
+    zoomSettled();
     needsRender = true;
   };
 
@@ -316,7 +325,7 @@ export async function createScene(
     canvas,
     setWorld(data) {
       if (world) {
-        world.nodeLayer.destroy({ children: true });
+        world.nodes.destroy();
         world.glows.container.destroy({ children: true });
       }
       staticLayer.removeChildren();
@@ -328,19 +337,14 @@ export async function createScene(
       trendColors = data.trendColors.map(parseHex);
       const spacing = data.layout.nodeSpacing;
       baseDiameter = computeDiameter(data);
-      const { container, particles } = makeNodeLayer(
-        textures.dot,
-        data.x,
-        data.y,
-        nodeDiameter(),
-        data.layout.width,
-        data.layout.height,
-      );
-      const glows = makeGlowPool(textures.glow, nodeDiameter());
+      const particles = makeNodeParticles(textures.dot, data.x, data.y, nodeDiameter());
+      const nodes = createNodeCache(particles, textures.dot, data.layout.width, data.layout.height, decor);
+      nodes.setBackground(theme.background);
+      const glows = makeGlowPool(textures.glow);
       world = {
         data,
         particles,
-        nodeLayer: container,
+        nodes,
         glows,
         grid: buildHitGrid(data.x, data.y, data.layout.width, data.layout.height, Math.max(spacing * 2, 4)),
         baseColors: new Uint32Array(data.agentCount),
@@ -349,7 +353,7 @@ export async function createScene(
         previous: null,
         tick: 0,
       };
-      staticLayer.addChild(frameGraphics, tieLayer, container, labelLayer);
+      staticLayer.addChild(nodes.root);
       dynamicLayer.addChild(cascadeLayer, glows.container, rings);
       recolourAll();
       redrawStatic();
@@ -367,13 +371,14 @@ export async function createScene(
       const rescale = next.nodeScale !== theme.nodeScale;
       theme = next;
       app.renderer.background.color = theme.background;
+      world?.nodes.setBackground(theme.background);
       if (world && rescale) {
         const s = nodeDiameter() / 32;
         for (const p of world.particles) {
           p.scaleX = s;
           p.scaleY = s;
         }
-        world.nodeLayer.update();
+        world.nodes.invalidateScale();
       }
       recolourAll();
       redrawStatic();

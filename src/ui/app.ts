@@ -229,11 +229,12 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
       scene?.setTrendColors(message.summary.trends.map((t) => t.color));
       if (summaryPending) return;
       summaryPending = true;
-      // At most one chart redraw per animation frame, however many summaries arrive.
-      requestAnimationFrame(() => {
+      // At most one chart redraw per summary burst, in tasks of their own: inside an animation frame the redraw
+      // would add to the task that also waits for the WebGL frame (software GL), making one long task of two.
+      setTimeout(() => {
         summaryPending = false;
         refreshSummaryViews();
-      });
+      }, 0);
     }),
   );
 
