@@ -1,10 +1,12 @@
 // Browser benchmark (not a test): builds the app, plays 100k agents in headless Chromium, reports long tasks and frame times, and compares with sigma.js drawing the same graph. Touches only temp folders and test-output/.
+
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { emitFigure } from './lib/protocol.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'test-output', 'bench-browser');
@@ -249,6 +251,23 @@ async function main(): Promise<void> {
       `  long tasks after load: ${app.longTasks.length}, longest ${longest(app.longTasks).toFixed(0)} ms (target: none over 50 ms)`,
     );
     if (errors.length > 0) console.log(`  page errors: ${errors.join(' | ')}`);
+    const size = `${AGENTS.toLocaleString('en-US')} agents playing, ${SECONDS} s, ${VIEWPORT.width}×${VIEWPORT.height}, software WebGL`;
+    emitFigure({
+      key: 'browser.longest-task.ms',
+      label: 'browser: longest main-thread task',
+      value: Math.round(longest(app.longTasks)),
+      unit: 'ms',
+      target: 50,
+      direction: 'atMost',
+      note: `${app.longTasks.length} long task(s) after load; ${size}`,
+    });
+    emitFigure({
+      key: 'browser.redraw-gap.ms',
+      label: 'browser: median gap between canvas redraws',
+      value: Number(redrawGap.toFixed(1)),
+      unit: 'ms',
+      note: `${app.redraws.length + 1} redraws, ${app.ticks} ticks simulated; ${size}`,
+    });
 
     // The same positions and ties for sigma, as one binary file next to its page.
     const n = app.data.x.length;
@@ -287,6 +306,13 @@ async function main(): Promise<void> {
     console.log(
       `frame-time ratio ours / sigma: ${(ours / theirs).toFixed(3)} (animation frames); ${(redrawGap / theirs).toFixed(3)} (canvas redraws)`,
     );
+    emitFigure({
+      key: 'browser.vs-sigma',
+      label: 'browser: redraw time ours / sigma.js',
+      value: Number((redrawGap / theirs).toFixed(3)),
+      unit: '×',
+      note: `sigma.js 3 median frame ${theirs.toFixed(0)} ms, same ${n.toLocaleString('en-US')} positions and ${drawnTies} ties; by animation frames ${(ours / theirs).toFixed(3)}`,
+    });
     console.log(`screenshots: ${path.relative(ROOT, OUT)}/app.png, sigma.png`);
   } finally {
     await browser.close();
