@@ -1,26 +1,17 @@
 // Fast draws for building the world: a child alea stepped in closure variables, normals, Pareto, stochastic rounding. Pure; no host APIs.
 import type { Rng } from '../rng.ts';
+import { aleaNext, deriveAlea } from './classic/fast-alea.ts';
 
 /** A uniform draw in [0, 1). */
 export type Uniform = () => number;
 
 /**
- * A child alea generator seeded from three draws of `rng` (same recurrence as sim/model/classic/fast-alea.ts),
- * kept in closure variables so the builders' hot loops pay no property writes. Deterministic given `rng`'s state.
+ * A child alea generator seeded from three draws of `rng` (the one in sim/model/classic/fast-alea.ts), as a
+ * plain function for the builders. Deterministic given `rng`'s state.
  */
 export function uniformFrom(rng: Rng): Uniform {
-  // State in a Float64Array, not in closure `let`s: V8 boxes every double written to a closure variable.
-  const state = Float64Array.of(rng.next(), rng.next(), rng.next(), 1);
-  return () => {
-    const t = 2091639 * state[0]! + state[3]! * 2.3283064365386963e-10;
-    state[0] = state[1]!;
-    state[1] = state[2]!;
-    const c = t | 0;
-    state[3] = c;
-    const draw = t - c;
-    state[2] = draw;
-    return draw;
-  };
+  const state = deriveAlea(rng);
+  return () => aleaNext(state);
 }
 
 /** Standard normal draws by the Box–Muller transform, both values of each pair used. */
