@@ -12,7 +12,7 @@ import * as trendsModule from './trends.ts';
 const { aleaNext } = fastaleaModule;
 const { pushTransmission, SEEN_MEMORY } = contextModule;
 const { createPost } = postsModule;
-const { META_BOOSTED, NO_TREND, POST, POST_STRIDE, TRACKED_ITEMS } = stateModule;
+const { META_BOOSTED, NO_TREND, POST, POST_PROFILE, TRACKED_ITEMS } = stateModule;
 const { drawTopic } = trendsModule;
 
 /** Chance scale of liking an everyday post of a topic the viewer is fully into. */
@@ -99,20 +99,25 @@ export function creatorFactor(ctx: SimContext, agent: number): number {
 /** Records an engagement (like or reshare): popularity, item profile toward the engager, user profile toward the item. */
 function engage(ctx: SimContext, agent: number, platform: number, slot: number): void {
   const ring = ctx.state.rings[platform]!;
-  const base = slot * POST_STRIDE;
+  const base = slot * ring.stride;
   ring.dataF[base + POST.engagement]! += ctx.state.authorBoost[ring.data[base + POST.author]!]!;
   const { D, K } = ctx.dim;
-  const item = ring.profile;
+  const item = ring.dataF;
   const user = ctx.state.profile;
   const interests = ctx.world.population.interests;
-  const itemRow = slot * ring.profileStride;
+  const itemRow = base + POST_PROFILE;
   const userRow = agent * D;
   for (let k = 0; k < K; k++)
     item[itemRow + k] = (1 - ITEM_LEARNING) * item[itemRow + k]! + ITEM_LEARNING * interests[agent * K + k]!;
   for (let d = K; d < D; d++) item[itemRow + d]! *= 1 - ITEM_LEARNING;
   item[itemRow + K + ctx.world.population.fandom[agent]!]! += ITEM_LEARNING;
-  for (let d = 0; d < D; d++)
-    user[userRow + d] = (1 - USER_LEARNING) * user[userRow + d]! + USER_LEARNING * item[itemRow + d]!;
+  let lengthSquared = 0;
+  for (let d = 0; d < D; d++) {
+    const w = item[itemRow + d]!;
+    lengthSquared += w * w;
+    user[userRow + d] = (1 - USER_LEARNING) * user[userRow + d]! + USER_LEARNING * w;
+  }
+  item[itemRow + D] = lengthSquared > 0 ? 1 / Math.sqrt(lengthSquared) : 0;
 }
 
 /** Appends a new adopter to its trend's cascade bookkeeping (TrendState.order): O(depth), once per adoption. */
@@ -200,7 +205,7 @@ export function viewPost(ctx: SimContext, agent: number, platform: number, id: n
   const ring = state.rings[platform]!;
   const slot = id & ring.mask;
   const data = ring.data;
-  const base = slot * POST_STRIDE;
+  const base = slot * ring.stride;
   const author = data[base + POST.author]!;
   const meta = data[base + POST.meta]!;
   const t = meta & 0xff;

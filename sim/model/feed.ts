@@ -16,7 +16,7 @@ const { FOLLOW_SCAN, MAX_FEED, SOURCE } = contextModule;
 const { driftInterests } = driftModule;
 const { createPost, isLive, popularity } = postsModule;
 const { inFeed, RECOMMENDERS, underReachCap } = recommenderModule;
-const { NO_TREND, POST, POST_STRIDE } = stateModule;
+const { NO_TREND, POST } = stateModule;
 
 /** Uniformly one of the available platforms `agent` is a member of, or −1. */
 export function choosePlatform(ctx: SimContext, agent: number): number {
@@ -58,9 +58,10 @@ function followCandidates(ctx: SimContext, agent: number, platform: number, chro
     const degree = ties.inOffsets[agent + 1]! - start;
     if (degree === 0) continue;
     const scan = degree < FOLLOW_SCAN ? degree : FOLLOW_SCAN;
-    const first = degree <= FOLLOW_SCAN ? 0 : Math.floor(aleaNext(state.rng) * degree);
-    for (let i = 0; i < scan; i++) {
-      const followee = ties.inTargets[start + ((first + i) % degree)]!;
+    // The window wraps around the end of the agent's row (`next` steps back to the row start instead of a modulo).
+    let next = degree <= FOLLOW_SCAN ? 0 : Math.floor(aleaNext(state.rng) * degree);
+    for (let i = 0; i < scan; i++, next = next + 1 === degree ? 0 : next + 1) {
+      const followee = ties.inTargets[start + next]!;
       if ((recent[followee >>> 5]! & (1 << (followee & 31))) === 0) continue; // no recent post: skip the lastPost miss
       if (layer !== platform && (world.population.platforms[followee]! & bit) === 0) continue;
       const last = (followee * dim.P + platform) * 2;
@@ -70,7 +71,7 @@ function followCandidates(ctx: SimContext, agent: number, platform: number, chro
       ctx.candidateIds[found] = id;
       ctx.candidateScores[found] = chronological
         ? -age
-        : (1 + popularityWeight * popularity(ring.dataF[(id & ring.mask) * POST_STRIDE + POST.engagement]!)) /
+        : (1 + popularityWeight * popularity(ring.dataF[(id & ring.mask) * ring.stride + POST.engagement]!)) /
           (1 + age / 6);
       found++;
     }
@@ -124,8 +125,9 @@ export function runSession(ctx: SimContext, agent: number): void {
     const id = ring.trendingCount > 0 ? ring.trending[Math.floor(aleaNext(rng) * ring.trendingCount)]! : -1;
     if (
       id >= 0 &&
+      id < ring.firstIdThisTick &&
       isLive(ring, id, state.tick, knobs.postLifetime) &&
-      ring.data[(id & ring.mask) * POST_STRIDE + POST.author] !== agent &&
+      ring.data[(id & ring.mask) * ring.stride + POST.author] !== agent &&
       underReachCap(ring, id, state.tick, cap) &&
       !inFeed(ctx, id, count)
     ) {

@@ -46,6 +46,9 @@ export function updateMembership(ctx: SimContext): void {
     if (state.available[p] && joinChance[p]! > 0) joinable |= 1 << p;
   }
   const onCount = new Int32Array(P);
+  // Per agent, where its row starts in each layer and how long it is (read once, not once per sampled contact).
+  const rowStart = new Int32Array(P);
+  const rowLength = new Int32Array(P);
   const layers = world.layers;
   // Contacts are read from the memberships at the start of the day, so the update is synchronous (no agent-order effect).
   const before = platforms.slice();
@@ -55,27 +58,27 @@ export function updateMembership(ctx: SimContext): void {
       for (let p = 0; p < P; p++)
         if (((member & leavable) >> p) & 1 && aleaNext(rng) < LEAVE_CHANCE) member &= ~(1 << p);
     }
-    if (joinable & ~member) {
+    const wanted = joinable & ~member;
+    if (wanted) {
       let degree = 0;
-      for (let l = 0; l < P; l++) degree += layers[l]!.ties.inOffsets[a + 1]! - layers[l]!.ties.inOffsets[a]!;
+      for (let l = 0; l < P; l++) {
+        const offsets = layers[l]!.ties.inOffsets;
+        const start = offsets[a]!;
+        rowStart[l] = start;
+        rowLength[l] = offsets[a + 1]! - start;
+        degree += rowLength[l]!;
+      }
       if (degree > 0) {
         onCount.fill(0);
         for (let s = 0; s < CONTACT_SAMPLE; s++) {
           let pick = Math.floor(aleaNext(rng) * degree);
-          for (let l = 0; l < P; l++) {
-            const ties = layers[l]!.ties;
-            const start = ties.inOffsets[a]!;
-            const d = ties.inOffsets[a + 1]! - start;
-            if (pick < d) {
-              const contact = before[ties.inTargets[start + pick]!]!;
-              for (let p = 0; p < P; p++) if ((contact >> p) & 1) onCount[p]!++;
-              break;
-            }
-            pick -= d;
-          }
+          let l = 0;
+          while (pick >= rowLength[l]!) pick -= rowLength[l++]!;
+          const contact = before[layers[l]!.ties.inTargets[rowStart[l]! + pick]!]! & wanted;
+          for (let p = 0; contact >> p; p++) if ((contact >> p) & 1) onCount[p]!++;
         }
         for (let p = 0; p < P; p++) {
-          if (!(((joinable & ~member) >> p) & 1)) continue;
+          if (!((wanted >> p) & 1)) continue;
           if (aleaNext(rng) < (joinChance[p]! * onCount[p]!) / CONTACT_SAMPLE) member |= 1 << p;
         }
       }

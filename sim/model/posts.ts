@@ -8,7 +8,10 @@ import * as stateModule from './state.ts';
 // Imported values copied into module constants once: under tsx (CommonJS interop) every use of an imported binding
 // in the hot loops would be a getter call on the module object.
 const { aleaNext } = fastaleaModule;
-const { HOT_SIZE, META_BOOSTED, NO_TREND, POST, POST_STRIDE, TOPIC_BUCKET } = stateModule;
+const { HOT_SIZE, META_BOOSTED, NO_TREND, POST, POST_PROFILE, TOPIC_BUCKET } = stateModule;
+
+/** 1 / length of a new post's item profile (topic 1, author's fandom 0.5). */
+const CONTENT_PROFILE_INVERSE_NORM = 1 / Math.sqrt(1.25);
 
 /** Trend, topic and author region of a post from its packed `meta` field. */
 export function metaTrend(meta: number): number {
@@ -23,7 +26,7 @@ export function metaRegion(meta: number): number {
 
 /** Offset of post `id`'s record in `ring.data`. */
 export function postBase(ring: PostRing, id: number): number {
-  return (id & ring.mask) * POST_STRIDE;
+  return (id & ring.mask) * ring.stride;
 }
 
 /**
@@ -32,7 +35,7 @@ export function postBase(ring: PostRing, id: number): number {
  */
 export function isLive(ring: PostRing, id: number, tick: number, lifetime: number): boolean {
   if (id < 0 || id >= ring.next || id < ring.next - ring.capacity) return false;
-  const age = tick - ring.data[(id & ring.mask) * POST_STRIDE + POST.tick]!;
+  const age = tick - ring.data[(id & ring.mask) * ring.stride + POST.tick]!;
   return age >= 1 && age < lifetime;
 }
 
@@ -42,7 +45,7 @@ export function creatorReach(ctx: SimContext): Float64Array {
   for (const ring of ctx.state.rings) {
     const first = Math.max(0, ring.next - ring.capacity);
     for (let id = first; id < ring.next; id++) {
-      const base = (id & ring.mask) * POST_STRIDE;
+      const base = (id & ring.mask) * ring.stride;
       reach[ring.data[base + POST.author]!]! += ring.data[base + POST.totalViews]!;
     }
   }
@@ -70,7 +73,7 @@ export function createPost(
   const pop = ctx.world.population;
   const id = ring.next++;
   const slot = id & ring.mask;
-  const base = slot * POST_STRIDE;
+  const base = slot * ring.stride;
   const data = ring.data;
   if (id >= ring.capacity) ctx.state.reach[data[base + POST.author]!]! += data[base + POST.totalViews]!;
   data[base + POST.author] = author;
@@ -86,10 +89,12 @@ export function createPost(
   data[base + POST.viewTick] = -1;
   ring.dataF[base + POST.engagement] = 0;
   const { D, K, P } = ctx.dim;
-  const row = slot * ring.profileStride;
-  ring.profile.fill(0, row, row + D);
-  ring.profile[row + topic] = 1;
-  ring.profile[row + K + pop.fandom[author]!] = 0.5;
+  const row = base + POST_PROFILE;
+  const item = ring.dataF;
+  item.fill(0, row, row + D);
+  item[row + topic] = 1;
+  item[row + K + pop.fandom[author]!] = 0.5;
+  item[row + D] = CONTENT_PROFILE_INVERSE_NORM;
   const cursor = ring.indexCursor[topic]!;
   ring.index[topic * TOPIC_BUCKET + (cursor % TOPIC_BUCKET)] = id;
   ring.indexCursor[topic] = cursor + 1;
@@ -116,7 +121,7 @@ export function expireRecentAuthors(ctx: SimContext, platform: number): void {
   if (ring.expiryLifetime !== lifetime) {
     recentAuthors.fill(0);
     for (let id = oldest; id < ring.next; id++) {
-      const base = (id & ring.mask) * POST_STRIDE;
+      const base = (id & ring.mask) * ring.stride;
       if (tick - data[base + POST.tick]! >= lifetime) continue;
       const author = data[base + POST.author]!;
       recentAuthors[author >>> 5]! |= 1 << (author & 31);
@@ -127,7 +132,7 @@ export function expireRecentAuthors(ctx: SimContext, platform: number): void {
   // Posts overwritten before expiring leave their bit set: harmless, the bit is only a prefilter.
   let id = Math.max(ring.expiryCursor, oldest);
   for (; id < ring.next; id++) {
-    const base = (id & ring.mask) * POST_STRIDE;
+    const base = (id & ring.mask) * ring.stride;
     if (tick - data[base + POST.tick]! < lifetime) break;
     const author = data[base + POST.author]!;
     if (lastPost[(author * P + platform) * 2] === id) recentAuthors[author >>> 5]! &= ~(1 << (author & 31));
@@ -135,13 +140,14 @@ export function expireRecentAuthors(ctx: SimContext, platform: number): void {
   ring.expiryCursor = id;
 }
 
-/** A uniformly random live post of the ring (a few tries), or −1. */
+/** A uniformly random live post of the ring (a few tries), or −1. For sessions (reads `ring.firstIdThisTick`). */
 export function randomLivePost(ring: PostRing, tick: number, lifetime: number, rng: AleaState): number {
   const span = Math.min(ring.next, ring.capacity);
   if (span === 0) return -1;
   for (let attempt = 0; attempt < 4; attempt++) {
     const id = ring.next - 1 - Math.floor(aleaNext(rng) * span);
-    const age = tick - ring.data[(id & ring.mask) * POST_STRIDE + POST.tick]!;
+    if (id >= ring.firstIdThisTick) continue; // made this tick: too young, known without reading the record
+    const age = tick - ring.data[(id & ring.mask) * ring.stride + POST.tick]!;
     if (age >= 1 && age < lifetime) return id;
   }
   return -1;
@@ -163,7 +169,7 @@ export function refreshHotLists(ctx: SimContext, platform: number, trendingToo: 
   let trendCount = 0;
   const { data, dataF } = ring;
   for (let id = ring.next - 1; id >= first; id--) {
-    const base = (id & ring.mask) * POST_STRIDE;
+    const base = (id & ring.mask) * ring.stride;
     if (tick - data[base + POST.tick]! >= lifetime) break; // ids are in time order: older ones are dead too
     const score = dataF[base + POST.engagement]!;
     if (score <= 0) continue;

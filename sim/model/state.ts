@@ -15,8 +15,7 @@ export const TRACKED_ITEMS = 96;
 export const TRACKED_AGENTS = 256;
 
 /**
- * Field offsets of one post in `PostRing.data` (stride POST_STRIDE, 32 bytes: one post per half cache line, because a
- * view reads most fields at once). `meta` packs trend (bits 0–7, NO_TREND = everyday post), topic (bits 8–15), the
+ * Field offsets of one post's record in `PostRing.data` (records of `PostRing.stride` words). `meta` packs trend (bits 0–7, NO_TREND = everyday post), topic (bits 8–15), the
  * author's region (bits 16–23) and META_BOOSTED. `engagement` is a float read through `PostRing.dataF` (same buffer);
  * `totalViews` counts all views, credited to the author's `reach` when the slot is reused (so a view writes no
  * per-author memory).
@@ -33,25 +32,45 @@ export const POST = {
 } as const;
 /** Bit of `meta` set when the author had an engagement boost (idol live) at posting time. */
 export const META_BOOSTED = 1 << 24;
-export const POST_STRIDE = 8;
+/**
+ * Words of a record before the item profile: the recommender's item profile (D floats) starts at POST_PROFILE,
+ * followed by the inverse of its length (0 for a zero profile; kept by whoever writes the profile, so a cosine needs
+ * no norm per candidate).
+ */
+export const POST_PROFILE = 8;
 
 /**
- * One platform's recent posts in a ring of `capacity` (a power of two) slots. Post ids grow forever; post `id`
- * lives in slot `id & mask` (fields at `slot * POST_STRIDE + POST.x`) while `id ≥ next − capacity`. `origin` is the
- * adopter the post descends from (the author for an adoption post, the original adopter for a reshare; −1 for
- * everyday posts); `views` counts viewers in tick `viewTick` (reach cap). `profile` is capacity rows of
- * `profileStride` floats, the first D used (D = K + F + 1; the stride pads a row to whole 64-byte lines so reading a
- * candidate's profile costs one cache miss, not two): the recommender's item profile — topic part then fandom part (fandom 0 = none) — from the post's content
- * and from who engaged with it. `index` is K × TOPIC_BUCKET post ids (−1 empty): the newest posts of each topic.
+ * Words per post record: the fields, the profile and its inverse length, rounded up to whole 32-byte units. Fields
+ * and profile share one record because a recommender candidate and a view read both: one record is one page and two
+ * neighbouring cache lines (96 bytes with the default 8 topics and 6 fandoms), where two arrays cost two pages.
+ */
+export function postStride(D: number): number {
+  return POST_PROFILE + Math.ceil((D + 1) / 8) * 8;
+}
+
+/**
+ * One platform's recent posts in a ring of `capacity` (a power of two) records. Post ids grow forever; post `id`
+ * lives in slot `id & mask` (record at `slot * stride`: fields at `+ POST.x`, item profile at `+ POST_PROFILE + d`
+ * through `dataF`) while `id ≥ next − capacity`. `origin` is the adopter the post descends from (the author for an
+ * adoption post, the original adopter for a reshare; −1 for everyday posts); `views` counts viewers in tick
+ * `viewTick` (reach cap). The item profile — topic part then fandom part (fandom 0 = none) — comes from the post's
+ * content and from who engaged with it. `index` is K × TOPIC_BUCKET post ids (−1 empty): the newest posts of each
+ * topic.
  */
 export interface PostRing {
   readonly capacity: number;
   readonly mask: number;
   next: number;
+  /**
+   * `next` when the current tick began: every post from this id on was made this tick, so no feed may show it yet.
+   * Lets hot loops reject such a candidate without reading its record (a memory miss). Posts made between ticks
+   * (a launch from the app) are below it and still young: the record's own tick stays the rule.
+   */
+  firstIdThisTick: number;
+  /** Words per record (postStride(D)). */
+  readonly stride: number;
   readonly data: Int32Array;
   readonly dataF: Float32Array;
-  readonly profile: Float32Array;
-  readonly profileStride: number;
   readonly index: Int32Array;
   readonly indexCursor: Uint32Array;
   readonly hot: Int32Array;
@@ -172,8 +191,10 @@ export interface DynamicState {
   readonly trackedItems: Float64Array;
   readonly trackedCursor: Uint32Array;
   readonly trackedSlot: Int16Array;
-  /** Online agents this tick (first `onlineCount` entries), shuffled. */
+  /** Online agents this tick (first `onlineCount` entries), in session order (online.ts SESSION_BLOCK). */
   readonly onlineList: Int32Array;
+  /** Scratch of the same length for putting the online list in session order. */
+  readonly onlineScratch: Int32Array;
   onlineCount: number;
   /** Views this tick: total, of everyday posts, from an author of another region. */
   viewsThisTick: number;
@@ -216,16 +237,16 @@ export function ringCapacity(count: number): number {
 
 function createRing(dim: Dimensions): PostRing {
   const capacity = ringCapacity(dim.count);
-  const buffer = new ArrayBuffer(capacity * POST_STRIDE * 4);
-  const profileStride = Math.ceil(dim.D / 16) * 16;
+  const stride = postStride(dim.D);
+  const buffer = new ArrayBuffer(capacity * stride * 4);
   return {
     capacity,
     mask: capacity - 1,
     next: 0,
+    firstIdThisTick: 0,
+    stride,
     data: new Int32Array(buffer),
     dataF: new Float32Array(buffer),
-    profile: new Float32Array(capacity * profileStride),
-    profileStride,
     index: new Int32Array(dim.K * TOPIC_BUCKET).fill(-1),
     indexCursor: new Uint32Array(dim.K),
     hot: new Int32Array(HOT_SIZE),
@@ -327,6 +348,7 @@ export function createDynamicState(world: World, rng: AleaState, pick: (n: numbe
     trackedCursor: new Uint32Array(trackedCount),
     trackedSlot,
     onlineList: new Int32Array(count),
+    onlineScratch: new Int32Array(count),
     onlineCount: 0,
     viewsThisTick: 0,
     backgroundViewsThisTick: 0,

@@ -24,6 +24,7 @@ export function stepWorld(ctx: SimContext, timeline: Timeline): void {
   const { state, dim } = ctx;
   const tick = state.tick;
   ctx.tx.count = 0;
+  for (const ring of state.rings) ring.firstIdThisTick = ring.next;
   state.viewsThisTick = 0;
   state.backgroundViewsThisTick = 0;
   state.crossRegionViewsThisTick = 0;

@@ -1,7 +1,9 @@
-// Golden state hashes: pins the exact state of fixed classic scenarios after k ticks, in Node (and so in the browser).
+// Golden state hashes: pins the exact state of fixed classic scenarios and of the social world after k ticks, in Node (and so in the browser).
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../sim/graph/build.ts';
 import { chooseSeeds, createClassicSimulation } from '../../sim/model/classic/run.ts';
+import { createWorldEngine } from '../../sim/model/engine.ts';
+import { worldScenarioSchema } from '../../sim/params/world.ts';
 import type { GraphSpec, ModelSpec } from '../../sim/params/scenario.ts';
 import { createRng, STREAM } from '../../sim/rng.ts';
 
@@ -79,5 +81,41 @@ describe('golden state hashes', () => {
       15,
     );
     expect(hash).toMatchInlineSnapshot(`"f76b388b8c67f399"`);
+  });
+});
+
+/** State hash of the social world (2,000 agents, two trends, `strategy` feeds) after 30 ticks: past a day's end. */
+function worldHashAfter30(strategy: string): string {
+  const engine = createWorldEngine(
+    worldScenarioSchema.parse({
+      version: 1,
+      seed: 'golden',
+      world: { agents: 2000 },
+      recommender: { strategy },
+      trends: [
+        { name: 'Orbit dance', kind: 'dance-challenge', origin: 'idol', fandom: 'Orbit' },
+        { name: 'Cat meme', kind: 'meme' },
+      ],
+    }),
+  );
+  for (let tick = 0; tick < 30; tick++) engine.step();
+  expect(engine.summary().trends.some((trend) => trend.adopters > 0)).toBe(true);
+  return engine.stateHash();
+}
+
+describe('golden social-world hashes', () => {
+  it('reproduces the pinned state of the world with each recommender after 30 ticks', () => {
+    const hashes = ['collaborative', 'popularity', 'random', 'chronological', 'oracle'].map(
+      (strategy) => `${strategy} ${worldHashAfter30(strategy)}`,
+    );
+    expect(hashes).toMatchInlineSnapshot(`
+      [
+        "collaborative e36ced8776ffe433",
+        "popularity dc263ac5a694ea5c",
+        "random 001daac07db30e2f",
+        "chronological 67525b1065c7358c",
+        "oracle 9aebb76e4b7989db",
+      ]
+    `);
   });
 });
