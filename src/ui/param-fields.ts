@@ -2,10 +2,20 @@
 import * as z from 'zod';
 import type { FieldMeta } from '../../sim/params/fields.ts';
 
-/** One editable leaf of the scenario: its JSON path and what the panel shows about it. */
+/** World lists (under `world` in the scenario) that a record field can be indexed or keyed by, or take its options from. */
+export const WORLD_LISTS = ['regions', 'topics', 'languages', 'fandoms', 'platforms'] as const;
+export type WorldList = (typeof WORLD_LISTS)[number];
+
+/** Path segment standing for "each entry" of a vector or keyed record (see `ParamField.each`). */
+export const EACH = '*';
+
+/**
+ * One editable leaf of the scenario (its JSON path and what the panel shows about it), or, with kind 'list', an
+ * array of records (world.platforms, trends, …) whose `items` are the leaves of one record, with paths relative to it.
+ */
 export interface ParamField {
   readonly path: readonly string[];
-  readonly kind: 'number' | 'enum' | 'boolean';
+  readonly kind: 'number' | 'enum' | 'boolean' | 'list';
   readonly label: string;
   readonly description: string;
   readonly group: string;
@@ -16,6 +26,19 @@ export interface ParamField {
   readonly integer?: boolean;
   readonly log?: boolean;
   readonly options?: readonly string[];
+  /** An enum whose options are the names of a world list (a trend's platform, region, fandom); it may be left unset. */
+  readonly optionsFrom?: WorldList;
+  /**
+   * A leaf whose path holds EACH: one value per entry of world list `over`, by position (`index`: a vector such as
+   * membershipByRegion) or by name (`name`: a record keyed by names such as a trend's topics).
+   */
+  readonly each?: { readonly over: WorldList; readonly by: 'index' | 'name' };
+  /** 'list': the editable leaves of one record, paths relative to the record. */
+  readonly items?: readonly ParamField[];
+  /** 'list': the schema of one record (parsing an entry fills in what it leaves out, e.g. a platform kind's defaults). */
+  readonly itemSchema?: z.ZodType;
+  /** The schema `collectFields` read this field from: the panel validates a whole edited scenario against it. */
+  readonly root?: z.ZodType;
 }
 
 type Meta = Partial<FieldMeta> & { min?: number; max?: number };
@@ -27,6 +50,11 @@ interface ZodInternals {
       innerType?: z.ZodType;
       shape?: Record<string, z.ZodType>;
       entries?: Record<string, string>;
+      element?: z.ZodType;
+      keyType?: z.ZodType;
+      valueType?: z.ZodType;
+      options?: readonly z.ZodType[];
+      in?: z.ZodType;
     };
   };
 }
@@ -46,14 +74,42 @@ export function humanize(key: string): string {
 
 /**
  * Every numeric, enum and boolean leaf reachable through objects (and optional/default wrappers) of `schema`,
- * in declaration order. Arrays (trends, events) are skipped: they are edited by actions, not sliders. Numbers
- * without a min and max in their metadata are skipped too (no slider without a range).
+ * in declaration order, plus one 'list' field per array of records (world.regions, world.platforms, trends, …)
+ * holding the leaves of one record: its numbers, enums and booleans, the entries of its vectors (one per region
+ * or topic, named from "(index = region)" in their help text or from the key), the keys of enum-keyed records
+ * (a platform's format fit per trend kind) and references to world lists (a trend's platform). Numbers without a
+ * min and max in their metadata are skipped (no slider without a range), and so are arrays of other things
+ * (names, events: edited by actions, not sliders). Every field carries `root: schema`.
  */
-export function collectFields(
+export function collectFields(schema: z.ZodType, groupHint = 'General'): ParamField[] {
+  return collect(schema, [], {}, groupHint, false).map((field) => ({ ...field, root: schema }));
+}
+
+/** The world list a vector or keyed record of `key` ranges over: "(index = region)" in its help, else its own key. */
+function worldListOf(key: string, meta: Meta): WorldList | undefined {
+  const named = /\(index = (\w+)\)/.exec(meta.description ?? '')?.[1];
+  const plural = named ? `${named}s` : key;
+  return (WORLD_LISTS as readonly string[]).includes(plural) ? (plural as WorldList) : undefined;
+}
+
+/** `schema` without optional/default/pipe wrappers (a pipe's input side: what a scenario file holds). */
+function unwrap(schema: z.ZodType): z.ZodType {
+  let node = schema;
+  for (let depth = 0; depth < 8; depth++) {
+    const def = internals(node);
+    const inner = def.type === 'pipe' ? def.in : def.innerType;
+    if (!inner) return node;
+    node = inner;
+  }
+  return node;
+}
+
+function collect(
   schema: z.ZodType,
-  path: readonly string[] = [],
-  inherited: Meta = {},
-  groupHint = 'General',
+  path: readonly string[],
+  inherited: Meta,
+  groupHint: string,
+  inRecord: boolean,
 ): ParamField[] {
   const def = internals(schema);
   const meta: Meta = { ...inherited, ...((z.globalRegistry.get(schema) as Meta | undefined) ?? {}) };
@@ -64,13 +120,77 @@ export function collectFields(
     case 'prefault':
     case 'nullable':
     case 'readonly':
-      return def.innerType ? collectFields(def.innerType, path, meta, groupHint) : [];
+      return def.innerType ? collect(def.innerType, path, meta, groupHint, inRecord) : [];
+    case 'pipe':
+      return def.in ? collect(def.in, path, meta, groupHint, inRecord) : [];
     case 'object': {
       const shape = def.shape ?? {};
-      const group = path.length === 0 ? groupHint : humanize(key);
+      const group = path.length === 0 || inRecord ? groupHint : humanize(key);
       return Object.entries(shape).flatMap(([child, sub]) =>
-        collectFields(sub, [...path, child], {}, path.length === 0 ? humanize(child) : group),
+        collect(sub, [...path, child], {}, path.length === 0 ? humanize(child) : group, inRecord),
       );
+    }
+    case 'array': {
+      if (!def.element) return [];
+      const element = unwrap(def.element);
+      const elementType = internals(element).type;
+      if (elementType === 'object' && !inRecord) {
+        const group = humanize(key);
+        return [
+          {
+            path,
+            kind: 'list',
+            label: meta.label ?? group,
+            description: meta.description ?? '',
+            group,
+            items: collect(element, [], {}, group, true),
+            itemSchema: def.element,
+          },
+        ];
+      }
+      if (elementType !== 'number' || !inRecord) return [];
+      const elementMeta = (z.globalRegistry.get(element) as Meta | undefined) ?? {};
+      const over = worldListOf(key, elementMeta);
+      if (!over) return [];
+      return collect(element, [...path, EACH], meta, groupHint, inRecord).map((leaf) => ({
+        ...leaf,
+        each: { over, by: 'index' as const },
+      }));
+    }
+    case 'record': {
+      if (!inRecord || !def.keyType || !def.valueType) return [];
+      const keys = internals(unwrap(def.keyType));
+      if (keys.type === 'enum')
+        return Object.values(keys.entries ?? {}).flatMap((name) =>
+          collect(def.valueType!, [...path, name], meta, groupHint, inRecord).map((leaf) => ({
+            ...leaf,
+            label: humanize(name),
+          })),
+        );
+      const valueMeta = (z.globalRegistry.get(unwrap(def.valueType)) as Meta | undefined) ?? {};
+      const over = keys.type === 'string' ? worldListOf(key, valueMeta) : undefined;
+      if (!over) return [];
+      return collect(def.valueType, [...path, EACH], meta, groupHint, inRecord).map((leaf) => ({
+        ...leaf,
+        each: { over, by: 'name' as const },
+      }));
+    }
+    case 'union': {
+      // A reference to a world list by name or index (a trend's platform, region, fandom): a select of its names.
+      const plural = `${key}s`;
+      const types = (def.options ?? []).map((option) => internals(unwrap(option)).type).sort();
+      if (!inRecord || types.join() !== 'number,string') return [];
+      if (!(WORLD_LISTS as readonly string[]).includes(plural)) return [];
+      return [
+        {
+          path,
+          kind: 'enum',
+          label: meta.label ?? humanize(key),
+          description: meta.description ?? `The ${key} it starts on (unset: the default for its kind)`,
+          group: meta.group ?? groupHint,
+          optionsFrom: plural as WorldList,
+        },
+      ];
     }
     case 'number': {
       const num = schema as unknown as {

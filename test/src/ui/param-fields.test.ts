@@ -34,14 +34,31 @@ const schema = z.strictObject({
 describe('collectFields', () => {
   const fields = collectFields(schema);
 
-  it('finds every numeric, enum and boolean leaf with its path, in declaration order, skipping arrays', () => {
+  it('finds every numeric, enum and boolean leaf with its path, in declaration order, and arrays of records as lists', () => {
     expect(fields.map((f) => f.path.join('.'))).toEqual([
       'population.agents',
       'population.meanDegree',
       'recommender.strategy',
       'recommender.exploration',
       'recommender.enabled',
+      'trends',
     ]);
+    const trends = fields[5]!;
+    expect(trends).toMatchObject({ kind: 'list', group: 'Trends', label: 'Trends' });
+    expect(trends.items?.map((f) => [f.path.join('.'), f.label])).toEqual([['appeal', 'Appeal']]);
+    expect(fields.every((f) => f.root === schema)).toBe(true);
+  });
+
+  it('skips arrays of names and vectors whose index it cannot name', () => {
+    const skipped = collectFields(
+      z.strictObject({
+        names: z.array(z.string()),
+        records: z.array(
+          z.strictObject({ weights: z.array(numberField(0, 1, { label: 'W', description: 'no index' })) }),
+        ),
+      }),
+    );
+    expect(skipped.map((f) => [f.path.join('.'), f.items?.length])).toEqual([['records', 0]]);
   });
 
   it('reads label, unit, range, integer-ness and log scale from the registry metadata', () => {
@@ -74,6 +91,7 @@ describe('collectFields', () => {
       'Recommender',
       'Recommender',
       'Recommender',
+      'Trends',
     ]);
     expect(fields[2]!.options).toEqual(['chronological', 'collaborative']);
   });

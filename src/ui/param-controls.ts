@@ -1,0 +1,201 @@
+// One parameter control (slider, select or switch) with its label, value, range, help and message line, in the full or the compact layout. DOM only: no store, no schema walking.
+import { el, setText } from './dom.ts';
+import { fromSlider, type ParamField, toSlider } from './param-fields.ts';
+
+/** Slider resolution: positions 0..SLIDER_STEPS map onto the field's range (log or linear). */
+export const SLIDER_STEPS = 1_000;
+
+/** What one control shows and what it does with a committed value. */
+export interface ControlSpec {
+  /** A leaf field (kind number, enum or boolean). */
+  readonly field: ParamField;
+  /** Unique element id of the input. */
+  readonly id: string;
+  readonly label: string;
+  /** Said before the label to screen readers only (e.g. "Loop, Feed mix:"), so every input has a unique, full name. */
+  readonly context?: string;
+  /** The scenario path written into `data-path` (what scripts and tests find the input by). */
+  readonly dataPath: string;
+  /**
+   * Compact: label and value on one line (numbers as a box one can type in), the slider under them, the help text
+   * read out (and in the tooltip) but not shown; else the full block with range and help shown.
+   */
+  readonly compact: boolean;
+  /** Options of an enum whose options come from the world (a trend's platform), with an "unset" choice first. */
+  readonly options?: readonly string[];
+  /** Label of the unset choice of such an enum. */
+  readonly unsetLabel?: string;
+  /** Called with the new value when the user lets go of a slider or picks an option (undefined: unset). */
+  commit(value: unknown): void;
+}
+
+export interface ParamControl {
+  readonly root: HTMLElement;
+  /** Shows `value`; a focused slider is left alone (the user is dragging it) unless `force`. */
+  sync(value: unknown, force?: boolean): void;
+  /** Shows the schema's messages (error) or an explanation of an automatic change (note) under the control; null clears. */
+  tell(kind: 'error' | 'note', lines: readonly string[] | null): void;
+}
+
+/** `12.5 posts`, `20,000 agents`: 4 significant digits, integers grouped. */
+export function formatValue(field: ParamField, value: number): string {
+  const text = field.integer
+    ? Math.round(value).toLocaleString('en-US')
+    : Number(value.toPrecision(4)).toString();
+  return field.unit ? `${text} ${field.unit}` : text;
+}
+
+/** `0 – 1`, `1 – 128 posts`, or '' without a range. */
+export function rangeText(field: ParamField): string {
+  if (field.min === undefined || field.max === undefined) return '';
+  return `${field.min.toLocaleString('en-US')} – ${field.max.toLocaleString('en-US')}${field.unit ? ` ${field.unit}` : ''}`;
+}
+
+export function createControl(spec: ControlSpec): ParamControl {
+  const { field, id } = spec;
+  const range = rangeText(field);
+  const helpId = `${id}-help`;
+  const helpText = [field.description, range ? `Allowed: ${range}.` : ''].filter(Boolean).join(' ');
+  const valueText = el('output', { class: 'param-value', for: id });
+  const message = el('p', { class: 'param-message', id: `${id}-message`, role: 'status', hidden: true });
+  const describedBy = `${helpId} ${id}-message`;
+  let input: HTMLInputElement | HTMLSelectElement;
+  let sync: (value: unknown, force?: boolean) => void;
+
+  /** Compact number rows type their value in a box (precise values, ranges a slider cannot resolve). */
+  let box: HTMLInputElement | null = null;
+  if (field.kind === 'number') {
+    const slider = el('input', {
+      type: 'range',
+      id,
+      min: 0,
+      max: SLIDER_STEPS,
+      step: 1,
+      'data-path': spec.dataPath,
+      'aria-describedby': describedBy,
+      title: range ? `Allowed: ${range}` : undefined,
+    });
+    const valueAt = () => fromSlider(field, Number(slider.value) / SLIDER_STEPS);
+    slider.addEventListener('input', () => {
+      const text = formatValue(field, valueAt());
+      setText(valueText, text);
+      slider.setAttribute('aria-valuetext', text);
+      if (box) box.value = String(valueAt());
+    });
+    slider.addEventListener('change', () => spec.commit(valueAt()));
+    if (spec.compact) {
+      const typed = el('input', {
+        type: 'number',
+        class: 'param-box',
+        min: field.min,
+        max: field.max,
+        step: field.step ?? 'any',
+        inputmode: 'decimal',
+        'aria-label':
+          `${spec.context ?? ''} ${spec.label}${field.unit ? ` in ${field.unit}` : ''}, typed`.trim(),
+        'aria-describedby': describedBy,
+      });
+      typed.addEventListener('change', () => {
+        const value = typed.valueAsNumber;
+        if (Number.isFinite(value)) spec.commit(value);
+      });
+      box = typed;
+    }
+    sync = (value, force = false) => {
+      const known = typeof value === 'number';
+      if (known && (force || document.activeElement !== slider))
+        slider.value = String(Math.round(toSlider(field, value) * SLIDER_STEPS));
+      if (box && known && (force || document.activeElement !== box))
+        box.value = String(Number(value.toPrecision(6)));
+      const text = known ? formatValue(field, value) : 'default';
+      setText(valueText, text);
+      slider.setAttribute('aria-valuetext', text);
+    };
+    input = slider;
+  } else if (field.kind === 'enum') {
+    const select = el('select', { id, 'data-path': spec.dataPath, 'aria-describedby': describedBy });
+    const dynamic = spec.options !== undefined;
+    if (dynamic) select.append(el('option', { value: '' }, spec.unsetLabel ?? '(default)'));
+    for (const option of spec.options ?? field.options ?? [])
+      select.append(el('option', { value: option }, option));
+    select.addEventListener('change', () =>
+      spec.commit(dynamic && select.value === '' ? undefined : select.value),
+    );
+    sync = (value) => {
+      // A reference by index (a trend's `platform: 0`) shows as the name at that index.
+      const text =
+        typeof value === 'number' && spec.options
+          ? (spec.options[value] ?? '')
+          : typeof value === 'string'
+            ? value
+            : '';
+      // A value the options lack (a platform named by its kind, "short-video") is kept as an option of its own.
+      if (text !== '' && ![...select.options].some((o) => o.value === text))
+        select.append(el('option', { value: text }, text));
+      if (text !== '' || dynamic) select.value = text;
+      setText(valueText, text === '' && !dynamic ? 'default' : '');
+    };
+    input = select;
+  } else {
+    const box = el('input', {
+      type: 'checkbox',
+      id,
+      'data-path': spec.dataPath,
+      'aria-describedby': describedBy,
+    });
+    box.addEventListener('change', () => spec.commit(box.checked));
+    sync = (value) => {
+      if (typeof value === 'boolean') box.checked = value;
+    };
+    input = box;
+  }
+
+  const context = spec.context ? el('span', { class: 'sr-only' }, `${spec.context} `) : null;
+  const root = spec.compact
+    ? el(
+        'div',
+        { class: `param-row param-${field.kind}`, title: helpText },
+        el(
+          'label',
+          { for: id },
+          context,
+          spec.label,
+          field.unit ? el('span', { class: 'param-unit' }, ` ${field.unit}`) : null,
+        ),
+        box ?? valueText,
+        input,
+        el('span', { class: 'sr-only', id: helpId }, helpText),
+        message,
+      )
+    : el(
+        'div',
+        { class: `param param-${field.kind}` },
+        el(
+          'label',
+          { for: id },
+          context,
+          spec.label,
+          range ? el('span', { class: 'param-range' }, range) : null,
+        ),
+        valueText,
+        input,
+        field.description
+          ? el('p', { class: 'param-help', id: helpId }, field.description)
+          : el('span', { class: 'sr-only', id: helpId }, helpText),
+        message,
+      );
+
+  return {
+    root,
+    sync,
+    tell(kind, lines) {
+      message.hidden = lines === null || lines.length === 0;
+      message.classList.toggle('param-error', kind === 'error' && !message.hidden);
+      setText(message, lines?.join(' ') ?? '');
+      for (const target of box ? [input, box] : [input]) {
+        if (kind === 'error' && lines?.length) target.setAttribute('aria-invalid', 'true');
+        else target.removeAttribute('aria-invalid');
+      }
+    },
+  };
+}

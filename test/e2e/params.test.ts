@@ -1,0 +1,218 @@
+// End-to-end: edits world-list records (a platform, a trend) in the built app's parameter panel and checks the engine runs exactly the edited scenario, through a share link and a reset too; refused and rebalanced edits.
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mergePatch } from '../../sim/host/merge-patch.ts';
+import { createWorldEngine } from '../../sim/model/engine.ts';
+import { worldScenarioSchema } from '../../sim/params/world.ts';
+import type { ScenarioJson } from '../../sim/protocol.ts';
+import { decodeShare, payloadFromHash } from '../../src/share/codec.ts';
+import { getIn as getPath } from '../../src/ui/param-records.ts';
+import { launchChromium, openPage, readInt, type WatchedPage, waitForInt } from './browser.ts';
+import { type ServedApp, startApp } from './serve.ts';
+
+/** As in app.test.ts: small enough for software WebGL on 2 shared cores. */
+const E2E_AGENTS = 3000;
+/** Korea's share of agents on Loop (the short-video platform) after the edit; the default is far higher. */
+const KOREA_ON_LOOP = 0.2;
+
+let app: ServedApp;
+let browser: Browser;
+const opened: WatchedPage[] = [];
+
+async function open(url: string): Promise<Page> {
+  const watched = await openPage(browser, url);
+  opened.push(watched);
+  await waitUntilReady(watched.page);
+  return watched.page;
+}
+
+async function waitUntilReady(page: Page): Promise<void> {
+  await page.waitForSelector('#stage canvas', { timeout: 60_000 });
+  await page.waitForFunction(
+    () => document.querySelector('#app')?.getAttribute('data-phase') === 'ready',
+    undefined,
+    { timeout: 60_000, polling: 100 },
+  );
+}
+
+/** The engine's state hash once the read-out shows `tick` and the hash is not `not` (a rebuild reported). */
+async function stateHash(page: Page, tick: number, not = ''): Promise<string> {
+  await waitForInt(page, 'tick', '==', tick);
+  await page.waitForFunction(
+    (old) => {
+      const hash = document.querySelector('#app')?.getAttribute('data-state-hash') ?? '';
+      return hash !== '' && hash !== old;
+    },
+    not,
+    { polling: 50, timeout: 60_000 },
+  );
+  return (await page.locator('#app').getAttribute('data-state-hash')) ?? '';
+}
+
+/** Opens a folder of the panel by clicking its summary, as a user would. */
+async function openFolder(page: Page, scope: string, title: string): Promise<void> {
+  const folder = page.locator(scope, { has: page.locator(':scope > summary', { hasText: title }) }).first();
+  if ((await folder.getAttribute('open')) === null) await folder.locator(':scope > summary').click();
+}
+
+/** The typed-value box of the compact row whose slider edits `path`. */
+function box(page: Page, path: string) {
+  return page.locator('.param-row', { has: page.locator(`[data-path="${path}"]`) }).locator('.param-box');
+}
+
+function message(page: Page, path: string) {
+  return page.locator('.param-row', { has: page.locator(`[data-path="${path}"]`) }).locator('.param-message');
+}
+
+async function stepTimes(page: Page, count: number): Promise<void> {
+  const start = await readInt(page, 'tick');
+  await page.locator('[data-testid="step"]').evaluate((button, times) => {
+    for (let i = 0; i < times; i++) (button as HTMLButtonElement).click();
+  }, count);
+  await waitForInt(page, 'tick', '==', start + count);
+}
+
+/** The published preset the app opens first (fetched from the served site). */
+async function firstPreset(): Promise<ScenarioJson> {
+  return (await (await fetch(new URL('scenarios/dance-challenge.json', app.url))).json()) as ScenarioJson;
+}
+
+/** The same run in Node: `scenario` with `seed`, stepped `ticks` times. */
+function nodeStateHash(scenario: ScenarioJson, seed: string, ticks: number): string {
+  const engine = createWorldEngine(worldScenarioSchema.parse({ ...scenario, seed }));
+  for (let i = 0; i < ticks; i++) engine.step();
+  return engine.stateHash();
+}
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchChromium()]);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+afterEach(async () => {
+  for (const { page, errors } of opened.splice(0)) {
+    await page.close();
+    expect(errors).toEqual([]);
+  }
+});
+
+describe('editing world records in the parameter panel', () => {
+  it('runs the edited platform and trend, and keeps them through a share link, an export and a reset', async () => {
+    const page = await open(`${app.url}?agents=${E2E_AGENTS}`);
+    const seed = await page.locator('[data-testid="seed"]').inputValue();
+    const original = await stateHash(page, 0);
+    await openFolder(page, '#params-panel', 'Parameters');
+    await openFolder(page, '.param-group', 'Platforms');
+    await openFolder(page, '.param-record', 'Loop');
+    await openFolder(
+      page,
+      '.param-record:has(> summary:has-text("Loop")) .param-sub',
+      'Membership by region',
+    );
+    await openFolder(page, '.param-group', 'Trends');
+    await openFolder(page, '.param-record', 'Orbit Step Challenge');
+
+    // Platform: type Korea's membership on Loop; the world is rebuilt with fewer Loop members at tick 0.
+    const korea = box(page, 'world.platforms.0.membershipByRegion.0');
+    await expect.poll(() => korea.inputValue()).not.toBe(String(KOREA_ON_LOOP));
+    await korea.fill(String(KOREA_ON_LOOP));
+    await korea.press('Enter');
+    const edited = await stateHash(page, 0, original);
+
+    // Trend: the effort slider, by keyboard (Home = the minimum, 0: one exposure is enough).
+    const effort = page.locator('[data-path="trends.0.effort"]');
+    await effort.focus();
+    await effort.press('Home');
+    await expect.poll(() => box(page, 'trends.0.effort').inputValue()).toBe('0');
+    await waitUntilReady(page);
+    await stepTimes(page, 12);
+    const hash12 = await stateHash(page, 12);
+
+    // The share link carries both edits, and Node running the linked scenario reaches the page's exact state.
+    await page.locator('[data-testid="share"]').click();
+    await page.waitForFunction(() => window.location.hash.startsWith('#s='));
+    const link = page.url();
+    const shared = decodeShare(payloadFromHash(new URL(link).hash) ?? '');
+    const platforms = (shared.patch.world as { platforms: { membershipByRegion: number[] }[] }).platforms;
+    expect(platforms[0]!.membershipByRegion[0]).toBe(KOREA_ON_LOOP);
+    expect((shared.patch.trends as { effort?: number }[])[0]!.effort).toBe(0);
+    const linked = mergePatch(await firstPreset(), shared.patch);
+    expect(nodeStateHash(linked, seed, 12)).toBe(hash12);
+    // … and the trend edit matters: without it the run is elsewhere by tick 12.
+    const withoutEffort = mergePatch(linked, {
+      trends: (linked.trends as Record<string, unknown>[]).map(({ effort: _e, ...rest }) => rest),
+    });
+    expect(nodeStateHash(withoutEffort, seed, 12)).not.toBe(hash12);
+
+    const reopened = await open(link);
+    await waitForInt(reopened, 'tick', '==', 12, 60_000);
+    expect(await stateHash(reopened, 12)).toBe(hash12);
+    expect(await box(reopened, 'world.platforms.0.membershipByRegion.0').inputValue()).toBe(
+      String(KOREA_ON_LOOP),
+    );
+    expect(await box(reopened, 'trends.0.effort').inputValue()).toBe('0');
+
+    // The summary export holds the edited scenario where the scalar parameters are.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="export-json"]').click(),
+    ]);
+    const summary = JSON.parse(await readFile((await download.path()) ?? '', 'utf8')) as {
+      seed: string;
+      scenario: ScenarioJson;
+    };
+    expect(summary.seed).toBe(seed);
+    expect(summary.scenario).toEqual(mergePatch(await firstPreset(), shared.patch));
+    expect(getPath(summary.scenario, ['world', 'platforms', '0', 'membershipByRegion', '0'])).toBe(
+      KOREA_ON_LOOP,
+    );
+    expect(getPath(summary.scenario, ['trends', '0', 'effort'])).toBe(0);
+
+    // Reset rebuilds the edited world, not the preset's.
+    await page.locator('[data-testid="reset"]').click();
+    await waitUntilReady(page);
+    expect(await stateHash(page, 0, hash12)).toBe(edited);
+    expect(await korea.inputValue()).toBe(String(KOREA_ON_LOOP));
+  });
+
+  it('refuses an edit that breaks a schema rule with its message, and rebalances the feed mix', async () => {
+    const page = await open(`${app.url}?agents=${E2E_AGENTS}`);
+    const before = await stateHash(page, 0);
+    await openFolder(page, '#params-panel', 'Parameters');
+    await openFolder(page, '.param-group', 'Platforms');
+    await openFolder(page, '.param-record', 'Talk');
+    await openFolder(page, '.param-record', 'Loop');
+    await openFolder(page, '.param-record:has(> summary:has-text("Loop")) .param-sub', 'Feed mix');
+
+    // Talk is a groups platform: a mean group size under 2 is refused with the schema's own words.
+    const talkTies = box(page, 'world.platforms.4.meanTies');
+    const tiesBefore = await talkTies.inputValue();
+    await talkTies.fill('1.5');
+    await talkTies.press('Enter');
+    const refusal = message(page, 'world.platforms.4.meanTies');
+    await expect.poll(() => refusal.textContent()).toContain('on a groups platform');
+    expect(await refusal.textContent()).toContain('Not applied');
+    expect(await talkTies.getAttribute('aria-invalid')).toBe('true');
+    expect(await talkTies.inputValue()).toBe(tiesBefore);
+    expect(await page.locator('#app').getAttribute('data-phase')).toBe('ready');
+    expect(await page.locator('#app').getAttribute('data-state-hash')).toBe(before);
+
+    // Loop's feed is 0.3 follows / 0.6 recommended / 0.1 trending: follows 0.5 leaves 0.5 split 6:1.
+    const follows = box(page, 'world.platforms.0.feedMix.follows');
+    await follows.fill('0.5');
+    await follows.press('Enter');
+    await expect
+      .poll(() => message(page, 'world.platforms.0.feedMix.follows').textContent())
+      .toContain('must sum to 1');
+    expect(await refusal.isHidden()).toBe(true);
+    await expect.poll(() => box(page, 'world.platforms.0.feedMix.recommended').inputValue()).toBe('0.428571');
+    expect(await box(page, 'world.platforms.0.feedMix.trending').inputValue()).toBe('0.071429');
+    // The boxes show the store's scenario, so the rebalanced mix was applied; the rebuilt world comes up.
+    await waitUntilReady(page);
+  });
+});
