@@ -25,9 +25,9 @@ import {
 } from './host.ts';
 import { type CliIo, prepareOutFolder, writeJsonFile } from './output.ts';
 import { createProgress } from './progress.ts';
-import { worldJobBytes, worldPreflightProblems } from './world/world-job.ts';
 import { readResumeState } from './resume.ts';
 import type { FromSweepWorker, ToSweepWorker } from './sweep-messages.ts';
+import { worldJobBytes, worldPreflightProblems } from './world/world-job.ts';
 
 export interface SweepFlags {
   readonly out: string;

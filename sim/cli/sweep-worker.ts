@@ -38,7 +38,11 @@ function runJob(job: number): FromSweepWorker {
       };
     }
     case 'world': {
-      const { nodeCount, finalSize, ticks } = executeWorldJob(cached.loaded.scenario, seed, memoryBudgetBytes());
+      const { nodeCount, finalSize, ticks } = executeWorldJob(
+        cached.loaded.scenario,
+        seed,
+        memoryBudgetBytes(),
+      );
       return { type: 'done', job, seed, nodeCount, finalSize, ticks };
     }
   }

@@ -57,7 +57,15 @@ export function csrFromEdges(
 ): CsrGraph {
   const dedupe = options.dedupe ?? true;
   const dropSelfLoops = options.dropSelfLoops ?? true;
-  const out = buildDirection(nodeCount, sources, targetsIn, edgeCount, !options.directed, dropSelfLoops, dedupe);
+  const out = buildDirection(
+    nodeCount,
+    sources,
+    targetsIn,
+    edgeCount,
+    !options.directed,
+    dropSelfLoops,
+    dedupe,
+  );
   if (!options.directed) {
     return {
       kind: 'csr',
@@ -96,7 +104,8 @@ function buildDirection(
   for (let i = 0; i < edgeCount; i++) {
     const u = from[i] as number;
     const v = to[i] as number;
-    if (u >= nodeCount || v >= nodeCount) throw new RangeError(`edge ${i} names node ${Math.max(u, v)} of ${nodeCount}`);
+    if (u >= nodeCount || v >= nodeCount)
+      throw new RangeError(`edge ${i} names node ${Math.max(u, v)} of ${nodeCount}`);
     if (dropSelfLoops && u === v) continue;
     offsets[u + 1]!++;
     if (bothWays) offsets[v + 1]!++;

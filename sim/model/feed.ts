@@ -64,7 +64,7 @@ function followCandidates(ctx: SimContext, agent: number, platform: number, chro
       const followee = ties.inTargets[start + next]!;
       if ((recent[followee >>> 5]! & (1 << (followee & 31))) === 0) continue; // no recent post: skip the lastPost miss
       if (layer !== platform && (world.population.platforms[followee]! & bit) === 0) continue;
-      const last = (followee * dim.P + platform) * 2;
+      const last = (platform * dim.count + followee) * 2;
       const id = lastPost[last]!;
       const age = tick - lastPost[last + 1]!;
       if (id < oldest || age < 1 || age >= lifetime) continue; // none, gone from the ring, this hour's, or stale

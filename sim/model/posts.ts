@@ -88,7 +88,7 @@ export function createPost(
   data[base + POST.totalViews] = 0;
   data[base + POST.viewTick] = -1;
   ring.dataF[base + POST.engagement] = 0;
-  const { D, K, P } = ctx.dim;
+  const { D, K } = ctx.dim;
   const row = base + POST_PROFILE;
   const item = ring.dataF;
   item.fill(0, row, row + D);
@@ -98,7 +98,7 @@ export function createPost(
   const cursor = ring.indexCursor[topic]!;
   ring.index[topic * TOPIC_BUCKET + (cursor % TOPIC_BUCKET)] = id;
   ring.indexCursor[topic] = cursor + 1;
-  const last = (author * P + platform) * 2;
+  const last = (platform * ctx.dim.count + author) * 2;
   ctx.state.lastPost[last] = id;
   ctx.state.lastPost[last + 1] = ctx.state.tick;
   ring.recentAuthors[author >>> 5]! |= 1 << (author & 31);
@@ -116,7 +116,6 @@ export function expireRecentAuthors(ctx: SimContext, platform: number): void {
   const tick = ctx.state.tick;
   const lifetime = ctx.knobs.postLifetime;
   const lastPost = ctx.state.lastPost;
-  const P = ctx.dim.P;
   const oldest = Math.max(0, ring.next - ring.capacity);
   if (ring.expiryLifetime !== lifetime) {
     recentAuthors.fill(0);
@@ -135,7 +134,8 @@ export function expireRecentAuthors(ctx: SimContext, platform: number): void {
     const base = (id & ring.mask) * ring.stride;
     if (tick - data[base + POST.tick]! < lifetime) break;
     const author = data[base + POST.author]!;
-    if (lastPost[(author * P + platform) * 2] === id) recentAuthors[author >>> 5]! &= ~(1 << (author & 31));
+    if (lastPost[(platform * ctx.dim.count + author) * 2] === id)
+      recentAuthors[author >>> 5]! &= ~(1 << (author & 31));
   }
   ring.expiryCursor = id;
 }

@@ -158,8 +158,9 @@ export interface DynamicState {
   readonly online: Uint8Array;
   readonly lastAdopted: Uint8Array;
   /**
-   * count × P × 2: per agent and platform, the latest post's id (−1 none) then its tick — so a follow feed can skip
-   * stale posts without touching the ring.
+   * P × count × 2: per platform, then agent, the agent's latest post's id there (−1 none) then its tick — so a follow
+   * feed can skip stale posts without touching the ring. Platform-major: a session reads one platform's block only,
+   * which stays in cache better than rows interleaving every platform.
    */
   readonly lastPost: Int32Array;
   /** count × D user profiles of the recommender (topic part then fandom part), from what the agent engaged with. */

@@ -48,14 +48,16 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unkno
       }
       case 'invalid_union': {
         const options = 'options' in issue && Array.isArray(issue.options) ? issue.options : undefined;
-        if (options) return `${at}: must be one of ${options.map((o) => JSON.stringify(o)).join(', ')} (got ${shortJson(valueAt(input, issue.path))})`;
+        if (options)
+          return `${at}: must be one of ${options.map((o) => JSON.stringify(o)).join(', ')} (got ${shortJson(valueAt(input, issue.path))})`;
         return `${at}: ${issue.message} (got ${shortJson(valueAt(input, issue.path))})`;
       }
       default: {
         const got = valueAt(input, issue.path);
-        const message = issue.message.startsWith('Invalid input: expected') && got === undefined
-          ? `is required (${issue.message.replace('Invalid input: ', '').replace(/, received undefined$/, '')})`
-          : issue.message;
+        const message =
+          issue.message.startsWith('Invalid input: expected') && got === undefined
+            ? `is required (${issue.message.replace('Invalid input: ', '').replace(/, received undefined$/, '')})`
+            : issue.message;
         if (got !== undefined) return `${at}: ${message} (got ${shortJson(got)})`;
         // A missing field fails its own type check with the field's range text: say that it is missing.
         return issue.code === 'invalid_type' && !message.startsWith('is required')

@@ -26,13 +26,22 @@ export function rangeText(kind: 'an integer' | 'a number', min: number, max: num
 /** A real number in [min, max], with its metadata registered for the panel. */
 export function numberField(min: number, max: number, meta: FieldMeta) {
   const error = rangeText('a number', min, max, meta.unit);
-  return z.number({ error }).min(min, { error }).max(max, { error }).meta({ ...meta, min, max });
+  return z
+    .number({ error })
+    .min(min, { error })
+    .max(max, { error })
+    .meta({ ...meta, min, max });
 }
 
 /** An integer in [min, max], with its metadata registered for the panel. */
 export function intField(min: number, max: number, meta: FieldMeta) {
   const error = rangeText('an integer', min, max, meta.unit);
-  return z.number({ error }).int({ error }).min(min, { error }).max(max, { error }).meta({ ...meta, min, max });
+  return z
+    .number({ error })
+    .int({ error })
+    .min(min, { error })
+    .max(max, { error })
+    .meta({ ...meta, min, max });
 }
 
 /** A probability in [0, 1]. */

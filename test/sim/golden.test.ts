@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../sim/graph/build.ts';
 import { chooseSeeds, createClassicSimulation } from '../../sim/model/classic/run.ts';
 import { createWorldEngine } from '../../sim/model/engine.ts';
-import { worldScenarioSchema } from '../../sim/params/world.ts';
 import type { GraphSpec, ModelSpec } from '../../sim/params/scenario.ts';
+import { worldScenarioSchema } from '../../sim/params/world.ts';
 import { createRng, STREAM } from '../../sim/rng.ts';
 
 /*
@@ -110,11 +110,11 @@ describe('golden social-world hashes', () => {
     );
     expect(hashes).toMatchInlineSnapshot(`
       [
-        "collaborative e36ced8776ffe433",
-        "popularity dc263ac5a694ea5c",
-        "random 001daac07db30e2f",
-        "chronological 67525b1065c7358c",
-        "oracle 9aebb76e4b7989db",
+        "collaborative 3e52b313c1a616b7",
+        "popularity 9c40d59ff69997bc",
+        "random db838d245257f63b",
+        "chronological a5249d2e23f8d868",
+        "oracle 0e7a6c74588f83af",
       ]
     `);
   });

@@ -19,7 +19,12 @@ describe('sim run with a world scenario', () => {
     expect(series.rows).toHaveLength(24);
     expect(series.header).toContain('seed');
     // Default platforms are named Loop (short video), Frame, Vista, Chirp and Talk (messenger).
-    for (const column of ['test_step_adopters_loop', 'test_step_adopters_talk', 'test_step_adopters_korea', 'test_step_adopters_orbit'])
+    for (const column of [
+      'test_step_adopters_loop',
+      'test_step_adopters_talk',
+      'test_step_adopters_korea',
+      'test_step_adopters_orbit',
+    ])
       expect(series.header).toContain(column);
     const seedColumn = series.header.indexOf('seed');
     expect(new Set(series.rows.map((r) => r[seedColumn]))).toEqual(new Set(['cli-world']));
@@ -53,7 +58,14 @@ describe('sim run with a world scenario', () => {
 describe('sim sweep with a world scenario', () => {
   it('runs every grid point of a world parameter with its replicates, one row each with its seed', async () => {
     const out = tempFolder();
-    const result = await runCliProcess(['sweep', join(FIXTURES, 'world-sweep.json'), '--out', out, '--workers', '2']);
+    const result = await runCliProcess([
+      'sweep',
+      join(FIXTURES, 'world-sweep.json'),
+      '--out',
+      out,
+      '--workers',
+      '2',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const table = readCsv(join(out, 'sweep.csv'));

@@ -102,7 +102,9 @@ describe('parseScenarioText', () => {
     const loaded = parseScenarioText(JSON.stringify({ version: 1, world: {} }), 'w.json');
     expect(loaded.kind).toBe('world');
     // The classic schema would have asked for graph, model and seeding; the world schema names its own fields.
-    const lines = linesOf(() => parseScenarioText(JSON.stringify({ version: 1, world: { agents: 3 } }), 'w.json'));
+    const lines = linesOf(() =>
+      parseScenarioText(JSON.stringify({ version: 1, world: { agents: 3 } }), 'w.json'),
+    );
     expect(lines).toEqual([expect.stringMatching(/^world\.agents: must be an integer from 10 to /)]);
   });
 });
