@@ -2,7 +2,7 @@
 
 /** How many ticks a transmission stays on screen, and the age buckets it fades through (newest first). */
 export const TRAIL = {
-  capacity: 800,
+  capacity: 400,
   lifetimeTicks: 48,
   /** Upper age bound (ticks, exclusive) and alpha of each fading step. */
   buckets: [

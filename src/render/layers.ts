@@ -1,17 +1,15 @@
-// Pixi display objects for the scene: node particles, glow pool, tie and cascade line drawing, labels. Reads typed arrays; never changes the model.
+// Pixi display objects for the scene: node particles, glow pool, region outlines, shader warm-up (lines are in lines.ts). Reads typed arrays; never changes the model.
 import {
   Container,
-  type Graphics,
-  Mesh,
-  MeshGeometry,
+  Graphics,
   Particle,
   ParticleContainer,
-  type Shader,
-  Text,
+  type Renderer,
+  RenderTexture,
   Texture,
 } from 'pixi.js';
-import { type CascadeTrail, forEachLiveLine, TRAIL } from './cascade-trail.ts';
-import { onTheme, type Theme } from './palette.ts';
+import { lineMesh } from './lines.ts';
+import type { Theme } from './palette.ts';
 
 /** Texture side in pixels; nodes are scaled from it to the layout's node spacing. */
 const DOT_PX = 32;
@@ -143,146 +141,34 @@ export function fadeGlows(pool: GlowPool, now: number, baseScale: number): numbe
   return changed;
 }
 
-/**
- * Line segments as one Mesh drawn with the 'line-list' topology: one draw call and 1-pixel lines at any zoom.
- * (A Graphics path makes one shape per moveTo, i.e. thousands of draw calls: seconds per frame in software GL.)
- * `ends` has stride 4 per segment: x0, y0, x1, y1.
- */
-export function lineMesh(
-  ends: Float32Array,
-  color: number,
-  alpha: number,
-): Mesh<MeshGeometry, Shader> | null {
-  const vertices = ends.length / 2;
-  if (vertices < 2) return null;
-  const indices = new Uint32Array(vertices);
-  for (let i = 0; i < vertices; i++) indices[i] = i;
-  const geometry = new MeshGeometry({
-    positions: ends,
-    uvs: new Float32Array(vertices * 2),
-    indices,
-    topology: 'line-list',
-  });
-  const mesh = new Mesh({ geometry, texture: Texture.WHITE });
-  mesh.tint = color;
-  mesh.alpha = alpha;
-  return mesh;
-}
-
-/** Replaces the children of `layer` (destroying the old meshes and their geometry). */
-function resetLayer(layer: Container): void {
-  for (const child of layer.removeChildren()) child.destroy({ children: true });
-}
-
-/** Lines per part of the tie drawing (see drawTies). */
-const TIE_PART = 1_500;
-
-/** Sampled ties of the shown layer (rebuilt only when the sample or theme changes). Returns the ties drawn. */
-export function drawTies(
-  layer: Container,
-  x: Float32Array,
-  y: Float32Array,
-  sources: Uint32Array,
-  targets: Uint32Array,
-  maxTies: number,
-  theme: Theme,
-): number {
-  resetLayer(layer);
-  const count = Math.min(sources.length, maxTies);
-  if (count === 0) return 0;
-  // Evenly spread over the sample (the worker's sample is already spread; this only thins it further).
-  const stride = sources.length / count;
-  const ends = new Float32Array(count * 4);
-  for (let i = 0; i < count; i++) {
-    const k = Math.floor(i * stride);
-    const s = sources[k]!;
-    const t = targets[k]!;
-    ends[i * 4] = x[s]!;
-    ends[i * 4 + 1] = y[s]!;
-    ends[i * 4 + 2] = x[t]!;
-    ends[i * 4 + 3] = y[t]!;
-  }
-  // Parts of TIE_PART lines, each in its own container: the node cache draws one part per animation frame.
-  for (let from = 0; from < count; from += TIE_PART) {
-    const mesh = lineMesh(
-      ends.subarray(from * 4, Math.min(count, from + TIE_PART) * 4),
-      theme.tie,
-      theme.tieAlpha,
-    );
-    if (mesh) layer.addChild(new Container({ children: [mesh] }));
-  }
-  return count;
-}
-
-/** The live cascade lines, one mesh per (trend, fade bucket): at most trends × 3 draw calls. */
-export function drawCascades(
-  layer: Container,
-  trail: CascadeTrail,
-  tick: number,
-  x: Float32Array,
-  y: Float32Array,
-  trendColors: readonly number[],
-  theme: Theme,
-): void {
-  resetLayer(layer);
-  const groups = new Map<number, number[]>();
-  forEachLiveLine(trail, tick, (slot, bucket) => {
-    const key = trail.trend[slot]! * TRAIL.buckets.length + bucket;
-    let list = groups.get(key);
-    if (!list) {
-      list = [];
-      groups.set(key, list);
-    }
-    list.push(slot);
-  });
-  // Oldest buckets first so the newest lines draw on top.
-  const keys = [...groups.keys()].sort(
-    (a, b) => (b % TRAIL.buckets.length) - (a % TRAIL.buckets.length) || a - b,
-  );
-  for (const key of keys) {
-    const trend = Math.floor(key / TRAIL.buckets.length);
-    const bucket = TRAIL.buckets[key % TRAIL.buckets.length]!;
-    const slots = groups.get(key)!;
-    const ends = new Float32Array(slots.length * 4);
-    slots.forEach((slot, i) => {
-      const p = trail.parent[slot]!;
-      const c = trail.child[slot]!;
-      ends[i * 4] = x[p]!;
-      ends[i * 4 + 1] = y[p]!;
-      ends[i * 4 + 2] = x[c]!;
-      ends[i * 4 + 3] = y[c]!;
-    });
-    const mesh = lineMesh(ends, onTheme(trendColors[trend] ?? 0xffffff, theme), bucket.alpha);
-    if (mesh) layer.addChild(mesh);
-  }
-}
-
-/** Region names above their boxes and faint box outlines (static; redrawn on theme change). */
-export function drawRegionFrames(
-  graphics: Graphics,
-  boxes: Float32Array,
-  names: readonly string[],
-  theme: Theme,
-  fontSize: number,
-): Text[] {
+/** Faint outlines of the region boxes (static; redrawn on theme change). Their names are HTML (region-labels.ts). */
+export function drawRegionFrames(graphics: Graphics, boxes: Float32Array, theme: Theme): void {
   graphics.clear();
-  const labels: Text[] = [];
-  for (let r = 0; r * 4 < boxes.length; r++) {
+  for (let r = 0; r * 4 + 3 < boxes.length; r++) {
     const x0 = boxes[r * 4]!;
     const y0 = boxes[r * 4 + 1]!;
-    const w = boxes[r * 4 + 2]! - x0;
-    const h = boxes[r * 4 + 3]! - y0;
-    graphics.roundRect(x0, y0, w, h, 14);
-    const label = new Text({
-      text: names[r] ?? `Region ${r + 1}`,
-      style: { fill: theme.label, fontSize, fontFamily: 'system-ui, sans-serif', fontWeight: '600' },
-      resolution: 3,
-    });
-    label.alpha = 0.85;
-    label.x = x0 + 12;
-    label.y = y0 + 8;
-    labels.push(label);
+    graphics.roundRect(x0, y0, boxes[r * 4 + 2]! - x0, boxes[r * 4 + 3]! - y0, 14);
   }
   graphics.stroke({ width: 1, pixelLine: true, color: theme.box, alpha: 0.9 });
-  return labels;
+}
+
+/**
+ * Draws one of each kind of display object the scene uses (dots, glows, lines, outlines) into a tiny texture, so
+ * their shaders compile while the world loads. Compiled lazily instead, the first tie or cascade drawn during play
+ * would hold the main thread for a few hundred milliseconds in software WebGL.
+ */
+export function warmUpPipelines(renderer: Renderer, textures: { dot: Texture; glow: Texture }): void {
+  const target = RenderTexture.create({ width: 4, height: 4 });
+  const dots = new ParticleContainer({
+    texture: textures.dot,
+    dynamicProperties: { position: false, vertex: false, rotation: false, uvs: false, color: true },
+  });
+  dots.particleChildren.push(new Particle({ texture: textures.dot, scaleX: 0.05, scaleY: 0.05 }));
+  const glows = makeGlowPool(textures.glow).container;
+  const lines = lineMesh(new Float32Array([0, 0, 4, 4, 4, 0, 0, 4]), 0xffffff, 0.5);
+  const outline = new Graphics().rect(0, 0, 3, 3).stroke({ width: 1, pixelLine: true, color: 0xffffff });
+  const scene = new Container({ children: [dots, glows, outline, ...(lines ? [lines] : [])] });
+  renderer.render({ container: scene, target, clear: true });
+  scene.destroy({ children: true });
+  target.destroy(true);
 }

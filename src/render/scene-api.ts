@@ -8,8 +8,6 @@ export const SCENE_BUDGET = {
   /** Cascade lines are re-tessellated at most this often while frames stream in. */
   cascadeRedrawMs: 200,
   minNodePx: 1.6,
-  /** Shortest gap between redraws caused by the simulation (≈ 30 fps); camera moves redraw every frame. */
-  animationFrameMs: 33,
   /** Canvas pixels per CSS pixel when WebGL is software-rendered: 0.75 draws 44 % fewer pixels per frame. */
   softwareResolution: 0.75,
 } as const;

@@ -1,60 +1,17 @@
-// The Pixi scene: static layer (region frames, sampled ties, nodes) and dynamic layer (cascade lines, glows, rings), camera and hit testing. Reads frames; never changes the model or the store.
+// The Pixi scene: wires the camera, the static layer (node cache with region frames and ties), the dynamic layer (cascade lines, glows, rings), HTML region names and hit testing. Reads frames; never changes the model or the store.
 
-import { Application, Container, Graphics, type Particle, Rectangle, type Text } from 'pixi.js';
-import type { FrameMessage, LayoutRect, ReadyMessage, TiesMessage } from '../../sim/protocol.ts';
+import { Application, Container, Graphics, Rectangle } from 'pixi.js';
+import type { LayoutRect, TiesMessage } from '../../sim/protocol.ts';
 import { createCamera } from './camera.ts';
-import { clearTrail, createTrail, pushTransmissions } from './cascade-trail.ts';
-import { buildHitGrid, type HitGrid, nearestAgent } from './hit-test.ts';
-import {
-  drawCascades,
-  drawRegionFrames,
-  drawTies,
-  fadeGlows,
-  GLOW,
-  type GlowPool,
-  igniteGlow,
-  makeGlowPool,
-  makeNodeParticles,
-  makeTextures,
-} from './layers.ts';
-import { createNodeCache, type NodeCache } from './node-cache.ts';
-import {
-  baseColor,
-  type ColorMode,
-  onTheme,
-  parseHex,
-  THEMES,
-  type Theme,
-  toParticleColor,
-  updateTints,
-} from './palette.ts';
+import { nearestAgent } from './hit-test.ts';
+import { drawRegionFrames, makeTextures, warmUpPipelines } from './layers.ts';
+import { drawTies } from './lines.ts';
+import { type ColorMode, parseHex, THEMES, type Theme } from './palette.ts';
+import { createRegionLabels } from './region-labels.ts';
+import { startRenderLoop } from './render-loop.ts';
 import { type FrameSource, SCENE_BUDGET, type Scene, type SceneCallbacks } from './scene-api.ts';
-
-interface WorldState {
-  readonly data: ReadyMessage;
-  readonly particles: Particle[];
-  readonly nodes: NodeCache;
-  readonly glows: GlowPool;
-  readonly grid: HitGrid;
-  readonly baseColors: Uint32Array;
-  readonly tints: Uint32Array;
-  readonly labels: Text[];
-  previous: Uint8Array | null;
-  tick: number;
-}
-
-/**
- * True when WebGL is rasterised on the CPU (SwiftShader, llvmpipe): there every pixel drawn costs the main thread,
- * which waits for the frame at commit, so the canvas is drawn at a lower resolution and scaled up.
- */
-function isSoftwareGl(): boolean {
-  const gl = document.createElement('canvas').getContext('webgl2');
-  if (!gl) return false;
-  const info = gl.getExtension('WEBGL_debug_renderer_info');
-  const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
-  gl.getExtension('WEBGL_lose_context')?.loseContext();
-  return /swiftshader|llvmpipe|softpipe|software/i.test(name);
-}
+import { createWorldView, type Palette, type WorldView } from './scene-world.ts';
+import { canvasResolution } from './software-gl.ts';
 
 /** Creates the Pixi application inside `host` (which must have a size) and starts the render loop. */
 export async function createScene(
@@ -69,37 +26,34 @@ export async function createScene(
     // MSAA is costly in software WebGL (SwiftShader); dots are soft-edged textures and lines are 1 px anyway.
     antialias: false,
     autoDensity: true,
-    resolution: isSoftwareGl() ? SCENE_BUDGET.softwareResolution : Math.min(2, window.devicePixelRatio || 1),
+    resolution: canvasResolution(),
     preference: 'webgl',
   });
   host.appendChild(app.canvas);
   app.canvas.setAttribute('aria-label', 'Map of agents clustered by region and fandom');
   app.canvas.setAttribute('role', 'img');
+  const labels = createRegionLabels();
+  host.appendChild(labels.root);
 
   const camera = createCamera(app, host);
   const viewport = camera.viewport;
-
   const staticLayer = new Container({ label: 'static' });
   const dynamicLayer = new Container({ label: 'dynamic' });
   viewport.addChild(staticLayer, dynamicLayer);
   const frameGraphics = new Graphics();
   const tieLayer = new Container({ label: 'ties' });
-  const labelLayer = new Container();
-  // Region frames and ties under the dots, region names over them: drawn into the node cache's texture.
+  // Region frames and ties under the dots: drawn into the node cache's texture, one part per animation frame.
   const decor = {
     under: new Container({ children: [frameGraphics, tieLayer] }),
     underSteps: () => [frameGraphics, ...tieLayer.children],
-    over: labelLayer,
   };
   const cascadeLayer = new Container({ label: 'cascades' });
-  const rings = new Graphics();
+  const rings = new Graphics({ label: 'rings' });
   const textures = makeTextures();
-  const trail = createTrail();
+  warmUpPipelines(app.renderer, textures);
 
-  let theme: Theme = THEMES.dark;
-  let colorMode: ColorMode = 'fandom';
-  let trendColors: number[] = [];
-  let world: WorldState | null = null;
+  let palette: Palette = { theme: THEMES.dark, colorMode: 'fandom', trendColors: [] };
+  let world: WorldView | null = null;
   let ties: TiesMessage | null = null;
   let selected: number | null = null;
   let hovered = -1;
@@ -107,49 +61,19 @@ export async function createScene(
   let pointerMoved = false;
   let cascadeDirty = false;
   let lastCascadeDraw = 0;
-  let drawn = 0;
-  let needsRender = true;
-  let cameraMoved = false;
-  let lastRender = 0;
 
-  /**
-   * Node size in layout units: 0.8 of the spacing, but never under SCENE_BUDGET.minNodePx screen pixels at the
-   * fitted zoom, so 100k agents read as filled clusters instead of vanishing sub-pixel dots.
-   */
-  let baseDiameter = 1;
-  const nodeDiameter = () => baseDiameter * theme.nodeScale;
-  const computeDiameter = (data: ReadyMessage) => {
-    const fitScale =
-      Math.min(host.clientWidth / data.layout.width, host.clientHeight / data.layout.height) || 1;
-    return Math.max(data.layout.nodeSpacing * 0.8, SCENE_BUDGET.minNodePx / fitScale);
+  const theme = (): Theme => palette.theme;
+  const nodeDiameter = () => (world?.baseDiameter ?? 1) * theme().nodeScale;
+  const setPalette = (next: Partial<Palette>) => {
+    palette = { ...palette, ...next };
+    world?.recolour(palette);
+    loop.invalidate();
   };
-
-  const recolourAll = () => {
-    needsRender = true;
-    if (!world) return;
-    const { data, baseColors, particles, tints } = world;
-    for (let a = 0; a < data.agentCount; a++)
-      baseColors[a] = toParticleColor(baseColor(colorMode, data, a, theme));
-    const current = world.previous ?? new Uint8Array(data.agentCount);
-    updateTints(tints, current, null, baseColors, themedTrendColors());
-    for (let a = 0; a < data.agentCount; a++) particles[a]!.color = tints[a]!;
-    world.nodes.invalidateAll();
-  };
-  const themedTrendColors = () => trendColors.map((c) => onTheme(c, theme));
 
   const redrawStatic = () => {
     if (!world) return;
-    for (const label of world.labels) label.destroy();
-    labelLayer.removeChildren();
-    const labels = drawRegionFrames(
-      frameGraphics,
-      world.data.layout.regionBoxes,
-      world.data.regionNames,
-      theme,
-      22,
-    );
-    labelLayer.addChild(...labels);
-    world.labels.splice(0, world.labels.length, ...labels);
+    drawRegionFrames(frameGraphics, world.data.layout.regionBoxes, theme());
+    labels.setTheme(theme());
     redrawTies();
   };
 
@@ -158,60 +82,33 @@ export async function createScene(
    * (node-cache.ts): every frame after that costs one textured quad instead of thousands of lines.
    */
   const redrawTies = () => {
-    needsRender = true;
+    const none = new Uint32Array(0);
     if (world && ties)
-      drawTies(tieLayer, world.data.x, world.data.y, ties.sources, ties.targets, SCENE_BUDGET.maxTies, theme);
-    else
       drawTies(
         tieLayer,
-        new Float32Array(0),
-        new Float32Array(0),
-        new Uint32Array(0),
-        new Uint32Array(0),
-        0,
-        theme,
+        world.data.x,
+        world.data.y,
+        ties.sources,
+        ties.targets,
+        SCENE_BUDGET.maxTies,
+        theme(),
       );
+    else drawTies(tieLayer, new Float32Array(0), new Float32Array(0), none, none, 0, theme());
     world?.nodes.invalidateAll();
+    loop.invalidate();
   };
 
   const redrawRings = () => {
-    needsRender = true;
+    loop.invalidate();
     rings.clear();
     if (!world) return;
+    const { x, y, agentCount } = world.data;
     const r = nodeDiameter();
     const ring = (agent: number, colour: number, width: number) => {
-      rings
-        .circle(world!.data.x[agent]!, world!.data.y[agent]!, r * 1.6)
-        .stroke({ width: r * width, color: colour, alpha: 1 });
+      rings.circle(x[agent]!, y[agent]!, r * 1.6).stroke({ width: r * width, color: colour, alpha: 1 });
     };
-    if (hovered >= 0 && hovered !== selected) ring(hovered, theme.label, 0.25);
-    if (selected !== null && selected >= 0 && selected < world.data.agentCount) ring(selected, 0xffd400, 0.4);
-  };
-
-  const applyFrame = (frame: FrameMessage, now: number) => {
-    if (!world || frame.lastAdopted.length !== world.data.agentCount) return;
-    const colours = themedTrendColors();
-    const changed = updateTints(world.tints, frame.lastAdopted, world.previous, world.baseColors, colours);
-    for (const a of changed) world.particles[a]!.color = world.tints[a]!;
-    world.nodes.markChanged(changed);
-    if (frame.tick < world.tick) clearTrail(trail);
-    world.previous = frame.lastAdopted;
-    world.tick = frame.tick;
-    const added = pushTransmissions(
-      trail,
-      frame.tick,
-      frame.transmissionCount,
-      frame.parent,
-      frame.child,
-      frame.trend,
-    );
-    if (added > 0 || changed.length > 0) cascadeDirty = true;
-    // A glow for each new adoption, newest last so a burst keeps its freshest GLOW.size glows.
-    const first = Math.max(0, frame.transmissionCount - GLOW.size);
-    for (let i = first; i < frame.transmissionCount; i++) {
-      const c = frame.child[i]!;
-      igniteGlow(world.glows, world.data.x[c]!, world.data.y[c]!, colours[frame.trend[i]!] ?? 0xffffff, now);
-    }
+    if (hovered >= 0 && hovered !== selected) ring(hovered, theme().label, 0.25);
+    if (selected !== null && selected >= 0 && selected < agentCount) ring(selected, 0xffd400, 0.4);
   };
 
   const hitTest = () => {
@@ -228,54 +125,39 @@ export async function createScene(
     callbacks.onHover(agent, pointer.x, pointer.y);
   };
 
-  // Render on demand: Pixi's own per-tick render is replaced by one that runs only when something changed (a
-  // frame arrived, glows are fading, the camera moved, …), so a paused world costs no GPU time.
-  app.ticker.remove(app.render, app);
-  app.ticker.add(() => {
-    const now = performance.now();
+  const placeLabels = () => labels.place(viewport.scale.x, viewport.x, viewport.y);
+
+  /** One animation frame: take the newest frame, refresh cascade lines and glows, follow the pointer. */
+  const update = (now: number): boolean => {
+    let changed = false;
     const frame = frames.takeFrame();
-    if (frame) {
-      applyFrame(frame, now);
-      needsRender = true;
+    if (frame && world) {
+      if (world.applyFrame(frame, palette, now)) cascadeDirty = true;
+      changed = true;
     }
-    // At most one chunk of a node-texture rebuild plus the changed dots, so no frame waits long on the GPU.
-    if (world?.nodes.prepare(app.renderer)) needsRender = true;
     if (world && cascadeDirty && now - lastCascadeDraw >= SCENE_BUDGET.cascadeRedrawMs) {
-      drawCascades(cascadeLayer, trail, world.tick, world.data.x, world.data.y, themedTrendColors(), theme);
+      world.drawCascades(cascadeLayer, palette);
       cascadeDirty = false;
       lastCascadeDraw = now;
-      needsRender = true;
+      changed = true;
     }
-    if (world && fadeGlows(world.glows, now, (nodeDiameter() * GLOW.scale) / 64) > 0) needsRender = true;
+    if (world?.fadeGlows(now, theme().nodeScale)) changed = true;
     hitTest();
-    const showLabels = viewport.scale.x < 6;
-    if (labelLayer.visible !== showLabels) {
-      labelLayer.visible = showLabels;
-      needsRender = true;
-    }
-    if (!needsRender) return;
-    // Streaming frames and fading glows redraw at most every animationFrameMs; camera moves redraw at once, so
-    // panning stays fluid while the engine worker keeps more of the CPU it shares with software WebGL.
-    if (!cameraMoved && now - lastRender < SCENE_BUDGET.animationFrameMs) return;
-    needsRender = false;
-    cameraMoved = false;
-    lastRender = now;
-    app.render();
-    drawn++;
-  });
-  const invalidate = () => {
-    needsRender = true;
+    return changed;
   };
-  const cameraInvalidate = () => {
-    needsRender = true;
-    cameraMoved = true;
+  // At most one step of a node-texture rebuild plus a budget of changed dots, in frames without a redraw.
+  const loop = startRenderLoop(app, update, () => world?.prepare(app.renderer) ?? false);
+
+  const onCameraMove = () => {
+    placeLabels();
+    loop.cameraMoved();
   };
-  viewport.on('moved', cameraInvalidate);
-  viewport.on('zoomed', cameraInvalidate);
+  viewport.on('moved', onCameraMove);
+  viewport.on('zoomed', onCameraMove);
   // Keep the whole world in view when the stage changes size (window resize, theme with wider panels, phone rotation).
   let refitPending = false;
   app.renderer.on('resize', () => {
-    invalidate();
+    loop.invalidate();
     if (refitPending) return;
     refitPending = true;
     requestAnimationFrame(() => {
@@ -318,78 +200,69 @@ export async function createScene(
     if (!world) return;
     camera.fit(world.data.layout.width, world.data.layout.height);
     zoomSettled();
-    needsRender = true;
+    placeLabels();
+    loop.invalidate();
+  };
+
+  /** The canvas as drawn now, with the region names painted on (they are HTML on screen). */
+  const capture = (): HTMLCanvasElement => {
+    const image = app.renderer.extract.canvas({
+      target: app.stage,
+      frame: new Rectangle(0, 0, app.screen.width, app.screen.height),
+      clearColor: theme().background,
+    }) as HTMLCanvasElement;
+    const context = image.getContext('2d');
+    if (context) labels.drawOnto(context, image.width / app.screen.width);
+    return image;
   };
 
   return {
     canvas,
     setWorld(data) {
-      if (world) {
-        world.nodes.destroy();
-        world.glows.container.destroy({ children: true });
-      }
+      world?.destroy();
       staticLayer.removeChildren();
       dynamicLayer.removeChildren();
-      clearTrail(trail);
-      drawCascades(cascadeLayer, trail, 0, data.x, data.y, [], theme);
       ties = null;
       hovered = -1;
-      trendColors = data.trendColors.map(parseHex);
-      const spacing = data.layout.nodeSpacing;
-      baseDiameter = computeDiameter(data);
-      const particles = makeNodeParticles(textures.dot, data.x, data.y, nodeDiameter());
-      const nodes = createNodeCache(particles, textures.dot, data.layout.width, data.layout.height, decor);
-      nodes.setBackground(theme.background);
-      const glows = makeGlowPool(textures.glow);
-      world = {
+      palette = { ...palette, trendColors: data.trendColors.map(parseHex) };
+      world = createWorldView(
         data,
-        particles,
-        nodes,
-        glows,
-        grid: buildHitGrid(data.x, data.y, data.layout.width, data.layout.height, Math.max(spacing * 2, 4)),
-        baseColors: new Uint32Array(data.agentCount),
-        tints: new Uint32Array(data.agentCount),
-        labels: [],
-        previous: null,
-        tick: 0,
-      };
-      staticLayer.addChild(nodes.root);
-      dynamicLayer.addChild(cascadeLayer, glows.container, rings);
-      recolourAll();
+        textures,
+        decor,
+        { width: host.clientWidth, height: host.clientHeight },
+        theme().nodeScale,
+      );
+      world.drawCascades(cascadeLayer, palette);
+      staticLayer.addChild(world.nodes.root);
+      dynamicLayer.addChild(cascadeLayer, world.glows.container, rings);
+      world.nodes.setBackground(theme().background);
+      world.recolour(palette);
+      labels.setRegions(data.layout.regionBoxes, data.regionNames);
       redrawStatic();
       redrawRings();
       fitWorld();
     },
-    setColorMode(mode) {
-      if (mode === colorMode) return;
-      colorMode = mode;
-      recolourAll();
+    setColorMode(mode: ColorMode) {
+      if (mode !== palette.colorMode) setPalette({ colorMode: mode });
     },
     setTheme(name) {
       const next = THEMES[name];
-      if (next === theme) return;
-      const rescale = next.nodeScale !== theme.nodeScale;
-      theme = next;
-      app.renderer.background.color = theme.background;
-      world?.nodes.setBackground(theme.background);
-      if (world && rescale) {
-        const s = nodeDiameter() / 32;
-        for (const p of world.particles) {
-          p.scaleX = s;
-          p.scaleY = s;
-        }
-        world.nodes.invalidateScale();
-      }
-      recolourAll();
+      if (next === theme()) return;
+      const rescale = next.nodeScale !== theme().nodeScale;
+      app.renderer.background.color = next.background;
+      world?.nodes.setBackground(next.background);
+      if (rescale) world?.rescale(next.nodeScale);
+      setPalette({ theme: next });
       redrawStatic();
       redrawRings();
       cascadeDirty = true;
     },
     setTrendColors(colors) {
       const next = colors.map(parseHex);
-      if (next.length === trendColors.length && next.every((c, i) => c === trendColors[i])) return;
-      trendColors = next;
-      recolourAll();
+      const same =
+        next.length === palette.trendColors.length && next.every((c, i) => c === palette.trendColors[i]);
+      if (same) return;
+      setPalette({ trendColors: next });
       cascadeDirty = true;
     },
     setTies(next) {
@@ -404,27 +277,22 @@ export async function createScene(
     fitWorld,
     zoomBy(factor) {
       camera.zoomBy(factor);
-      needsRender = true;
+      placeLabels();
+      loop.invalidate();
       reportView();
     },
     snapshot() {
-      app.renderer.render(app.stage);
       return new Promise((resolve, reject) =>
-        canvas.toBlob(
+        capture().toBlob(
           (blob) => (blob ? resolve(blob) : reject(new Error('The canvas could not be captured.'))),
           'image/png',
         ),
       );
     },
-    capture() {
-      return app.renderer.extract.canvas({
-        target: app.stage,
-        frame: new Rectangle(0, 0, app.screen.width, app.screen.height),
-        clearColor: theme.background,
-      }) as HTMLCanvasElement;
-    },
-    framesDrawn: () => drawn,
+    capture,
+    framesDrawn: () => loop.framesDrawn(),
     destroy() {
+      labels.destroy();
       app.destroy(true, { children: true, texture: true });
     },
   };
