@@ -216,7 +216,8 @@ export const seedingSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-export const classicScenarioSchema = z.strictObject({
+/** The fields every scenario kind opens with (classic here, world in world.ts): file version, texts, seed, runs. */
+export const scenarioHeaderFields = {
   version: z.literal(1, { error: 'must be 1 (the only scenario file version so far)' }),
   title: z.string().max(200).optional(),
   description: z.string().max(5_000).optional(),
@@ -231,6 +232,10 @@ export const classicScenarioSchema = z.strictObject({
     unit: 'runs',
     group: 'Run',
   }).default(1),
+};
+
+export const classicScenarioSchema = z.strictObject({
+  ...scenarioHeaderFields,
   ticks: intField(1, 10_000_000, {
     label: 'Ticks',
     description: 'Most ticks a run may take; it ends early once nothing can change',

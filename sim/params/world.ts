@@ -6,7 +6,7 @@ import { DEFAULT_LANGUAGES, DEFAULT_REGIONS } from '../model/defaults/regions.ts
 import { eventsSchema } from './events.ts';
 import { intField, numberField, probabilityField } from './fields.ts';
 import { recommenderSchema } from './recommender.ts';
-import { MAX_NODES } from './scenario.ts';
+import { MAX_NODES, scenarioHeaderFields } from './scenario.ts';
 import { trendsSchema } from './trends.ts';
 import {
   copyOf,
@@ -260,20 +260,7 @@ export const worldParamsSchema = z
   });
 
 export const worldScenarioSchema = z.strictObject({
-  version: z.literal(1, { error: 'must be 1 (the only scenario file version so far)' }),
-  title: z.string().max(200).optional(),
-  description: z.string().max(5_000).optional(),
-  seed: z
-    .string({ error: 'must be a text seed, 1 to 200 characters' })
-    .min(1, { error: 'must be a text seed, 1 to 200 characters' })
-    .max(200, { error: 'must be a text seed, 1 to 200 characters' })
-    .default('1'),
-  runs: intField(1, 1_000_000, {
-    label: 'Runs',
-    description: 'Replicates of the scenario, each with its own seed',
-    unit: 'runs',
-    group: 'Run',
-  }).default(1),
+  ...scenarioHeaderFields,
   ticks: intField(1, 10_000_000, {
     label: 'Ticks',
     description: 'Simulated hours per run',

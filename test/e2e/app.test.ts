@@ -13,9 +13,12 @@ import {
   openPage,
   pngStats,
   readInt,
+  stateHash,
+  stepTimes,
   type WatchedPage,
   waitForInt,
   waitFrames,
+  waitUntilReady,
 } from './browser.ts';
 import { type ServedApp, startApp } from './serve.ts';
 
@@ -35,15 +38,6 @@ async function open(suffix = ''): Promise<Page> {
 }
 
 /** The world is built and shown: read-outs are integers and the canvas exists inside #stage. */
-async function waitUntilReady(page: Page): Promise<void> {
-  await page.waitForSelector('#stage canvas', { timeout: 60_000 });
-  await page.waitForFunction(
-    () => document.querySelector('#app')?.getAttribute('data-phase') === 'ready',
-    undefined,
-    { timeout: 60_000, polling: 100 },
-  );
-}
-
 /** Saves a screenshot of #stage (or of the whole page) into test-output/ and returns it. */
 async function screenshot(page: Page, name: string, wholePage = false): Promise<Buffer> {
   const png = wholePage ? await page.screenshot() : await page.locator('#stage').screenshot();
@@ -57,26 +51,6 @@ async function setSpeed(page: Page, ticksPerSecond: number): Promise<void> {
     input.dispatchEvent(new Event('input', { bubbles: true }));
     input.dispatchEvent(new Event('change', { bubbles: true }));
   }, ticksPerSecond);
-}
-
-/**
- * Clicks step `count` times and waits for the read-out to show the tick it should reach. The clicks are
- * dispatched in the page (the button's own handler runs each time) to spare the test driver's per-click checks.
- */
-async function stepTimes(page: Page, count: number): Promise<number> {
-  const start = await readInt(page, 'tick');
-  await page.locator('[data-testid="step"]').evaluate((button, times) => {
-    for (let i = 0; i < times; i++) (button as HTMLButtonElement).click();
-  }, count);
-  return waitForInt(page, 'tick', '==', start + count);
-}
-
-/** The engine's state hash the page shows once the engine reports tick `tick`. */
-async function stateHash(page: Page, tick: number): Promise<string> {
-  await waitForInt(page, 'tick', '==', tick);
-  const hash = await page.locator('#app').getAttribute('data-state-hash');
-  if (!hash) throw new Error('the page shows no state hash');
-  return hash;
 }
 
 /** The same run in Node: the app's first preset (fetched from the served site) with the e2e agent count and `seed`. */

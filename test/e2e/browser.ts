@@ -62,6 +62,42 @@ export async function waitForInt(
   return readInt(page, testid);
 }
 
+/** Waits until the canvas exists and the app reports its world ready (`#app[data-phase=ready]`). */
+export async function waitUntilReady(page: Page): Promise<void> {
+  await page.waitForSelector('#stage canvas', { timeout: 60_000 });
+  await page.waitForFunction(
+    () => document.querySelector('#app')?.getAttribute('data-phase') === 'ready',
+    undefined,
+    { timeout: 60_000, polling: 100 },
+  );
+}
+
+/**
+ * Clicks step `count` times and waits for the read-out to show the tick it should reach. The clicks are
+ * dispatched in the page (the button's own handler runs each time) to spare the test driver's per-click checks.
+ */
+export async function stepTimes(page: Page, count: number): Promise<number> {
+  const start = await readInt(page, 'tick');
+  await page.locator('[data-testid="step"]').evaluate((button, times) => {
+    for (let i = 0; i < times; i++) (button as HTMLButtonElement).click();
+  }, count);
+  return waitForInt(page, 'tick', '==', start + count);
+}
+
+/** The engine's state hash the page shows once the read-out shows `tick` and the hash is not `not` (a rebuild reported). */
+export async function stateHash(page: Page, tick: number, not = ''): Promise<string> {
+  await waitForInt(page, 'tick', '==', tick);
+  await page.waitForFunction(
+    (old) => {
+      const hash = document.querySelector('#app')?.getAttribute('data-state-hash') ?? '';
+      return hash !== '' && hash !== old;
+    },
+    not,
+    { polling: 50, timeout: 60_000 },
+  );
+  return (await page.locator('#app').getAttribute('data-state-hash')) ?? '';
+}
+
 /** Resolves after `frames` animation frames have run in the page (a waited interval measured in frames). */
 export async function waitFrames(page: Page, frames: number): Promise<void> {
   await page.evaluate(

@@ -8,7 +8,15 @@ import { worldScenarioSchema } from '../../sim/params/world.ts';
 import type { ScenarioJson } from '../../sim/protocol.ts';
 import { decodeShare, payloadFromHash } from '../../src/share/codec.ts';
 import { getIn as getPath } from '../../src/ui/param-records.ts';
-import { launchChromium, openPage, readInt, type WatchedPage, waitForInt } from './browser.ts';
+import {
+  launchChromium,
+  openPage,
+  stateHash,
+  stepTimes,
+  type WatchedPage,
+  waitForInt,
+  waitUntilReady,
+} from './browser.ts';
 import { type ServedApp, startApp } from './serve.ts';
 
 /** As in app.test.ts: small enough for software WebGL on 2 shared cores. */
@@ -27,29 +35,6 @@ async function open(url: string): Promise<Page> {
   return watched.page;
 }
 
-async function waitUntilReady(page: Page): Promise<void> {
-  await page.waitForSelector('#stage canvas', { timeout: 60_000 });
-  await page.waitForFunction(
-    () => document.querySelector('#app')?.getAttribute('data-phase') === 'ready',
-    undefined,
-    { timeout: 60_000, polling: 100 },
-  );
-}
-
-/** The engine's state hash once the read-out shows `tick` and the hash is not `not` (a rebuild reported). */
-async function stateHash(page: Page, tick: number, not = ''): Promise<string> {
-  await waitForInt(page, 'tick', '==', tick);
-  await page.waitForFunction(
-    (old) => {
-      const hash = document.querySelector('#app')?.getAttribute('data-state-hash') ?? '';
-      return hash !== '' && hash !== old;
-    },
-    not,
-    { polling: 50, timeout: 60_000 },
-  );
-  return (await page.locator('#app').getAttribute('data-state-hash')) ?? '';
-}
-
 /** Opens a folder of the panel by clicking its summary, as a user would. */
 async function openFolder(page: Page, scope: string, title: string): Promise<void> {
   const folder = page.locator(scope, { has: page.locator(':scope > summary', { hasText: title }) }).first();
@@ -63,14 +48,6 @@ function box(page: Page, path: string) {
 
 function message(page: Page, path: string) {
   return page.locator('.param-row', { has: page.locator(`[data-path="${path}"]`) }).locator('.param-message');
-}
-
-async function stepTimes(page: Page, count: number): Promise<void> {
-  const start = await readInt(page, 'tick');
-  await page.locator('[data-testid="step"]').evaluate((button, times) => {
-    for (let i = 0; i < times; i++) (button as HTMLButtonElement).click();
-  }, count);
-  await waitForInt(page, 'tick', '==', start + count);
 }
 
 /** The published preset the app opens first (fetched from the served site). */
