@@ -197,61 +197,119 @@ export function adopt(ctx: SimContext, agent: number, t: number, platform: numbe
 }
 
 /**
- * One view of post `id` on `platform` by `agent` through feed source `source` (DESIGN §2.4 steps 3–4): reach, the
- * filter-bubble tallies, distinct-exposure counting, then one draw decides participate / reshare / like / ignore.
+ * The views of one session: `agent` views `ctx.feedIds[0..count)` on `platform`, in order (DESIGN §2.4 steps 3–4).
+ * Each view counts toward the post's reach, may teach the agent's profile its topic (watch time), and one draw decides
+ * like / ignore for everyday posts or participate / reshare / like / ignore for trend posts (viewTrendPost).
+ * Written as one loop per session, with the agent's rows and the ring's fields in locals, because it runs a few
+ * million times a simulated day. Tallies nothing reads during a session are added once at its end: the filter-bubble
+ * histograms (ctx.sessionTopics / sessionRegions, saturating like per-view increments), the inspector's last
+ * SEEN_MEMORY views, the homogenization sample and the tick's view counts — the same values as counting per view.
  */
-export function viewPost(ctx: SimContext, agent: number, platform: number, id: number, source: number): void {
+export function viewFeed(ctx: SimContext, agent: number, platform: number, count: number): void {
   const { state, world, dim } = ctx;
+  const K = dim.K;
+  const R = dim.R;
   const ring = state.rings[platform]!;
-  const slot = id & ring.mask;
-  const data = ring.data;
-  const base = slot * ring.stride;
-  const author = data[base + POST.author]!;
-  const meta = data[base + POST.meta]!;
-  const t = meta & 0xff;
-  const topic = (meta >>> 8) & 0xff;
-  const authorRegion = (meta >>> 16) & 0xff;
+  const { data, mask, stride } = ring;
   const tick = state.tick;
   const pop = world.population;
-  if (data[base + POST.viewTick] !== tick) {
-    data[base + POST.viewTick] = tick;
-    data[base + POST.views] = 0;
+  const agentRegion = pop.region[agent]!;
+  const interests = pop.interests;
+  const interestRow = agent * K;
+  const profile = state.profile;
+  const profileRow = agent * dim.D;
+  const authorBoost = state.authorBoost;
+  const feedIds = ctx.feedIds;
+  const sessionTopics = ctx.sessionTopics;
+  const sessionRegions = ctx.sessionRegions;
+  for (let k = 0; k < K; k++) sessionTopics[k] = 0;
+  for (let r = 0; r < R; r++) sessionRegions[r] = 0;
+  const rng = state.rng;
+  let crossRegion = 0;
+  let background = 0;
+  for (let i = 0; i < count; i++) {
+    const id = feedIds[i]!;
+    const slot = id & mask;
+    const base = slot * stride;
+    const author = data[base + POST.author]!;
+    const meta = data[base + POST.meta]!;
+    const topic = (meta >>> 8) & 0xff;
+    const authorRegion = (meta >>> 16) & 0xff;
+    if (data[base + POST.viewTick] !== tick) {
+      data[base + POST.viewTick] = tick;
+      data[base + POST.views] = 1;
+    } else data[base + POST.views]!++;
+    data[base + POST.totalViews]!++;
+    sessionTopics[topic]!++;
+    sessionRegions[authorRegion]!++;
+    if (authorRegion !== agentRegion) crossRegion++;
+    const boost = meta & META_BOOSTED ? authorBoost[author]! : 1;
+    let topicMatch = K * interests[interestRow + topic]!;
+    if (topicMatch > 1) topicMatch = 1;
+    if (aleaNext(rng) < topicMatch) {
+      for (let k = 0; k < K; k++) profile[profileRow + k]! *= 1 - WATCH_LEARNING;
+      profile[profileRow + topic]! += WATCH_LEARNING;
+    }
+    const t = meta & 0xff;
+    if (t === NO_TREND) {
+      background++;
+      if (aleaNext(rng) < EVERYDAY_LIKE * topicMatch * boost) engage(ctx, agent, platform, slot);
+    } else viewTrendPost(ctx, agent, platform, slot, t, author, boost);
   }
-  data[base + POST.views]!++;
-  data[base + POST.totalViews]!++;
-  const tv = agent * dim.K + topic;
-  if (state.topicViews[tv]! < 65535) state.topicViews[tv]!++;
-  const rv = agent * dim.R + authorRegion;
-  if (state.regionViews[rv]! < 65535) state.regionViews[rv]!++;
-  state.viewsThisTick++;
-  if (authorRegion !== pop.region[agent]) state.crossRegionViewsThisTick++;
-  ctx.sessionTopics[topic]!++;
+  state.viewsThisTick += count;
+  state.crossRegionViewsThisTick += crossRegion;
+  state.backgroundViewsThisTick += background;
+  const topicViews = state.topicViews;
+  for (let k = 0; k < K; k++) {
+    const views = topicViews[interestRow + k]! + sessionTopics[k]!;
+    topicViews[interestRow + k] = views < 65535 ? views : 65535;
+  }
+  const regionViews = state.regionViews;
+  const regionRow = agent * R;
+  for (let r = 0; r < R; r++) {
+    const views = regionViews[regionRow + r]! + sessionRegions[r]!;
+    regionViews[regionRow + r] = views < 65535 ? views : 65535;
+  }
+  rememberViews(ctx, agent, platform, count);
+}
+
+/** The inspector's memory (the last SEEN_MEMORY views) and, for a tracked agent, the homogenization sample. */
+function rememberViews(ctx: SimContext, agent: number, platform: number, count: number): void {
   const cursor = ctx.seenCursor[agent]!;
-  ctx.seenPost[agent * SEEN_MEMORY + cursor] = id;
-  ctx.seenMeta[agent * SEEN_MEMORY + cursor] = platform * 4 + source;
-  ctx.seenCursor[agent] = (cursor + 1) % SEEN_MEMORY;
+  for (let i = count > SEEN_MEMORY ? count - SEEN_MEMORY : 0; i < count; i++) {
+    const position = agent * SEEN_MEMORY + ((cursor + i) % SEEN_MEMORY);
+    ctx.seenPost[position] = ctx.feedIds[i]!;
+    ctx.seenMeta[position] = platform * 4 + ctx.feedSources[i]!;
+  }
+  ctx.seenCursor[agent] = (cursor + count) % SEEN_MEMORY;
+  const state = ctx.state;
   const tracked = state.trackedSlot[agent]!;
-  if (tracked >= 0) {
+  if (tracked < 0) return;
+  for (let i = 0; i < count; i++) {
     const c = state.trackedCursor[tracked]!;
-    state.trackedItems[tracked * TRACKED_ITEMS + (c % TRACKED_ITEMS)] = platform * 2 ** 32 + id;
+    state.trackedItems[tracked * TRACKED_ITEMS + (c % TRACKED_ITEMS)] = platform * 2 ** 32 + ctx.feedIds[i]!;
     state.trackedCursor[tracked] = c + 1;
   }
-  const rng = state.rng;
-  const boost = meta & META_BOOSTED ? state.authorBoost[author]! : 1;
-  let topicMatch = dim.K * pop.interests[agent * dim.K + topic]!;
-  if (topicMatch > 1) topicMatch = 1;
-  if (aleaNext(rng) < topicMatch) {
-    const profile = state.profile;
-    const row = agent * dim.D;
-    for (let k = 0; k < dim.K; k++) profile[row + k]! *= 1 - WATCH_LEARNING;
-    profile[row + topic]! += WATCH_LEARNING;
-  }
+}
 
-  if (t === NO_TREND) {
-    state.backgroundViewsThisTick++;
-    if (aleaNext(rng) < EVERYDAY_LIKE * topicMatch * boost) engage(ctx, agent, platform, slot);
-    return;
-  }
+/**
+ * A view of trend `t`'s post in `slot` (by `author`, engagement boost `boost`): exposure counting, then one draw
+ * decides participate / reshare / like / ignore.
+ */
+function viewTrendPost(
+  ctx: SimContext,
+  agent: number,
+  platform: number,
+  slot: number,
+  t: number,
+  author: number,
+  boost: number,
+): void {
+  const { state, world } = ctx;
+  const pop = world.population;
+  const ring = state.rings[platform]!;
+  const base = slot * ring.stride;
+  const data = ring.data;
   const ts = state.trends[t]!;
   ts.views++;
   ts.viewsThisTick++;
@@ -292,7 +350,7 @@ export function viewPost(ctx: SimContext, agent: number, platform: number, id: n
       reinforcement(ctx, agent, ts, popcount32(seen));
   }
   const pReshare = (flags & 1) === 0 ? pull * tr.reshare * ctx.knobs.reshareRate : 0;
-  const u = aleaNext(rng);
+  const u = aleaNext(state.rng);
   if (u < pParticipate) {
     engage(ctx, agent, platform, slot);
     adopt(ctx, agent, t, platform, data[base + POST.origin]!);
@@ -303,7 +361,7 @@ export function viewPost(ctx: SimContext, agent: number, platform: number, id: n
     ts.resharesByRegion[pop.region[agent]!]!++;
     ts.resharesByFandom[pop.fandom[agent]!]!++;
     engage(ctx, agent, platform, slot);
-    createPost(ctx, platform, agent, data[base + POST.origin]!, t, topic);
+    createPost(ctx, platform, agent, data[base + POST.origin]!, t, (data[base + POST.meta]! >>> 8) & 0xff);
   } else if (u < pParticipate + pReshare + pull && (flags & 2) === 0) {
     ts.flags[agent] = flags | 2;
     ts.likes++;

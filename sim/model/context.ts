@@ -82,6 +82,8 @@ export interface SimContext {
   readonly feedIds: Int32Array;
   readonly feedSources: Uint8Array;
   readonly sessionTopics: Float64Array;
+  /** Scratch for one session: views per author region (R). */
+  readonly sessionRegions: Int32Array;
   /** Scratch for the collaborative recommender: the viewer's profile as a unit vector times the personalization (D). */
   readonly userUnit: Float64Array;
   /** Scratch: cumulative weights (length max(K, P)). */
@@ -121,6 +123,7 @@ export function createContext(world: World, state: DynamicState, knobs: Dynamics
     feedIds: new Int32Array(MAX_FEED),
     feedSources: new Uint8Array(MAX_FEED),
     sessionTopics: new Float64Array(dim.K),
+    sessionRegions: new Int32Array(dim.R),
     userUnit: new Float64Array(dim.D),
     cdf: new Float64Array(Math.max(dim.K, dim.P, 1)),
     onsetCount,

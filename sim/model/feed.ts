@@ -10,11 +10,11 @@ import * as stateModule from './state.ts';
 
 // Imported values copied into module constants once: under tsx (CommonJS interop) every use of an imported binding
 // in the hot loops would be a getter call on the module object.
-const { viewPost } = adoptionModule;
+const { viewFeed } = adoptionModule;
 const { aleaNext } = fastaleaModule;
 const { FOLLOW_SCAN, MAX_FEED, SOURCE } = contextModule;
 const { driftInterests } = driftModule;
-const { createPost, isLive, popularity } = postsModule;
+const { createPost, isLive } = postsModule;
 const { inFeed, RECOMMENDERS, underReachCap } = recommenderModule;
 const { NO_TREND, POST } = stateModule;
 
@@ -69,10 +69,12 @@ function followCandidates(ctx: SimContext, agent: number, platform: number, chro
       const age = tick - lastPost[last + 1]!;
       if (id < oldest || age < 1 || age >= lifetime) continue; // none, gone from the ring, this hour's, or stale
       ctx.candidateIds[found] = id;
-      ctx.candidateScores[found] = chronological
-        ? -age
-        : (1 + popularityWeight * popularity(ring.dataF[(id & ring.mask) * ring.stride + POST.engagement]!)) /
-          (1 + age / 6);
+      if (chronological) ctx.candidateScores[found] = -age;
+      else {
+        // (1 + weight × popularity(engagement)) / (1 + age / 6), popularity() written out (a double it returns is boxed).
+        const engagement = ring.dataF[(id & ring.mask) * ring.stride + POST.engagement]!;
+        ctx.candidateScores[found] = (1 + popularityWeight * (engagement / (engagement + 5))) / (1 + age / 6);
+      }
       found++;
     }
     if (found > 0 || layer === platform) break; // own layer has ties: never mix in other layers
@@ -104,7 +106,6 @@ export function runSession(ctx: SimContext, agent: number): void {
   if (platform < 0) return;
   const { state, world, knobs } = ctx;
   const record = world.platforms[platform]!;
-  const ring = state.rings[platform]!;
   const rng = state.rng;
   const chronological = knobs.strategy === 'chronological';
   let attention = Math.round(record.attention * knobs.attentionScale);
@@ -120,9 +121,37 @@ export function runSession(ctx: SimContext, agent: number): void {
   count = takeBest(ctx, found, followSlots, SOURCE.follow);
   if (!chronological) recommendedSlots += followSlots - count; // too few follow posts: the recommender fills in
 
+  const trendingShown = fillTrending(ctx, agent, platform, trendingSlots, count);
+  recommendedSlots += trendingSlots - (trendingShown - count); // an unusable trending pick goes to the recommender
+  count = trendingShown;
+  count = RECOMMENDERS[knobs.strategy](ctx, agent, platform, recommendedSlots, count);
+
+  if (count > 0) {
+    viewFeed(ctx, agent, platform, count);
+    driftInterests(ctx, agent, count);
+  }
+
+  if (aleaNext(rng) < world.population.creatorPropensity[agent]! * knobs.postRate)
+    postEveryday(ctx, agent, platform);
+}
+
+/**
+ * Appends up to `slots` random picks of the platform's trending list to the feed (from position `count`), each only if
+ * live, older than this tick, not the agent's own, under the reach cap and not already in the feed; returns the new count.
+ */
+function fillTrending(
+  ctx: SimContext,
+  agent: number,
+  platform: number,
+  slots: number,
+  count: number,
+): number {
+  const { state, knobs } = ctx;
+  const ring = state.rings[platform]!;
   const cap = state.algorithms[platform]!.reachCap;
-  for (let s = 0; s < trendingSlots; s++) {
-    const id = ring.trendingCount > 0 ? ring.trending[Math.floor(aleaNext(rng) * ring.trendingCount)]! : -1;
+  for (let s = 0; s < slots; s++) {
+    const id =
+      ring.trendingCount > 0 ? ring.trending[Math.floor(aleaNext(state.rng) * ring.trendingCount)]! : -1;
     if (
       id >= 0 &&
       id < ring.firstIdThisTick &&
@@ -134,27 +163,23 @@ export function runSession(ctx: SimContext, agent: number): void {
       ctx.feedIds[count] = id;
       ctx.feedSources[count] = SOURCE.trending;
       count++;
-    } else recommendedSlots++;
-  }
-  count = RECOMMENDERS[knobs.strategy](ctx, agent, platform, recommendedSlots, count);
-
-  ctx.sessionTopics.fill(0);
-  for (let i = 0; i < count; i++) viewPost(ctx, agent, platform, ctx.feedIds[i]!, ctx.feedSources[i]!);
-  if (count > 0) driftInterests(ctx, agent, count);
-
-  // Everyday posting: unrelated to any trend, on a topic the agent likes.
-  if (aleaNext(rng) < world.population.creatorPropensity[agent]! * knobs.postRate) {
-    const K = ctx.dim.K;
-    const interests = world.population.interests;
-    let target = aleaNext(rng);
-    let topic = K - 1;
-    for (let k = 0; k < K - 1; k++) {
-      target -= interests[agent * K + k]!;
-      if (target < 0) {
-        topic = k;
-        break;
-      }
     }
-    createPost(ctx, platform, agent, -1, NO_TREND, topic);
   }
+  return count;
+}
+
+/** Everyday posting: a post unrelated to any trend, on a topic drawn from the agent's interests. */
+function postEveryday(ctx: SimContext, agent: number, platform: number): void {
+  const K = ctx.dim.K;
+  const interests = ctx.world.population.interests;
+  let target = aleaNext(ctx.state.rng);
+  let topic = K - 1;
+  for (let k = 0; k < K - 1; k++) {
+    target -= interests[agent * K + k]!;
+    if (target < 0) {
+      topic = k;
+      break;
+    }
+  }
+  createPost(ctx, platform, agent, -1, NO_TREND, topic);
 }

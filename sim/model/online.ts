@@ -48,7 +48,6 @@ export const SESSION_BLOCK = 64;
  */
 export function updateOnline(world: World, state: DynamicState, globalMultiplier: number): void {
   const pop = world.population;
-  const n = pop.count;
   const regionWeight = new Float64Array(world.regions.length);
   for (let r = 0; r < world.regions.length; r++) {
     regionWeight[r] =
@@ -57,11 +56,29 @@ export function updateOnline(world: World, state: DynamicState, globalMultiplier
         globalMultiplier) /
       24;
   }
+  let onlineCount = drawOnline(pop, state, regionWeight);
+  const { online, onlineList, rng } = state;
+  for (const a of state.forcedOnline) {
+    if (a >= 0 && online[a] === 0 && pop.platforms[a] !== 0) {
+      online[a] = 1;
+      onlineList[onlineCount++] = a;
+    }
+  }
+  state.onlineCount = onlineCount;
+  shuffleBlocks(onlineList, state.onlineScratch, onlineCount, SESSION_BLOCK, rng);
+}
+
+/**
+ * The scan over all agents, a function of its own: V8 compiles a long loop on stack replacement together with the
+ * code after it, and that code (forced-online agents, block shuffle) then deoptimized it every tick.
+ */
+function drawOnline(pop: World['population'], state: DynamicState, regionWeight: Float64Array): number {
   const { online, onlineList, fandomActivity, rng } = state;
   const region = pop.region;
   const fandom = pop.fandom;
   const activity = pop.activity;
   const platforms = pop.platforms;
+  const n = pop.count;
   let onlineCount = 0;
   for (let a = 0; a < n; a++) {
     const p = activity[a]! * regionWeight[region[a]!]! * fandomActivity[fandom[a]!]!;
@@ -70,14 +87,7 @@ export function updateOnline(world: World, state: DynamicState, globalMultiplier
       onlineList[onlineCount++] = a;
     } else online[a] = 0;
   }
-  for (const a of state.forcedOnline) {
-    if (a >= 0 && online[a] === 0 && platforms[a] !== 0) {
-      online[a] = 1;
-      onlineList[onlineCount++] = a;
-    }
-  }
-  state.onlineCount = onlineCount;
-  shuffleBlocks(onlineList, state.onlineScratch, onlineCount, SESSION_BLOCK, rng);
+  return onlineCount;
 }
 
 /**

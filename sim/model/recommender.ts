@@ -192,21 +192,50 @@ const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
     topicTotal += user[userRow + k]!;
     topicCdf[k] = topicTotal;
   }
-  const { data, dataF, mask, index, indexCursor, stride, firstIdThisTick } = ring;
+  const { data, dataF, mask, index, indexCursor, stride, firstIdThisTick, hot, hotCount } = ring;
+  const oldestId = ring.next - ring.capacity;
   const feedIds = ctx.feedIds;
+  // The generator is stepped in locals (see fast-alea.ts) and written back around the calls that draw from it.
+  let s0 = rng[0]!;
+  let s1 = rng[1]!;
+  let s2 = rng[2]!;
+  let carry = rng[3]!;
   for (let s = 0; s < slots; s++) {
-    if (aleaNext(rng) < epsilon) {
+    let t = 2091639 * s0 + carry * 2.3283064365386963e-10;
+    s0 = s1;
+    s1 = s2;
+    carry = t | 0;
+    s2 = t - carry;
+    if (s2 < epsilon) {
+      rng[0] = s0;
+      rng[1] = s1;
+      rng[2] = s2;
+      rng[3] = carry;
       const id = randomLivePost(ring, tick, lifetime, rng);
       if (id >= 0 && acceptable(ctx, ring, agent, id, count, cap)) count = push(ctx, id, count);
+      s0 = rng[0]!;
+      s1 = rng[1]!;
+      s2 = rng[2]!;
+      carry = rng[3]!;
       continue;
     }
     let best = -1;
     let bestScore = Number.NEGATIVE_INFINITY;
     for (let c = 0; c < candidates; c++) {
-      const u = aleaNext(rng);
-      const v = aleaNext(rng);
+      t = 2091639 * s0 + carry * 2.3283064365386963e-10;
+      s0 = s1;
+      s1 = s2;
+      carry = t | 0;
+      s2 = t - carry;
+      const u = s2;
+      t = 2091639 * s0 + carry * 2.3283064365386963e-10;
+      s0 = s1;
+      s1 = s2;
+      carry = t | 0;
+      s2 = t - carry;
+      const v = s2;
       let id = -1;
-      if (u >= personalization && ring.hotCount > 0) id = ring.hot[Math.floor(v * ring.hotCount)]!;
+      if (u >= personalization && hotCount > 0) id = hot[Math.floor(v * hotCount)]!;
       else {
         // A topic drawn in proportion to the user's topic weights (drawTopicFrom, on the CDF made above).
         const target = (u < personalization ? u / personalization : v) * topicTotal;
@@ -216,9 +245,8 @@ const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
         if (filled > 0) id = index[k * TOPIC_BUCKET + Math.floor(v * filled)]!;
       }
       // acceptable() written out with the ring's fields in locals: this is the innermost loop of the default feed.
-      if (id < 0 || id === best || id >= firstIdThisTick || id < ring.next - ring.capacity) continue;
-      const slot = id & mask;
-      const base = slot * stride;
+      if (id < 0 || id === best || id >= firstIdThisTick || id < oldestId) continue;
+      const base = (id & mask) * stride;
       const age = tick - data[base + POST.tick]!;
       if (age < 1 || age >= lifetime || data[base + POST.author] === agent) continue;
       if (cap > 0 && data[base + POST.viewTick] === tick && data[base + POST.views]! >= cap) continue;
@@ -249,8 +277,16 @@ const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
         best = id;
       }
     }
-    if (best >= 0) count = push(ctx, best, count);
+    if (best >= 0) {
+      feedIds[count] = best;
+      ctx.feedSources[count] = SOURCE.recommended;
+      count++;
+    }
   }
+  rng[0] = s0;
+  rng[1] = s1;
+  rng[2] = s2;
+  rng[3] = carry;
   return count;
 };
 
