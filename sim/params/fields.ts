@@ -1,5 +1,12 @@
-// Building blocks for the one parameter schema: numeric fields that carry their range, unit and help. No engine logic.
+// Building blocks for the one parameter schema: numeric fields that carry their range, unit, help and the world list they index. No engine logic.
 import * as z from 'zod';
+
+/**
+ * The world lists (under `world` in a social-world scenario) a field can point into or run over: `regions`,
+ * `fandoms` and `platforms` are lists of records (named by their `name`), `topics` and `languages` lists of names.
+ */
+export const WORLD_LIST_NAMES = ['regions', 'topics', 'languages', 'fandoms', 'platforms'] as const;
+export type WorldListName = (typeof WORLD_LIST_NAMES)[number];
 
 /** What the parameter panel, the CLI help and CSV headers read off a field (zod's global registry). */
 export interface FieldMeta {
@@ -11,6 +18,17 @@ export interface FieldMeta {
   step?: number;
   /** Shown on a log scale (rates spanning orders of magnitude). */
   log?: boolean;
+  /**
+   * An integer that is a 0-based index into world list `indexOf` (a region's `mainLanguage` into `languages`):
+   * the panel shows a select of that list's names and still writes the index.
+   */
+  indexOf?: WorldListName;
+  /**
+   * One entry of a vector or keyed record with one value per entry of world list `indexedBy`: by position in an
+   * array (a platform's `membershipByRegion[r]` for region r), by name in a record keyed by names. Set it on the
+   * element (value) schema; the panel labels each entry with that list's names.
+   */
+  indexedBy?: WorldListName;
 }
 
 function formatBound(value: number): string {

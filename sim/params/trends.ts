@@ -45,6 +45,7 @@ const weight = numberField(0, 1_000, {
   label: 'Topic weight',
   description: 'Relative weight of one topic in the trend (normalised to sum 1)',
   group,
+  indexedBy: 'topics',
 });
 
 /**

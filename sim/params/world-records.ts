@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { DEFAULT_PLATFORMS } from '../model/defaults/platforms.ts';
 import type { PlatformRecord } from '../model/world.ts';
-import { intField, numberField, probabilityField } from './fields.ts';
+import { intField, numberField, probabilityField, type WorldListName } from './fields.ts';
 import { TREND_KINDS } from './trends.ts';
 
 /** Agents a world has unless the scenario says otherwise: a laptop animates it smoothly. */
@@ -37,6 +37,7 @@ const topicWeight = numberField(0, 1_000, {
   label: 'Topic weight',
   description: 'Relative interest in one topic (index = topic)',
   group: G.population,
+  indexedBy: 'topics',
 });
 
 export const regionSchema = z.strictObject({
@@ -56,6 +57,7 @@ export const regionSchema = z.strictObject({
     label: 'Main language',
     description: 'Index into world.languages of the language everyone here speaks',
     group: G.population,
+    indexOf: 'languages',
   }),
   englishShare: probabilityField({
     label: 'English speakers',
@@ -87,13 +89,14 @@ export const fandomSchema = z.strictObject({
       label: 'Region affinity',
       description: 'Factor on the fandom’s weight in one region (index = region)',
       group: G.population,
+      indexedBy: 'regions',
     }),
   ),
   topicWeights: z.array(topicWeight, { error: 'must be a list of topic weights' }),
 });
 
-const share = (label: string, description: string) =>
-  probabilityField({ label, description, group: G.platforms });
+const share = (label: string, description: string, indexedBy?: WorldListName) =>
+  probabilityField({ label, description, group: G.platforms, ...(indexedBy ? { indexedBy } : {}) });
 
 const algorithmSchema = z.strictObject({
   personalization: share(
@@ -124,7 +127,11 @@ const platformInputSchema = z.strictObject({
   kind: z.string({ error: 'must be a platform kind such as "short-video"' }).min(1).max(40),
   membershipByRegion: z
     .array(
-      share('Membership', 'Share of agents of one region on this platform at the start (index = region)'),
+      share(
+        'Membership',
+        'Share of agents of one region on this platform at the start (index = region)',
+        'regions',
+      ),
     )
     .optional(),
   edgeModel: z.enum(['follow', 'groups'], { error: 'must be "follow" or "groups"' }).optional(),

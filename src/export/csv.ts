@@ -12,12 +12,39 @@ export interface SeriesNames {
   readonly seed: string;
   readonly trendNames: readonly string[];
   readonly platformNames: readonly string[];
+  /** Preset the run started from (the `preset` column); null or absent: a custom scenario, empty cells. */
+  readonly presetId?: string | null;
+  /** The scenario that was run, as the JSON export's `scenario` (the `scenario` cell of the first row). */
+  readonly scenario?: ScenarioJson | null;
+}
+
+/**
+ * The scenario as one CSV-safe line of JSON: compact (JSON.stringify escapes line breaks inside strings) and with
+ * U+2028/U+2029 escaped too, since some line splitters (Python's str.splitlines) break lines there.
+ */
+export function scenarioCell(scenario: ScenarioJson): string {
+  return JSON.stringify(scenario)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /**
  * One header line, then one row per recorded tick. Columns: seed, tick, day, hour_utc, online,
  * `adopters:<trend>` per trend, `members:<platform>` per platform, exposure_diversity, cross_culture_share,
- * homogenization, creator_reach_gini. A trend launched mid-run has 0 adopters in rows before it existed.
+ * homogenization, creator_reach_gini, preset, scenario. A trend launched mid-run has 0 adopters in rows before
+ * it existed.
+ *
+ * The file describes its own run without leaving plain CSV: the seed and preset id are in every row (rows of
+ * several runs can be concatenated), and the first data row's `scenario` cell holds the whole scenario as compact
+ * JSON (RFC 4180 quoted; the same object as the JSON export's `scenario`, valid against worldScenarioSchema, so
+ * it can be saved as a scenario file); the other rows leave it empty. With the seed that is everything needed to
+ * rerun it (pandas: `json.loads(pd.read_csv(f).scenario[0])`). Chosen over `# key=value` header lines, which
+ * spreadsheets, R's read.csv and pandas by default read as data rows (pandas skips them only with `comment='#'`,
+ * which then also cuts every unquoted value from a '#' on, e.g. a seed "run#2"), and over a second file, which
+ * gets separated from the first. The two new columns come last, so existing column positions are unchanged, and
+ * each record stays on one physical line (the JSON has no raw line breaks), so line-based tools still see one
+ * line per tick. Spreadsheets cap a cell at 32,767 characters: a world of dozens of regions and fandoms may
+ * exceed that there; the JSON export is then the reference.
  */
 export function seriesCsv(rows: readonly SeriesRow[], names: SeriesNames): string {
   const header = [
@@ -32,13 +59,18 @@ export function seriesCsv(rows: readonly SeriesRow[], names: SeriesNames): strin
     'cross_culture_share',
     'homogenization',
     'creator_reach_gini',
+    'preset',
+    'scenario',
   ];
+  const preset = names.presetId ?? '';
+  const scenario = names.scenario ? scenarioCell(names.scenario) : '';
   const lines = [header.map(csvField).join(',')];
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
     const cells: (string | number)[] = [names.seed, row.tick, row.day, row.hourUtc, row.online];
     for (let t = 0; t < names.trendNames.length; t++) cells.push(row.adopters[t] ?? 0);
     for (let p = 0; p < names.platformNames.length; p++) cells.push(row.members[p] ?? 0);
     cells.push(row.exposureDiversity, row.crossCultureShare, row.homogenization, row.creatorReachGini);
+    cells.push(preset, index === 0 ? scenario : '');
     lines.push(cells.map(csvField).join(','));
   }
   return `${lines.join('\n')}\n`;

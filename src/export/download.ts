@@ -33,15 +33,13 @@ export function createExporter(
   client: EngineClient,
   capture: () => Promise<HTMLCanvasElement | null>,
 ): Exporter {
-  const names = () => {
-    const { presetId, seed, tick, world } = store.getState();
-    return { presetId, seed, tick, world };
-  };
   return {
     csv: () => {
-      const { presetId, seed, tick, world } = names();
+      const { presetId, scenario, seed, tick, world } = store.getState();
       const text = seriesCsv(client.series(), {
         seed,
+        presetId,
+        scenario,
         trendNames: world?.trendNames ?? [],
         platformNames: world?.platformNames ?? [],
       });
@@ -62,7 +60,7 @@ export function createExporter(
       if (!canvas) return false;
       const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
       if (!blob) return false;
-      const { presetId, seed, tick } = names();
+      const { presetId, seed, tick } = store.getState();
       downloadBlob(blob, exportFileName(presetId, seed, tick, 'canvas', 'png'));
       return true;
     },

@@ -25,6 +25,11 @@ export interface ControlSpec {
   readonly options?: readonly string[];
   /** Label of the unset choice of such an enum. */
   readonly unsetLabel?: string;
+  /**
+   * With `options`: the value is the 0-based position of the chosen name (a number, e.g. a region's main language
+   * as an index into the world's languages), written back as that number; there is no unset choice.
+   */
+  readonly byIndex?: boolean;
   /** Called with the new value when the user lets go of a slider or picks an option (undefined: unset). */
   commit(value: unknown): void;
 }
@@ -114,14 +119,28 @@ export function createControl(spec: ControlSpec): ParamControl {
     input = slider;
   } else if (field.kind === 'enum') {
     const select = el('select', { id, 'data-path': spec.dataPath, 'aria-describedby': describedBy });
-    const dynamic = spec.options !== undefined;
+    const byIndex = spec.byIndex === true && spec.options !== undefined;
+    const dynamic = spec.options !== undefined && !byIndex;
     if (dynamic) select.append(el('option', { value: '' }, spec.unsetLabel ?? '(default)'));
-    for (const option of spec.options ?? field.options ?? [])
-      select.append(el('option', { value: option }, option));
+    if (byIndex)
+      for (const [index, name] of (spec.options ?? []).entries())
+        select.append(el('option', { value: String(index) }, name || `#${index}`));
+    else
+      for (const option of spec.options ?? field.options ?? [])
+        select.append(el('option', { value: option }, option));
     select.addEventListener('change', () =>
-      spec.commit(dynamic && select.value === '' ? undefined : select.value),
+      spec.commit(byIndex ? Number(select.value) : dynamic && select.value === '' ? undefined : select.value),
     );
     sync = (value) => {
+      if (byIndex) {
+        const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : '';
+        // An index past the list's end (the schema refuses it) still shows, as what it is.
+        if (text !== '' && ![...select.options].some((o) => o.value === text))
+          select.append(el('option', { value: text }, `#${text} (not in the list)`));
+        select.value = text;
+        setText(valueText, '');
+        return;
+      }
       // A reference by index (a trend's `platform: 0`) shows as the name at that index.
       const text =
         typeof value === 'number' && spec.options

@@ -1,10 +1,10 @@
 // Reads the parameter panel's fields off the one zod schema (metadata from zod's global registry). Pure: no DOM, no store.
 import * as z from 'zod';
-import type { FieldMeta } from '../../sim/params/fields.ts';
+import { type FieldMeta, WORLD_LIST_NAMES, type WorldListName } from '../../sim/params/fields.ts';
 
 /** World lists (under `world` in the scenario) that a record field can be indexed or keyed by, or take its options from. */
-export const WORLD_LISTS = ['regions', 'topics', 'languages', 'fandoms', 'platforms'] as const;
-export type WorldList = (typeof WORLD_LISTS)[number];
+export const WORLD_LISTS = WORLD_LIST_NAMES;
+export type WorldList = WorldListName;
 
 /** Path segment standing for "each entry" of a vector or keyed record (see `ParamField.each`). */
 export const EACH = '*';
@@ -29,8 +29,14 @@ export interface ParamField {
   /** An enum whose options are the names of a world list (a trend's platform, region, fandom); it may be left unset. */
   readonly optionsFrom?: WorldList;
   /**
+   * An enum standing for an integer index into world list `indexOf` (metadata `indexOf`, e.g. a region's
+   * mainLanguage): shown as a select of that list's names, its value is the 0-based index (a number), never unset.
+   */
+  readonly indexOf?: WorldList;
+  /**
    * A leaf whose path holds EACH: one value per entry of world list `over`, by position (`index`: a vector such as
-   * membershipByRegion) or by name (`name`: a record keyed by names such as a trend's topics).
+   * membershipByRegion) or by name (`name`: a record keyed by names such as a trend's topics). `over` comes from
+   * the element's `indexedBy` metadata, else from the field's key when that is a list's name (`topics`).
    */
   readonly each?: { readonly over: WorldList; readonly by: 'index' | 'name' };
   /** 'list': the editable leaves of one record, paths relative to the record. */
@@ -76,20 +82,29 @@ export function humanize(key: string): string {
  * Every numeric, enum and boolean leaf reachable through objects (and optional/default wrappers) of `schema`,
  * in declaration order, plus one 'list' field per array of records (world.regions, world.platforms, trends, …)
  * holding the leaves of one record: its numbers, enums and booleans, the entries of its vectors (one per region
- * or topic, named from "(index = region)" in their help text or from the key), the keys of enum-keyed records
- * (a platform's format fit per trend kind) and references to world lists (a trend's platform). Numbers without a
- * min and max in their metadata are skipped (no slider without a range), and so are arrays of other things
- * (names, events: edited by actions, not sliders). Every field carries `root: schema`.
+ * or topic: the element's `indexedBy` metadata, or the vector's key when that is a list's name, says which), the
+ * keys of enum-keyed records (a platform's format fit per trend kind), integers whose `indexOf` metadata makes them
+ * an index into a world list (a region's main language: an enum with `indexOf`) and references to world lists by
+ * name or index (a trend's platform). Numbers without a min and max in their metadata are skipped (no slider
+ * without a range), and so are vectors that do not say which list they run over, and arrays of other things
+ * (names, events: edited by actions, not sliders). `indexOf` is honoured inside records, whose folders know the
+ * world's names; an `indexOf` integer outside records stays a number. Every field carries `root: schema`.
  */
 export function collectFields(schema: z.ZodType, groupHint = 'General'): ParamField[] {
   return collect(schema, [], {}, groupHint, false).map((field) => ({ ...field, root: schema }));
 }
 
-/** The world list a vector or keyed record of `key` ranges over: "(index = region)" in its help, else its own key. */
-function worldListOf(key: string, meta: Meta): WorldList | undefined {
-  const named = /\(index = (\w+)\)/.exec(meta.description ?? '')?.[1];
-  const plural = named ? `${named}s` : key;
-  return (WORLD_LISTS as readonly string[]).includes(plural) ? (plural as WorldList) : undefined;
+function isWorldList(name: string | undefined): name is WorldList {
+  return name !== undefined && (WORLD_LISTS as readonly string[]).includes(name);
+}
+
+/**
+ * The world list a vector or keyed record of `key` runs over: its element's `indexedBy` metadata, else its own key
+ * when that names a list (a trend's `topics`). Help text is for people and never read here.
+ */
+function worldListOf(key: string, elementMeta: Meta): WorldList | undefined {
+  if (isWorldList(elementMeta.indexedBy)) return elementMeta.indexedBy;
+  return isWorldList(key) ? key : undefined;
 }
 
 /** `schema` without optional/default/pipe wrappers (a pipe's input side: what a scenario file holds). */
@@ -177,10 +192,14 @@ function collect(
     }
     case 'union': {
       // A reference to a world list by name or index (a trend's platform, region, fandom): a select of its names.
-      const plural = `${key}s`;
-      const types = (def.options ?? []).map((option) => internals(unwrap(option)).type).sort();
+      // The list is the index option's `indexOf` metadata, else the plural of the key (`platform` → platforms).
+      const options = (def.options ?? []).map(unwrap);
+      const types = options.map((option) => internals(option).type).sort();
       if (!inRecord || types.join() !== 'number,string') return [];
-      if (!(WORLD_LISTS as readonly string[]).includes(plural)) return [];
+      const index = options.find((option) => internals(option).type === 'number');
+      const indexMeta = index ? (z.globalRegistry.get(index) as Meta | undefined) : undefined;
+      const plural = indexMeta?.indexOf ?? `${key}s`;
+      if (!isWorldList(plural)) return [];
       return [
         {
           path,
@@ -188,7 +207,7 @@ function collect(
           label: meta.label ?? humanize(key),
           description: meta.description ?? `The ${key} it starts on (unset: the default for its kind)`,
           group: meta.group ?? groupHint,
-          optionsFrom: plural as WorldList,
+          optionsFrom: plural,
         },
       ];
     }
@@ -202,6 +221,18 @@ function collect(
       const max = meta.max ?? num.maxValue ?? undefined;
       if (min === undefined || max === undefined || !Number.isFinite(min) || !Number.isFinite(max)) return [];
       const integer = num.isInt === true;
+      // An index into a world list is picked by name (a select), not slid along as a bare number.
+      if (integer && inRecord && isWorldList(meta.indexOf))
+        return [
+          {
+            path,
+            kind: 'enum',
+            label: meta.label ?? humanize(key),
+            description: meta.description ?? '',
+            group: meta.group ?? groupHint,
+            indexOf: meta.indexOf,
+          },
+        ];
       return [
         {
           path,

@@ -34,6 +34,20 @@ export function worldNames(resolved: unknown): WorldNames {
   return Object.fromEntries(WORLD_LISTS.map((list) => [list, names(list)])) as unknown as WorldNames;
 }
 
+/**
+ * The options of a leaf picked from a world list: the list's names, `byIndex` when the value is the chosen name's
+ * position (an `indexOf` integer such as a region's main language) rather than the name itself (a trend's platform,
+ * which may also be left unset). Null for other fields.
+ */
+export function worldChoices(
+  field: ParamField,
+  names: WorldNames,
+): { readonly options: readonly string[]; readonly byIndex: boolean } | null {
+  if (field.indexOf) return { options: names[field.indexOf], byIndex: true };
+  if (field.optionsFrom) return { options: names[field.optionsFrom], byIndex: false };
+  return null;
+}
+
 /** One concrete leaf of a record: an item field with EACH replaced by a position or a name. */
 export interface RecordLeaf {
   readonly field: ParamField;

@@ -13,6 +13,7 @@ import {
   resolveScenario,
   SUM_TO_ONE,
   shownRecords,
+  worldChoices,
   worldNames,
 } from './param-records.ts';
 
@@ -133,6 +134,7 @@ export function createParamPanel(store: AppStore, fields: readonly ParamField[])
         folder.append(own);
         sections.set(null, own);
         for (const leaf of leaves) {
+          const choices = worldChoices(leaf.field, names);
           let target = sections.get(leaf.section);
           if (!target) {
             target = el('div', { class: 'param-record-body' });
@@ -158,8 +160,9 @@ export function createParamPanel(store: AppStore, fields: readonly ParamField[])
             context: `${name}${leaf.section ? `, ${leaf.section}` : ''}:`,
             dataPath,
             compact: true,
-            ...(leaf.field.optionsFrom
-              ? { options: names[leaf.field.optionsFrom], unsetLabel: '(kind default)' }
+            ...(choices?.byIndex ? { options: choices.options, byIndex: true } : {}),
+            ...(choices && !choices.byIndex
+              ? { options: choices.options, unsetLabel: '(kind default)' }
               : {}),
             commit: (value) => {
               const scenario = store.getState().scenario;

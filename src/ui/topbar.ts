@@ -111,7 +111,12 @@ export function createTopBar(store: AppStore, actions: TopBarActions): TopBar {
   );
 
   const share = button('Share link', 'share', 'Copy a link that reopens this run', actions.share);
-  const csv = button('CSV', 'export-csv', 'Download the time series (CSV, with the seed)', actions.exportCsv);
+  const csv = button(
+    'CSV',
+    'export-csv',
+    'Download the time series (CSV, with the seed, preset and scenario)',
+    actions.exportCsv,
+  );
   const json = button(
     'JSON',
     'export-json',

@@ -271,7 +271,7 @@ describe('the built app in headless Chromium', () => {
     await page.close();
   });
 
-  it('downloads a time-series CSV with the seed in every row', async () => {
+  it('downloads a time-series CSV with the seed in every row and the scenario in the first', async () => {
     const page = await open();
     await stepTimes(page, 5);
     const seed = await page.locator('[data-testid="seed"]').inputValue();
@@ -286,6 +286,11 @@ describe('the built app in headless Chromium', () => {
     // One row per recorded tick: ticks 0..5.
     expect(lines.slice(1).map((line) => Number(line.split(',')[1]))).toEqual([0, 1, 2, 3, 4, 5]);
     for (const line of lines.slice(1)) expect(line.startsWith(`${seed},`)).toBe(true);
+    // The first row's last cell is the scenario that was run, as quoted CSV holding JSON.
+    expect(lines[0]!.endsWith(',preset,scenario')).toBe(true);
+    const quoted = lines[1]!.slice(lines[1]!.indexOf(',"{') + 1);
+    const scenario = JSON.parse(quoted.slice(1, -1).replaceAll('""', '"')) as { seed: string };
+    expect(scenario.seed).toBe(seed);
   });
 
   it('downloads a PNG of the canvas named with the seed', async () => {

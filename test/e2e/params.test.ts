@@ -7,7 +7,7 @@ import { createWorldEngine } from '../../sim/model/engine.ts';
 import { worldScenarioSchema } from '../../sim/params/world.ts';
 import type { ScenarioJson } from '../../sim/protocol.ts';
 import { decodeShare, payloadFromHash } from '../../src/share/codec.ts';
-import { getIn as getPath } from '../../src/ui/param-records.ts';
+import { getIn as getPath, resolveScenario, worldNames } from '../../src/ui/param-records.ts';
 import {
   launchChromium,
   openPage,
@@ -155,6 +155,39 @@ describe('editing world records in the parameter panel', () => {
     await waitUntilReady(page);
     expect(await stateHash(page, 0, hash12)).toBe(edited);
     expect(await korea.inputValue()).toBe(String(KOREA_ON_LOOP));
+  });
+
+  it('picks a region’s main language by name and runs the world with that language’s index', async () => {
+    const page = await open(`${app.url}?agents=${E2E_AGENTS}`);
+    const seed = await page.locator('[data-testid="seed"]').inputValue();
+    // Languages only show in the state hash once agents have acted on them: compare at tick 12, not 0.
+    await stepTimes(page, 12);
+    const unedited = await stateHash(page, 12);
+    await openFolder(page, '#params-panel', 'Parameters');
+    await openFolder(page, '.param-group', 'Regions');
+    await openFolder(page, '.param-record', 'Korea');
+
+    // A select of the world's language names (schema metadata indexOf: 'languages'), showing Korea's: Korean.
+    const preset = await firstPreset();
+    const languages = worldNames(resolveScenario(worldScenarioSchema, preset)).languages;
+    const select = page.locator('select[data-path="world.regions.0.mainLanguage"]');
+    expect(await select.locator('option').allTextContents()).toEqual(languages);
+    expect(await select.inputValue()).toBe(String(languages.indexOf('Korean')));
+    await select.selectOption({ label: 'English' });
+    // The edit rebuilds the world at tick 0; the same 12 steps then end elsewhere.
+    await waitForInt(page, 'tick', '==', 0);
+    await waitUntilReady(page);
+    await stepTimes(page, 12);
+    const edited = await stateHash(page, 12, unedited);
+
+    // The scenario holds the index (not the name), and Node running it reaches the page's state.
+    await page.locator('[data-testid="share"]').click();
+    await page.waitForFunction(() => window.location.hash.startsWith('#s='));
+    const shared = decodeShare(payloadFromHash(new URL(page.url()).hash) ?? '');
+    const english = languages.indexOf('English');
+    expect(getPath(shared.patch, ['world', 'regions', 0, 'mainLanguage'])).toBe(english);
+    expect(nodeStateHash(mergePatch(preset, shared.patch), seed, 12)).toBe(edited);
+    expect(await select.inputValue()).toBe(String(english));
   });
 
   it('refuses an edit that breaks a schema rule with its message, and rebalances the feed mix', async () => {

@@ -1,7 +1,43 @@
-// Tests the export text builders: one CSV row per recorded tick with the seed in each, proper quoting, safe file names.
+// Tests the export text builders: one CSV row per recorded tick with the seed in each, the scenario recoverable from the CSV, proper quoting, safe file names.
 import { describe, expect, it } from 'vitest';
-import type { SeriesRow } from '../../../sim/protocol.ts';
+import { mergePatch } from '../../../sim/host/merge-patch.ts';
+import { worldScenarioSchema } from '../../../sim/params/world.ts';
+import type { ScenarioJson, SeriesRow } from '../../../sim/protocol.ts';
 import { csvField, exportFileName, seriesCsv, summaryJson } from '../../../src/export/csv.ts';
+import { collectFields, getPath } from '../../../src/ui/param-fields.ts';
+import { editRecord, resolveScenario, shownRecords } from '../../../src/ui/param-records.ts';
+
+/**
+ * An RFC 4180 reader written for this test (not csv.ts's writer run backwards): quoted fields may hold commas,
+ * doubled quotes and line breaks; records end at CRLF or LF.
+ */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c !== '"') field += c;
+      else if (text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+    } else if (c !== '\r') field += c;
+  }
+  if (field !== '' || record.length > 0) records.push([...record, field]);
+  return records;
+}
 
 const row = (tick: number, adopters: number[]): SeriesRow => ({
   tick,
@@ -25,13 +61,70 @@ describe('series CSV', () => {
     });
     const lines = text.trimEnd().split('\n');
     expect(lines[0]).toBe(
-      'seed,tick,day,hour_utc,online,adopters:dance,"adopters:meme, remix",members:short-video,members:photo,exposure_diversity,cross_culture_share,homogenization,creator_reach_gini',
+      'seed,tick,day,hour_utc,online,adopters:dance,"adopters:meme, remix",members:short-video,members:photo,exposure_diversity,cross_culture_share,homogenization,creator_reach_gini,preset,scenario',
     );
     expect(lines).toHaveLength(4);
-    // A trend launched later reads 0 before it existed.
-    expect(lines[1]).toBe('seed 7,0,0,0,10,0,0,100,50,1.5,0.25,0.1,0.9');
-    expect(lines[3]).toBe('seed 7,25,1,1,35,7,2,100,50,1.5,0.25,0.1,0.9');
+    // A trend launched later reads 0 before it existed; without a preset or scenario their cells are empty.
+    expect(lines[1]).toBe('seed 7,0,0,0,10,0,0,100,50,1.5,0.25,0.1,0.9,,');
+    expect(lines[3]).toBe('seed 7,25,1,1,35,7,2,100,50,1.5,0.25,0.1,0.9,,');
     for (const line of lines.slice(1)) expect(line.startsWith('seed 7,')).toBe(true);
+  });
+
+  it('carries the exact scenario, an edited record included, in the first row, readable by any CSV parser', () => {
+    // A preset with a trend whose name needs quoting, and a line separator that some line splitters break at.
+    const preset: ScenarioJson = {
+      version: 1,
+      world: { agents: 2000 },
+      trends: [
+        { name: 'Step, "the" dance\u2028two', kind: 'dance-challenge', region: 'Korea', color: '#ff4f9a' },
+      ],
+    };
+    // Edit Korea's main language the way the panel does (a record edit patches the whole regions list).
+    const fields = collectFields(worldScenarioSchema);
+    const regions = fields.find((f) => f.path.join('.') === 'world.regions')!;
+    const resolved = resolveScenario(worldScenarioSchema, preset);
+    const edit = editRecord(
+      preset,
+      regions,
+      getPath(resolved, ['world', 'regions']) as unknown[],
+      shownRecords(regions, resolved)[0],
+      0,
+      ['mainLanguage'],
+      1,
+    );
+    const scenario = mergePatch(preset, edit.patch);
+    const text = seriesCsv([row(0, [0]), row(1, [2]), row(2, [5])], {
+      seed: 'run#2',
+      trendNames: ['Step, "the" dance\u2028two'],
+      platformNames: ['short-video', 'photo'],
+      presetId: 'dance-challenge',
+      scenario,
+    });
+
+    const [header, ...records] = parseCsv(text);
+    expect(records).toHaveLength(3);
+    for (const record of records) expect(record).toHaveLength(header!.length);
+    const column = (name: string) => records.map((record) => record[header!.indexOf(name)]);
+    expect(header!.slice(-2)).toEqual(['preset', 'scenario']);
+    expect(column('seed')).toEqual(['run#2', 'run#2', 'run#2']);
+    expect(column('preset')).toEqual(['dance-challenge', 'dance-challenge', 'dance-challenge']);
+    const [first, ...rest] = column('scenario');
+    expect(rest).toEqual(['', '']);
+    const recovered = JSON.parse(first!) as ScenarioJson;
+    expect(recovered).toEqual(scenario);
+    expect((getPath(recovered, ['world', 'regions']) as unknown[])[0]).toMatchObject({
+      name: 'Korea',
+      mainLanguage: 1,
+    });
+    expect(worldScenarioSchema.safeParse(recovered).success).toBe(true);
+    expect(resolveScenario(worldScenarioSchema, recovered)).toEqual(
+      resolveScenario(worldScenarioSchema, scenario),
+    );
+    // One physical line per record (line-based tools and the app's own e2e check split on line breaks), and the
+    // data rows hold no raw U+2028 even though the scenario does (only the header names the trend verbatim).
+    const lines = text.trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines.slice(1).some((line) => line.includes('\u2028'))).toBe(false);
   });
 
   it('quotes fields with commas, quotes or line breaks and leaves NaN cells empty', () => {

@@ -97,6 +97,50 @@ describe('collectFields', () => {
   });
 });
 
+describe('collectFields on world-list metadata', () => {
+  const records = collectFields(
+    z.strictObject({
+      regions: z.array(
+        z.strictObject({
+          // Metadata names the list; the help text deliberately does not.
+          reach: z.array(
+            numberField(0, 1, { label: 'Reach', description: 'Per place', indexedBy: 'regions' }),
+          ),
+          // Help text in the old "(index = region)" style but no metadata: no longer read as a vector.
+          legacy: z.array(numberField(0, 1, { label: 'Legacy', description: 'One region (index = region)' })),
+          byTopic: z.record(
+            z.string(),
+            numberField(0, 5, { label: 'Weight', description: 'Per topic', indexedBy: 'topics' }),
+          ),
+          speaks: intField(0, 7, { label: 'Speaks', description: 'A language', indexOf: 'languages' }),
+          count: intField(0, 7, { label: 'Count', description: 'A plain integer' }),
+          ref: z.union([z.string(), intField(0, 9, { label: 'Ref', description: '', indexOf: 'fandoms' })]),
+        }),
+      ),
+      speaks: intField(0, 7, { label: 'Top speaks', description: '', indexOf: 'languages' }),
+    }),
+  );
+  const items = new Map((records[0]?.items ?? []).map((f) => [f.path.join('.'), f]));
+
+  it('takes the list a vector or keyed record runs over from indexedBy, not from the help text', () => {
+    expect(items.get('reach.*')?.each).toEqual({ over: 'regions', by: 'index' });
+    expect(items.get('byTopic.*')?.each).toEqual({ over: 'topics', by: 'name' });
+    expect([...items.keys()].some((path) => path.startsWith('legacy'))).toBe(false);
+    expect(items.get('reach.*')?.description).toBe('Per place');
+  });
+
+  it('turns an integer with indexOf into a select of that list, inside records only', () => {
+    expect(items.get('speaks')).toMatchObject({ kind: 'enum', label: 'Speaks', indexOf: 'languages' });
+    expect(items.get('speaks')?.options).toBeUndefined();
+    expect(items.get('count')).toMatchObject({ kind: 'number', integer: true, min: 0, max: 7 });
+    expect(items.get('count')?.indexOf).toBeUndefined();
+    // A reference by name or index takes its list from the index's indexOf over the key's plural ("refs").
+    expect(items.get('ref')).toMatchObject({ kind: 'enum', optionsFrom: 'fandoms' });
+    // Outside records the panel has no world names to offer: the integer stays a number.
+    expect(records[1]).toMatchObject({ path: ['speaks'], kind: 'number', integer: true });
+  });
+});
+
 describe('panel helpers', () => {
   it('builds merge patches and reads values by path', () => {
     expect(patchFor(['a', 'b'], 3)).toEqual({ a: { b: 3 } });

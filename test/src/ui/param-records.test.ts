@@ -16,6 +16,7 @@ import {
   resolveScenario,
   setIn,
   shownRecords,
+  worldChoices,
   worldNames,
 } from '../../../src/ui/param-records.ts';
 
@@ -96,6 +97,66 @@ describe('collectFields on the world scenario schema', () => {
     expect(byPath.get('fandom')).toMatchObject({ kind: 'enum', optionsFrom: 'fandoms' });
   });
 
+  it('marks every per-region and per-topic vector of the records with indexedBy, and the main language with indexOf', () => {
+    const items = (path: string) => new Map((list(path).items ?? []).map((f) => [f.path.join('.'), f]));
+    const regions = items('world.regions');
+    const fandoms = items('world.fandoms');
+    expect(regions.get('topicWeights.*')?.each).toEqual({ over: 'topics', by: 'index' });
+    expect(fandoms.get('regionAffinity.*')?.each).toEqual({ over: 'regions', by: 'index' });
+    expect(fandoms.get('topicWeights.*')?.each).toEqual({ over: 'topics', by: 'index' });
+    expect(items('world.platforms').get('membershipByRegion.*')?.each).toEqual({
+      over: 'regions',
+      by: 'index',
+    });
+    expect(regions.get('mainLanguage')).toMatchObject({ kind: 'enum', indexOf: 'languages' });
+    // The help text stays for people.
+    expect(fandoms.get('regionAffinity.*')?.description).toMatch(/one region/);
+  });
+
+  it('labels each vector entry with the name of the list entry its metadata points to', () => {
+    const names = worldNames(resolveScenario(worldScenarioSchema, preset));
+    const leaves = expandItems(list('world.fandoms').items ?? [], names);
+    const labels = (section: string) => leaves.filter((l) => l.section === section).map((l) => l.label);
+    expect(labels('Region affinity')).toEqual(names.regions);
+    expect(labels('Topic weights')).toEqual(names.topics);
+    expect(names.regions[0]).toBe('Korea');
+    expect(names.topics.length).toBe(8);
+  });
+
+  it('offers the language names for the main language, picked by position, and world names for trend refs', () => {
+    const names = worldNames(resolveScenario(worldScenarioSchema, preset));
+    const field = (path: string, key: string) =>
+      (list(path).items ?? []).find((f) => f.path.join('.') === key)!;
+    expect(names.languages).toEqual([
+      'Korean',
+      'English',
+      'Japanese',
+      'Indonesian',
+      'Hindi',
+      'Spanish',
+      'European',
+      'Arabic',
+    ]);
+    expect(worldChoices(field('world.regions', 'mainLanguage'), names)).toEqual({
+      options: names.languages,
+      byIndex: true,
+    });
+    expect(worldChoices(field('trends', 'platform'), names)).toEqual({
+      options: names.platforms,
+      byIndex: false,
+    });
+    expect(worldChoices(field('world.regions', 'utcOffset'), names)).toBeNull();
+    // Picking "English" for Korea writes its index, which the schema accepts and the resolved world reads back.
+    const english = names.languages.indexOf('English');
+    const { patch, scenario } = edit(preset, 'world.regions', 0, ['mainLanguage'], english);
+    expect(checkPatch(worldScenarioSchema, preset, patch)).toEqual([]);
+    const korea = getPath(resolveScenario(worldScenarioSchema, scenario), ['world', 'regions']) as {
+      name: string;
+      mainLanguage: number;
+    }[];
+    expect(korea[0]).toMatchObject({ name: 'Korea', mainLanguage: 1 });
+  });
+
   it('expands vectors over the world: one membership leaf per region, labelled by its name', () => {
     const names = worldNames(resolveScenario(worldScenarioSchema, preset));
     const leaves = expandItems(list('world.platforms').items ?? [], names).filter(
@@ -121,9 +182,11 @@ describe('record edits', () => {
             ? field.integer
               ? Math.round(((field.min ?? 0) + (field.max ?? 0)) / 2)
               : ((field.min ?? 0) + (field.max ?? 0)) / 2
-            : field.kind === 'enum'
-              ? (field.options ?? names[field.optionsFrom!]).at(-1)
-              : true;
+            : field.indexOf
+              ? names[field.indexOf].length - 1
+              : field.kind === 'enum'
+                ? (field.options ?? names[field.optionsFrom!]).at(-1)
+                : true;
         const result = edit(preset, path, 0, leaf.path, value);
         expect(
           checkPatch(worldScenarioSchema, preset, result.patch),
