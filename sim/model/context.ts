@@ -86,6 +86,8 @@ export interface SimContext {
   readonly sessionRegions: Int32Array;
   /** Scratch for the collaborative recommender: the viewer's profile as a unit vector times the personalization (D). */
   readonly userUnit: Float64Array;
+  /** Written by runSessions' read-ahead of the next agents' rows, never read (a load whose value is unused is dropped). */
+  readonly prefetchSink: Float64Array;
   /** Scratch: cumulative weights (length max(K, P)). */
   readonly cdf: Float64Array;
   /** Per region: agents needed for a trend's onset there (ONSET_SHARE of the region, at least 3). */
@@ -125,6 +127,7 @@ export function createContext(world: World, state: DynamicState, knobs: Dynamics
     sessionTopics: new Float64Array(dim.K),
     sessionRegions: new Int32Array(dim.R),
     userUnit: new Float64Array(dim.D),
+    prefetchSink: new Float64Array(1),
     cdf: new Float64Array(Math.max(dim.K, dim.P, 1)),
     onsetCount,
     regionSize,

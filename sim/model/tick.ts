@@ -1,5 +1,6 @@
 // One tick (one simulated hour) of the social world, DESIGN §2.4 steps 1–6. Orchestration only: the steps live in their own modules.
 import type { SimContext } from './context.ts';
+import * as contextModule from './context.ts';
 import type { Timeline } from './events.ts';
 import * as eventsModule from './events.ts';
 import * as feedModule from './feed.ts';
@@ -14,6 +15,10 @@ const { runSession } = feedModule;
 const { countMembers, updateMembership } = membershipModule;
 const { updateOnline } = onlineModule;
 const { expireRecentAuthors, refreshHotLists } = postsModule;
+const { SEEN_MEMORY } = contextModule;
+
+/** How many sessions ahead runSessions touches an agent's rows (see there). */
+const PREFETCH_AHEAD = 2;
 
 /**
  * Advances the world by one hour: fire due events and trend launches; who is online; each online agent's session
@@ -56,8 +61,26 @@ export function stepWorld(ctx: SimContext, timeline: Timeline): void {
  * deoptimized and the whole session loop recompiled every tick.
  */
 function runSessions(ctx: SimContext): void {
-  const { onlineList, onlineCount } = ctx.state;
-  for (let i = 0; i < onlineCount; i++) runSession(ctx, onlineList[i]!);
+  const { state, world, dim } = ctx;
+  const { onlineList, onlineCount, profile, topicViews, regionViews } = state;
+  const interests = world.population.interests;
+  const { K, D, R } = dim;
+  const sink = ctx.prefetchSink;
+  for (let i = 0; i < onlineCount; i++) {
+    if (i + PREFETCH_AHEAD < onlineCount) {
+      // Reads the rows a session of agent i + PREFETCH_AHEAD will need, all at once: the misses overlap each other and
+      // this session's work, where the session itself would wait for them one by one. The sum only keeps the loads.
+      const next = onlineList[i + PREFETCH_AHEAD]!;
+      sink[0] =
+        interests[next * K]! +
+        profile[next * D]! +
+        profile[next * D + D - 1]! +
+        topicViews[next * K]! +
+        regionViews[next * R]! +
+        ctx.seenPost[next * SEEN_MEMORY]!;
+    }
+    runSession(ctx, onlineList[i]!);
+  }
 }
 
 function endOfDay(ctx: SimContext): void {
