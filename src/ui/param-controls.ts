@@ -1,13 +1,13 @@
-// One parameter control (slider, select or switch) with its label, value, range, help and message line, in the full or the compact layout. DOM only: no store, no schema walking.
+// One parameter control (slider, select, switch or colour picker) with its label, value, range, help and message line, in the full or the compact layout; and a button row (add or remove an event). DOM only: no store, no schema walking.
 import { el, setText } from './dom.ts';
-import { fromSlider, type ParamField, toSlider } from './param-fields.ts';
+import { fromSlider, HEX_COLOUR, type ParamField, toSlider } from './param-fields.ts';
 
 /** Slider resolution: positions 0..SLIDER_STEPS map onto the field's range (log or linear). */
 export const SLIDER_STEPS = 1_000;
 
 /** What one control shows and what it does with a committed value. */
 export interface ControlSpec {
-  /** A leaf field (kind number, enum or boolean). */
+  /** A leaf field (kind number, enum, boolean or color). */
   readonly field: ParamField;
   /** Unique element id of the input. */
   readonly id: string;
@@ -25,6 +25,8 @@ export interface ControlSpec {
   readonly options?: readonly string[];
   /** Label of the unset choice of such an enum. */
   readonly unsetLabel?: string;
+  /** With `options`: the value must name one of them (an event's platform), so there is no unset choice. */
+  readonly required?: boolean;
   /**
    * With `options`: the value is the 0-based position of the chosen name (a number, e.g. a region's main language
    * as an index into the world's languages), written back as that number; there is no unset choice.
@@ -54,6 +56,42 @@ export function formatValue(field: ParamField, value: number): string {
 export function rangeText(field: ParamField): string {
   if (field.min === undefined || field.max === undefined) return '';
   return `${field.min.toLocaleString('en-US')} – ${field.max.toLocaleString('en-US')}${field.unit ? ` ${field.unit}` : ''}`;
+}
+
+/**
+ * Shows `value` in an enum's select: a position with `byIndex`, else a name (a reference by index shows the name at
+ * that index); a value the options lack is added as an option of its own rather than hidden.
+ */
+function syncSelect(
+  select: HTMLSelectElement,
+  spec: ControlSpec,
+  byIndex: boolean,
+  dynamic: boolean,
+  valueText: HTMLElement,
+): (value: unknown) => void {
+  return (value) => {
+    if (byIndex) {
+      const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : '';
+      // An index past the list's end (the schema refuses it) still shows, as what it is.
+      if (text !== '' && ![...select.options].some((o) => o.value === text))
+        select.append(el('option', { value: text }, `#${text} (not in the list)`));
+      select.value = text;
+      setText(valueText, '');
+      return;
+    }
+    // A reference by index (a trend's `platform: 0`) shows as the name at that index.
+    const text =
+      typeof value === 'number' && spec.options
+        ? (spec.options[value] ?? '')
+        : typeof value === 'string'
+          ? value
+          : '';
+    // A value the options lack (a platform named by its kind, "short-video") is kept as an option of its own.
+    if (text !== '' && ![...select.options].some((o) => o.value === text))
+      select.append(el('option', { value: text }, text));
+    if (text !== '' || dynamic) select.value = text;
+    setText(valueText, text === '' && !dynamic ? 'default' : '');
+  };
 }
 
 export function createControl(spec: ControlSpec): ParamControl {
@@ -96,13 +134,16 @@ export function createControl(spec: ControlSpec): ParamControl {
         max: field.max,
         step: field.step ?? 'any',
         inputmode: 'decimal',
+        placeholder: field.optional ? 'not set' : undefined,
         'aria-label':
           `${spec.context ?? ''} ${spec.label}${field.unit ? ` in ${field.unit}` : ''}, typed`.trim(),
         'aria-describedby': describedBy,
       });
       typed.addEventListener('change', () => {
         const value = typed.valueAsNumber;
-        if (Number.isFinite(value)) spec.commit(value);
+        // Emptying the box of a field that may be left out unsets it (an event's end tick: never ends).
+        if (typed.value === '' && field.optional) spec.commit(undefined);
+        else if (Number.isFinite(value)) spec.commit(value);
       });
       box = typed;
     }
@@ -110,8 +151,8 @@ export function createControl(spec: ControlSpec): ParamControl {
       const known = typeof value === 'number';
       if (known && (force || document.activeElement !== slider))
         slider.value = String(Math.round(toSlider(field, value) * SLIDER_STEPS));
-      if (box && known && (force || document.activeElement !== box))
-        box.value = String(Number(value.toPrecision(6)));
+      if (box && (force || document.activeElement !== box))
+        box.value = known ? String(Number(value.toPrecision(6))) : '';
       const text = known ? formatValue(field, value) : 'default';
       setText(valueText, text);
       slider.setAttribute('aria-valuetext', text);
@@ -120,7 +161,7 @@ export function createControl(spec: ControlSpec): ParamControl {
   } else if (field.kind === 'enum') {
     const select = el('select', { id, 'data-path': spec.dataPath, 'aria-describedby': describedBy });
     const byIndex = spec.byIndex === true && spec.options !== undefined;
-    const dynamic = spec.options !== undefined && !byIndex;
+    const dynamic = spec.options !== undefined && !byIndex && spec.required !== true;
     if (dynamic) select.append(el('option', { value: '' }, spec.unsetLabel ?? '(default)'));
     if (byIndex)
       for (const [index, name] of (spec.options ?? []).entries())
@@ -131,30 +172,22 @@ export function createControl(spec: ControlSpec): ParamControl {
     select.addEventListener('change', () =>
       spec.commit(byIndex ? Number(select.value) : dynamic && select.value === '' ? undefined : select.value),
     );
-    sync = (value) => {
-      if (byIndex) {
-        const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : '';
-        // An index past the list's end (the schema refuses it) still shows, as what it is.
-        if (text !== '' && ![...select.options].some((o) => o.value === text))
-          select.append(el('option', { value: text }, `#${text} (not in the list)`));
-        select.value = text;
-        setText(valueText, '');
-        return;
-      }
-      // A reference by index (a trend's `platform: 0`) shows as the name at that index.
-      const text =
-        typeof value === 'number' && spec.options
-          ? (spec.options[value] ?? '')
-          : typeof value === 'string'
-            ? value
-            : '';
-      // A value the options lack (a platform named by its kind, "short-video") is kept as an option of its own.
-      if (text !== '' && ![...select.options].some((o) => o.value === text))
-        select.append(el('option', { value: text }, text));
-      if (text !== '' || dynamic) select.value = text;
-      setText(valueText, text === '' && !dynamic ? 'default' : '');
-    };
+    sync = syncSelect(select, spec, byIndex, dynamic, valueText);
     input = select;
+  } else if (field.kind === 'color') {
+    const picker = el('input', {
+      type: 'color',
+      id,
+      'data-path': spec.dataPath,
+      'aria-describedby': describedBy,
+    });
+    picker.addEventListener('change', () => spec.commit(picker.value.toLowerCase()));
+    sync = (value) => {
+      const known = typeof value === 'string' && HEX_COLOUR.test(value);
+      if (known) picker.value = value.toLowerCase();
+      setText(valueText, known ? value.toLowerCase() : 'default');
+    };
+    input = picker;
   } else {
     const box = el('input', {
       type: 'checkbox',
@@ -215,6 +248,55 @@ export function createControl(spec: ControlSpec): ParamControl {
         if (kind === 'error' && lines?.length) target.setAttribute('aria-invalid', 'true');
         else target.removeAttribute('aria-invalid');
       }
+    },
+  };
+}
+
+/** A button (optionally after a select of choices) with a message line under it, told like a control. */
+export interface ActionRow {
+  readonly root: HTMLElement;
+  tell: ParamControl['tell'];
+}
+
+/**
+ * A row with `label` on a button (`testid`, class `buttonClass`) that calls `act` with the chosen option of the
+ * `choices` select (values, shown by their labels) or '' without one. A refusal marks the select (else the button).
+ */
+export function createActionRow(spec: {
+  readonly label: string;
+  readonly testid: string;
+  readonly buttonClass?: string;
+  readonly choices?: {
+    readonly testid: string;
+    readonly label: string;
+    readonly options: readonly (readonly [string, string])[];
+  };
+  act(choice: string): void;
+}): ActionRow {
+  const { choices } = spec;
+  const select = choices
+    ? el(
+        'select',
+        { 'data-testid': choices.testid, 'aria-label': choices.label },
+        ...choices.options.map(([value, label]) => el('option', { value }, label)),
+      )
+    : null;
+  const button = el(
+    'button',
+    { type: 'button', class: spec.buttonClass, 'data-testid': spec.testid },
+    spec.label,
+  );
+  const message = el('p', { class: 'param-message', role: 'status', hidden: true });
+  button.addEventListener('click', () => spec.act(select?.value ?? ''));
+  const marked = select ?? button;
+  return {
+    root: el('div', { class: `param-actions${select ? ' param-add' : ''}` }, select, button, message),
+    tell(kind, lines) {
+      message.hidden = lines === null || lines.length === 0;
+      message.classList.toggle('param-error', kind === 'error' && !message.hidden);
+      setText(message, lines?.join(' ') ?? '');
+      if (kind === 'error' && lines?.length) marked.setAttribute('aria-invalid', 'true');
+      else marked.removeAttribute('aria-invalid');
     },
   };
 }

@@ -15,7 +15,7 @@ export const EACH = '*';
  */
 export interface ParamField {
   readonly path: readonly string[];
-  readonly kind: 'number' | 'enum' | 'boolean' | 'list';
+  readonly kind: 'number' | 'enum' | 'boolean' | 'color' | 'list';
   readonly label: string;
   readonly description: string;
   readonly group: string;
@@ -39,15 +39,26 @@ export interface ParamField {
    * the element's `indexedBy` metadata, else from the field's key when that is a list's name (`topics`).
    */
   readonly each?: { readonly over: WorldList; readonly by: 'index' | 'name' };
+  /** The field may be left out (an optional without a default): the panel offers to unset it. */
+  readonly optional?: boolean;
   /** 'list': the editable leaves of one record, paths relative to the record. */
   readonly items?: readonly ParamField[];
+  /**
+   * 'list' of a discriminated union (events): the leaves of each variant, by the value of the record's `discriminator`
+   * key (both "ban" and "outage" name the ban variant); `items` is then empty.
+   */
+  readonly variants?: readonly { readonly type: string; readonly items: readonly ParamField[] }[];
+  readonly discriminator?: string;
   /** 'list': the schema of one record (parsing an entry fills in what it leaves out, e.g. a platform kind's defaults). */
   readonly itemSchema?: z.ZodType;
   /** The schema `collectFields` read this field from: the panel validates a whole edited scenario against it. */
   readonly root?: z.ZodType;
 }
 
-type Meta = Partial<FieldMeta> & { min?: number; max?: number };
+type Meta = Partial<FieldMeta> & { min?: number; max?: number; optional?: boolean };
+
+/** The pattern of a hex colour string ("#ff4f9a", a trend's colour): such a string is edited with a colour picker. */
+export const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
 
 interface ZodInternals {
   _zod: {
@@ -61,6 +72,9 @@ interface ZodInternals {
       valueType?: z.ZodType;
       options?: readonly z.ZodType[];
       in?: z.ZodType;
+      discriminator?: string;
+      values?: readonly unknown[];
+      checks?: readonly { _zod: { def: { format?: string; pattern?: RegExp } } }[];
     };
   };
 }
@@ -87,8 +101,10 @@ export function humanize(key: string): string {
  * an index into a world list (a region's main language: an enum with `indexOf`) and references to world lists by
  * name or index (a trend's platform). Numbers without a min and max in their metadata are skipped (no slider
  * without a range), and so are vectors that do not say which list they run over, and arrays of other things
- * (names, events: edited by actions, not sliders). `indexOf` is honoured inside records, whose folders know the
- * world's names; an `indexOf` integer outside records stays a number. Every field carries `root: schema`.
+ * (names). An array of a discriminated union of records (the events) is a 'list' with the leaves of each variant;
+ * a string whose pattern is HEX_COLOUR (a trend's colour) is a 'color' leaf. `indexOf` is honoured inside records,
+ * whose folders know the world's names; an `indexOf` integer outside records stays a number. Every field carries
+ * `root: schema`; a leaf that may be left out (optional, no default) carries `optional: true`.
  */
 export function collectFields(schema: z.ZodType, groupHint = 'General'): ParamField[] {
   return collect(schema, [], {}, groupHint, false).map((field) => ({ ...field, root: schema }));
@@ -131,6 +147,9 @@ function collect(
   const key = path[path.length - 1] ?? '';
   switch (def.type) {
     case 'optional':
+      return def.innerType
+        ? collect(def.innerType, path, { ...meta, optional: true }, groupHint, inRecord)
+        : [];
     case 'default':
     case 'prefault':
     case 'nullable':
@@ -149,6 +168,7 @@ function collect(
       if (!def.element) return [];
       const element = unwrap(def.element);
       const elementType = internals(element).type;
+      if (elementType === 'union' && !inRecord) return unionList(element, path, meta, humanize(key));
       if (elementType === 'object' && !inRecord) {
         const group = humanize(key);
         return [
@@ -208,6 +228,7 @@ function collect(
           description: meta.description ?? `The ${key} it starts on (unset: the default for its kind)`,
           group: meta.group ?? groupHint,
           optionsFrom: plural,
+          ...(meta.optional ? { optional: true } : {}),
         },
       ];
     }
@@ -245,6 +266,7 @@ function collect(
           max,
           step: meta.step ?? (integer ? 1 : niceStep((max - min) / 100)),
           integer,
+          ...(meta.optional ? { optional: true } : {}),
           // Ranges spanning three or more orders of magnitude (agent counts, rates) only work on a log slider.
           log: meta.log === true || (min > 0 && max / min >= 1_000),
         },
@@ -261,6 +283,20 @@ function collect(
           options: Object.values(def.entries ?? {}),
         },
       ];
+    case 'string': {
+      const colour = (def.checks ?? []).some((c) => c._zod.def.pattern?.source === HEX_COLOUR.source);
+      if (!colour || !inRecord) return [];
+      return [
+        {
+          path,
+          kind: 'color',
+          label: meta.label ?? (key === 'color' ? 'Colour' : humanize(key)),
+          description: meta.description ?? 'Colour it is drawn in (canvas, charts and legend)',
+          group: meta.group ?? groupHint,
+          ...(meta.optional ? { optional: true } : {}),
+        },
+      ];
+    }
     case 'boolean':
       return [
         {
@@ -274,6 +310,36 @@ function collect(
     default:
       return [];
   }
+}
+
+/**
+ * A list of records of several kinds (the events: a discriminated union on `type`), with the leaves of each variant.
+ * Unions that are not discriminated unions of objects are skipped (empty list).
+ */
+function unionList(element: z.ZodType, path: readonly string[], meta: Meta, group: string): ParamField[] {
+  const def = internals(element);
+  const discriminator = def.discriminator;
+  if (!discriminator) return [];
+  const variants = (def.options ?? []).flatMap((option) => {
+    const tag = internals(unwrap(option)).shape?.[discriminator];
+    const tagDef = tag ? internals(unwrap(tag)) : undefined;
+    const types = tagDef?.values ?? Object.values(tagDef?.entries ?? {});
+    const items = collect(unwrap(option), [], {}, group, true);
+    return types.map((type) => ({ type: String(type), items }));
+  });
+  return [
+    {
+      path,
+      kind: 'list',
+      label: meta.label ?? group,
+      description: meta.description ?? '',
+      group,
+      items: [],
+      itemSchema: element,
+      variants,
+      discriminator,
+    },
+  ];
 }
 
 /** The largest of 1, 2 or 5 × 10^k not above `raw` (slider steps that read well). */

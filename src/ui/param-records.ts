@@ -183,9 +183,10 @@ export function editRecord(
 
 /**
  * The trend fields a kind fills in when a trend leaves them out (sim/model/trends.ts), for showing them. Default
- * topics the world lacks are left out, as the engine drops them (a trend that names them itself is refused).
+ * topics the world lacks are left out, as the engine drops them (a trend that names them itself is refused). The
+ * colour is the kind's for the first six trends (`index` < 6); later ones get a shifted palette not shown here.
  */
-function trendShown(trend: unknown, worldTopics: readonly string[]): unknown {
+function trendShown(trend: unknown, worldTopics: readonly string[], index: number): unknown {
   const kind = getPath(trend, ['kind']);
   const defaults =
     typeof kind === 'string' ? TREND_KIND_DEFAULTS[kind as keyof typeof TREND_KIND_DEFAULTS] : undefined;
@@ -195,16 +196,36 @@ function trendShown(trend: unknown, worldTopics: readonly string[]): unknown {
   const topics = Object.fromEntries(
     Object.entries(defaults.topics).filter(([t]) => known.has(t.toLowerCase())),
   );
-  return { topics, appeal, languageDependence, effort, noveltyHalfLife, origin, seeds, ...trend };
+  const color = index < 6 ? { color: defaults.color } : {};
+  return { topics, appeal, languageDependence, effort, noveltyHalfLife, origin, seeds, ...color, ...trend };
 }
 
-/** Records of list `list` as the panel shows them: resolved by the schema, plus per-kind defaults the engine applies. */
+/**
+ * Records of list `list` as the panel shows them: resolved by the schema, plus the per-kind defaults the engine
+ * applies to trends (and to a campaign event's trend, which is added after the scenario's trends).
+ */
 export function shownRecords(list: ParamField, resolved: unknown): unknown[] {
   const records = getPath(resolved, list.path);
   if (!Array.isArray(records)) return [];
-  if (list.path.join('.') !== 'trends') return records;
+  const key = list.path.join('.');
+  if (key !== 'trends' && key !== 'events') return records;
   const topics = worldNames(resolved).topics;
-  return records.map((trend) => trendShown(trend, topics));
+  if (key === 'trends') return records.map((trend, index) => trendShown(trend, topics, index));
+  const trendCount = (getPath(resolved, ['trends']) as unknown[] | undefined)?.length ?? 0;
+  const tickOf = (event: unknown) => Number(getPath(event, ['tick']) ?? 0);
+  return records.map((event, index) => {
+    const trend = getPath(event, ['trend']);
+    if (typeof trend !== 'object' || trend === null) return event;
+    // Campaigns fire in tick order (the list order among equal ticks); each adds the next trend.
+    const before = records.filter(
+      (e, i) =>
+        getPath(e, ['trend']) !== undefined &&
+        (tickOf(e) < tickOf(event) || (tickOf(e) === tickOf(event) && i < index)),
+    ).length;
+    // A campaign's trend is posted by its influencers unless it says otherwise (sim/model/events.ts).
+    const paid = { origin: 'campaign', seeds: getPath(event, ['influencers']), ...trend };
+    return { ...(event as object), trend: trendShown(paid, topics, trendCount + before) };
+  });
 }
 
 /** `scenario` parsed by `root` (every default filled in), or null when it is not valid. */

@@ -1,4 +1,4 @@
-// End-to-end: edits world-list records (a platform, a trend) in the built app's parameter panel and checks the engine runs exactly the edited scenario, through a share link and a reset too; refused and rebalanced edits.
+// End-to-end: edits world-list records (a platform, a trend) and the events in the built app's parameter panel and checks the engine runs exactly the edited scenario, through a share link and a reset too; refused and rebalanced edits; trend colours.
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -224,5 +224,110 @@ describe('editing world records in the parameter panel', () => {
     expect(await box(page, 'world.platforms.0.feedMix.trending').inputValue()).toBe('0.071429');
     // The boxes show the store's scenario, so the rebalanced mix was applied; the rebuilt world comes up.
     await waitUntilReady(page);
+  });
+});
+
+/** The folder of the Events group whose title starts with `title`. */
+function eventFolder(page: Page, title: string) {
+  return page
+    .locator('.param-group:has(> summary:text-is("Events")) .param-record', {
+      has: page.locator(':scope > summary', { hasText: title }),
+    })
+    .first();
+}
+
+describe('editing the events in the parameter panel', () => {
+  it('moves, adds and removes events, refuses a bad end tick, and runs and shares exactly that timeline', async () => {
+    const page = await open(`${app.url}?agents=${E2E_AGENTS}`);
+    const seed = await page.locator('[data-testid="seed"]').inputValue();
+    const preset = await firstPreset();
+    const original = await stateHash(page, 0);
+    await openFolder(page, '#params-panel', 'Parameters');
+    await openFolder(page, '.param-group', 'Events');
+    await openFolder(page, '.param-record', 'Idol live · tick 35 · Orbit');
+
+    // Move the idol's live stream to tick 5: the folder's title follows, and the world is rebuilt.
+    const tick = box(page, 'events.0.tick');
+    await tick.fill('5');
+    await tick.press('Enter');
+    await expect.poll(() => eventFolder(page, 'Idol live · tick 5 · Orbit').count()).toBe(1);
+    // (The world at tick 0 is the same: the event only acts once tick 5 runs.)
+    await waitUntilReady(page);
+    expect(await stateHash(page, 0)).toBe(original);
+
+    // An end before tick 1 is refused with the schema's message, and the box snaps back.
+    const until = box(page, 'events.0.until');
+    await until.fill('0');
+    await until.press('Enter');
+    const refusal = message(page, 'events.0.until');
+    await expect.poll(() => refusal.textContent()).toContain('events[0].until: must be an integer from 1');
+    expect(await refusal.textContent()).toContain('Not applied');
+    expect(await until.inputValue()).toBe('38');
+
+    // Add a ban (a day after the current tick, on the first platform), then move it to tick 6.
+    await page.locator('[data-testid="add-event-type"]').selectOption('ban');
+    await page.locator('[data-testid="add-event"]').click();
+    await openFolder(page, '.param-record', 'Ban · tick 24 · Loop');
+    const banTick = box(page, 'events.1.tick');
+    await banTick.fill('6');
+    await banTick.press('Enter');
+    await expect.poll(() => eventFolder(page, 'Ban · tick 6 · Loop').count()).toBe(1);
+    expect(await page.locator('select[data-path="events.1.platform"] option').allTextContents()).toEqual(
+      worldNames(resolveScenario(worldScenarioSchema, preset)).platforms,
+    );
+    await waitUntilReady(page);
+    await stepTimes(page, 12);
+    const hash12 = await stateHash(page, 12);
+
+    // The share link carries both events; Node running it reaches the page's state, with Loop banned since tick 6.
+    await page.locator('[data-testid="share"]').click();
+    await page.waitForFunction(() => window.location.hash.startsWith('#s='));
+    const shared = decodeShare(payloadFromHash(new URL(page.url()).hash) ?? '');
+    expect(shared.patch.events).toEqual([
+      { type: 'idol-live', tick: 5, until: 38, fandom: 'Orbit', boost: 4, fanBoost: 2 },
+      { type: 'ban', tick: 6, platform: 'Loop' },
+    ]);
+    const linked = mergePatch(preset, shared.patch);
+    expect(nodeStateHash(linked, seed, 12)).toBe(hash12);
+    const engine = createWorldEngine(worldScenarioSchema.parse({ ...linked, seed }));
+    for (let i = 0; i < 12; i++) engine.step();
+    expect(engine.summary().platforms.map((p) => p.available)).toEqual([false, true, true, true, true]);
+
+    // Remove the idol's live stream: one folder is left, and reset rebuilds the edited timeline.
+    await page.locator('[data-testid="remove-event-0"]').click();
+    await expect.poll(() => eventFolder(page, 'Idol live').count()).toBe(0);
+    await page.locator('[data-testid="reset"]').click();
+    await waitUntilReady(page);
+    expect(
+      await page
+        .locator('.param-group:has(> summary:text-is("Events")) .param-record > summary')
+        .allTextContents(),
+    ).toEqual(['Ban · tick 6 · Loop']);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="export-json"]').click(),
+    ]);
+    const summary = JSON.parse(await readFile((await download.path()) ?? '', 'utf8')) as {
+      scenario: ScenarioJson;
+    };
+    expect(summary.scenario.events).toEqual([{ type: 'ban', tick: 6, platform: 'Loop' }]);
+  });
+
+  it('picks a trend’s colour, which the legend shows after the rebuild', async () => {
+    const page = await open(`${app.url}?agents=${E2E_AGENTS}`);
+    await openFolder(page, '#params-panel', 'Parameters');
+    await openFolder(page, '.param-group', 'Trends');
+    await openFolder(page, '.param-record', 'Orbit Step Challenge');
+    const picker = page.locator('input[type="color"][data-path="trends.0.color"]');
+    // The dance-challenge kind's colour until edited.
+    expect(await picker.inputValue()).toBe('#ff4f9a');
+    await picker.fill('#3d8bff');
+    const swatch = page.locator('.legend li', { hasText: 'Orbit Step Challenge' }).locator('.swatch');
+    await expect.poll(() => swatch.getAttribute('style')).toContain('#3d8bff');
+    await waitUntilReady(page);
+    await page.locator('[data-testid="share"]').click();
+    await page.waitForFunction(() => window.location.hash.startsWith('#s='));
+    const shared = decodeShare(payloadFromHash(new URL(page.url()).hash) ?? '');
+    expect(getPath(shared.patch, ['trends', '0', 'color'])).toBe('#3d8bff');
   });
 });

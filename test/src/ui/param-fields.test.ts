@@ -141,6 +141,46 @@ describe('collectFields on world-list metadata', () => {
   });
 });
 
+describe('collectFields on unions of records and colours', () => {
+  const schema = z.strictObject({
+    events: z.array(
+      z.discriminatedUnion('type', [
+        z.strictObject({ type: z.literal('a'), at: intField(0, 9, { label: 'At', description: '' }) }),
+        z.strictObject({
+          type: z.enum(['b', 'c']),
+          until: intField(1, 9, { label: 'Until', description: '' }).optional(),
+          look: z.strictObject({ color: z.string().regex(/^#[0-9a-fA-F]{6}$/), note: z.string() }),
+        }),
+      ]),
+    ),
+    loose: z.array(z.union([z.strictObject({ x: z.boolean() }), z.strictObject({ y: z.boolean() })])),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  });
+  const fields = collectFields(schema);
+
+  it('makes a list of a discriminated union with the leaves of each variant, one entry per tag value', () => {
+    expect(fields.map((f) => [f.path.join('.'), f.kind])).toEqual([['events', 'list']]);
+    const events = fields[0]!;
+    expect(events).toMatchObject({ discriminator: 'type', items: [], group: 'Events' });
+    const leaves = (type: string) =>
+      events.variants?.find((v) => v.type === type)?.items.map((f) => [f.path.join('.'), f.kind]);
+    expect(events.variants?.map((v) => v.type)).toEqual(['a', 'b', 'c']);
+    expect(leaves('a')).toEqual([['at', 'number']]);
+    // A tag with several values is itself editable; a nested hex colour is a colour picker, free text is skipped.
+    expect(leaves('b')).toEqual([
+      ['type', 'enum'],
+      ['until', 'number'],
+      ['look.color', 'color'],
+    ]);
+    expect(leaves('c')).toEqual(leaves('b'));
+  });
+
+  it('marks leaves that may be left out as optional, and only those', () => {
+    const b = fields[0]!.variants?.find((v) => v.type === 'b')?.items ?? [];
+    expect(b.map((f) => f.optional === true)).toEqual([false, true, false]);
+  });
+});
+
 describe('panel helpers', () => {
   it('builds merge patches and reads values by path', () => {
     expect(patchFor(['a', 'b'], 3)).toEqual({ a: { b: 3 } });

@@ -59,12 +59,13 @@ function edit(
 }
 
 describe('collectFields on the world scenario schema', () => {
-  it('finds the four record lists with a group each', () => {
+  it('finds the four record lists and the events with a group each', () => {
     expect(fields.filter((f) => f.kind === 'list').map((f) => [f.path.join('.'), f.group])).toEqual([
       ['world.regions', 'Regions'],
       ['world.fandoms', 'Fandoms'],
       ['world.platforms', 'Platforms'],
       ['trends', 'Trends'],
+      ['events', 'Events'],
     ]);
   });
 
@@ -186,7 +187,9 @@ describe('record edits', () => {
               ? names[field.indexOf].length - 1
               : field.kind === 'enum'
                 ? (field.options ?? names[field.optionsFrom!]).at(-1)
-                : true;
+                : field.kind === 'color'
+                  ? '#123abc'
+                  : true;
         const result = edit(preset, path, 0, leaf.path, value);
         expect(
           checkPatch(worldScenarioSchema, preset, result.patch),
@@ -197,8 +200,8 @@ describe('record edits', () => {
         checked++;
       }
     }
-    // Regions 6 + 8 topics, fandoms 1 + 8 regions + 8 topics, platforms 13 + 8 regions + 6 kinds, trends 11 + 8 topics.
-    expect(checked).toBe(14 + 17 + 27 + 19);
+    // Regions 6 + 8 topics, fandoms 1 + 8 regions + 8 topics, platforms 13 + 8 regions + 6 kinds, trends 12 + 8 topics.
+    expect(checked).toBe(14 + 17 + 27 + 20);
   });
 
   it('writes the whole list (merge patches replace arrays) and changes only the edited record', () => {
