@@ -49,6 +49,12 @@ export interface HostDeps {
   budgetBytes: number;
   /** Applies a scenario event now; absent when the engine has no such entry point. */
   applyEvent?(engine: WorldEngine, event: ScenarioJson): void;
+  /**
+   * Runs the engine's per-tick code on a small throwaway world like `scenario`, so a JIT compiles it while the world
+   * loads, not in the first second of play. Called once per host, after the first world's messages are posted; it
+   * must not change any later world; its errors are ignored.
+   */
+  warmUp?(scenario: ScenarioJson, seed: string): void;
 }
 
 /** Summaries go out at most this often while playing (ms of schedule time), i.e. about 4 per second. */
@@ -89,6 +95,7 @@ export function serveEngine(port: Port, schedule: Schedule, deps: HostDeps): voi
   let msSinceSummary = 0;
   let stopSchedule: (() => void) | null = null;
   let rows: SeriesRow[] = [];
+  let warmed = false;
   const pending = {
     parent: [] as number[],
     child: [] as number[],
@@ -247,6 +254,14 @@ export function serveEngine(port: Port, schedule: Schedule, deps: HostDeps): voi
     sendFrame(world);
     sendSummary(world);
     sendStatus();
+    if (!warmed && deps.warmUp) {
+      warmed = true;
+      try {
+        deps.warmUp(nextScenario, nextSeed);
+      } catch {
+        // Only an optimisation: the world just built is unaffected, and play compiles the code as before.
+      }
+    }
   };
 
   const onTurn = (elapsedMs: number) => {

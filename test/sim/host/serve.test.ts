@@ -340,6 +340,33 @@ describe('serveEngine', () => {
     expect(h.running).toBe(false);
   });
 
+  it("warms up once, with the first world's scenario and seed, after that world's messages are posted", () => {
+    const calls: { scenario: ScenarioJson; seed: string; postedBefore: string[] }[] = [];
+    const h = harness({
+      warmUp: (scenario, seed) => {
+        calls.push({ scenario, seed, postedBefore: h.messages.map((m) => m.message.type) });
+      },
+    });
+    h.send({ type: 'init', scenario: { agents: 10 }, seed: 'abc' });
+    h.send({ type: 'newSeed', seed: 'other' });
+    h.send({ type: 'init', scenario: { agents: 12 }, seed: 'abc' });
+    expect(calls).toEqual([
+      { scenario: { agents: 10 }, seed: 'abc', postedBefore: ['ready', 'frame', 'summary', 'status'] },
+    ]);
+  });
+
+  it('plays on as if nothing happened when the warm-up throws', () => {
+    const h = harness({
+      warmUp: () => {
+        throw new Error('warm-up failed');
+      },
+    });
+    h.send({ type: 'init', scenario: { agents: 10 }, seed: 'abc' });
+    h.send({ type: 'step', count: 3 });
+    expect(h.of('error')).toEqual([]);
+    expect(last(h.of('frame')).tick).toBe(3);
+  });
+
   it('rejects messages of another protocol version without acting on them', () => {
     const h = harness();
     h.sendRaw({ v: 2, type: 'init', scenario: { agents: 10 }, seed: 'abc' });

@@ -4,7 +4,7 @@ import { type Schedule, serveEngine } from '../../../sim/host/serve.ts';
 import { createWorldEngine } from '../../../sim/model/engine.ts';
 import { worldScenarioSchema } from '../../../sim/params/world.ts';
 import type { Command, CommandBody, WorkerMessage } from '../../../sim/protocol.ts';
-import { memoryBudgetBytes, worldDeps } from '../../../src/worker/world-deps.ts';
+import { memoryBudgetBytes, WARM_UP, warmUpScenario, worldDeps } from '../../../src/worker/world-deps.ts';
 
 const scenario = {
   version: 1,
@@ -59,6 +59,28 @@ describe('the worker serving the social-world engine', () => {
     expect(refused?.kind).toBe('too-big');
     expect(refused?.estimatedBytes).toBeGreaterThan(1e5);
     expect(host.last('ready')).toBeUndefined();
+  });
+
+  it('warms up on a copy of a bigger scenario with 3,000 agents and the same seed and trends, and skips small or bad ones', () => {
+    const big = { ...scenario, world: { agents: 100_000 } };
+    const small = warmUpScenario(big, 'warm');
+    expect(small?.world.agents).toBe(WARM_UP.agents);
+    expect(small?.seed).toBe('warm');
+    expect(small?.trends.map((t) => t.name)).toEqual(['Test dance']);
+    expect(warmUpScenario(scenario, 'warm')).toBeNull();
+    expect(warmUpScenario({ ...scenario, world: { agents: 5 } }, 'warm')).toBeNull();
+  });
+
+  it('leaves later worlds as they would be without it: the same run after a warm-up as before', () => {
+    const run = () => {
+      const engine = worldDeps(1e9).createEngine(scenario, 'same');
+      for (let i = 0; i < 12; i++) engine.step();
+      return { hash: engine.stateHash(), adopted: Array.from(engine.agents.lastAdopted) };
+    };
+    const before = run();
+    // 3,500 agents: big enough that the warm-up really builds and steps its 3,000-agent world.
+    worldDeps(1e9).warmUp?.({ ...scenario, world: { agents: 3_500 } }, 'same');
+    expect(run()).toEqual(before);
   });
 
   it('budgets a share of the reported device memory, or a fixed amount when the browser does not say', () => {
