@@ -145,6 +145,13 @@ function collect(
   const def = internals(schema);
   const meta: Meta = { ...inherited, ...((z.globalRegistry.get(schema) as Meta | undefined) ?? {}) };
   const key = path[path.length - 1] ?? '';
+  // What every leaf carries: where it is, its label (from the key when the schema gives none), help text and group.
+  const described = {
+    path,
+    label: meta.label ?? humanize(key),
+    description: meta.description ?? '',
+    group: meta.group ?? groupHint,
+  };
   switch (def.type) {
     case 'optional':
       return def.innerType
@@ -244,23 +251,11 @@ function collect(
       const integer = num.isInt === true;
       // An index into a world list is picked by name (a select), not slid along as a bare number.
       if (integer && inRecord && isWorldList(meta.indexOf))
-        return [
-          {
-            path,
-            kind: 'enum',
-            label: meta.label ?? humanize(key),
-            description: meta.description ?? '',
-            group: meta.group ?? groupHint,
-            indexOf: meta.indexOf,
-          },
-        ];
+        return [{ ...described, kind: 'enum', indexOf: meta.indexOf }];
       return [
         {
-          path,
+          ...described,
           kind: 'number',
-          label: meta.label ?? humanize(key),
-          description: meta.description ?? '',
-          group: meta.group ?? groupHint,
           ...(meta.unit ? { unit: meta.unit } : {}),
           min,
           max,
@@ -273,16 +268,7 @@ function collect(
       ];
     }
     case 'enum':
-      return [
-        {
-          path,
-          kind: 'enum',
-          label: meta.label ?? humanize(key),
-          description: meta.description ?? '',
-          group: meta.group ?? groupHint,
-          options: Object.values(def.entries ?? {}),
-        },
-      ];
+      return [{ ...described, kind: 'enum', options: Object.values(def.entries ?? {}) }];
     case 'string': {
       const colour = (def.checks ?? []).some((c) => c._zod.def.pattern?.source === HEX_COLOUR.source);
       if (!colour || !inRecord) return [];
@@ -298,15 +284,7 @@ function collect(
       ];
     }
     case 'boolean':
-      return [
-        {
-          path,
-          kind: 'boolean',
-          label: meta.label ?? humanize(key),
-          description: meta.description ?? '',
-          group: meta.group ?? groupHint,
-        },
-      ];
+      return [{ ...described, kind: 'boolean' }];
     default:
       return [];
   }
