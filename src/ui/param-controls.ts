@@ -32,6 +32,11 @@ export interface ControlSpec {
    * as an index into the world's languages), written back as that number; there is no unset choice.
    */
   readonly byIndex?: boolean;
+  /**
+   * With `options` (not `byIndex`): the number a reference by position starts from. Fandoms are numbered from 1 in
+   * scenarios (0 is "no fandom"), everything else from 0.
+   */
+  readonly firstIndex?: number;
   /** Called with the new value when the user lets go of a slider or picks an option (undefined: unset). */
   commit(value: unknown): void;
 }
@@ -82,7 +87,7 @@ function syncSelect(
     // A reference by index (a trend's `platform: 0`) shows as the name at that index.
     const text =
       typeof value === 'number' && spec.options
-        ? (spec.options[value] ?? '')
+        ? (spec.options[value - (spec.firstIndex ?? 0)] ?? '')
         : typeof value === 'string'
           ? value
           : '';

@@ -212,7 +212,12 @@ export function createParamPanel(store: AppStore, fields: readonly ParamField[])
             compact: true,
             ...(choices?.byIndex ? { options: choices.options, byIndex: true } : {}),
             ...(choices && !choices.byIndex
-              ? { options: choices.options, unsetLabel, required: leaf.field.optional !== true }
+              ? {
+                  options: choices.options,
+                  unsetLabel,
+                  required: leaf.field.optional !== true,
+                  firstIndex: leaf.field.optionsFrom === 'fandoms' ? 1 : 0,
+                }
               : {}),
             commit: (value) => {
               const scenario = store.getState().scenario;

@@ -6,7 +6,7 @@ import { mergePatch } from '../../sim/host/merge-patch.ts';
 import { createWorldEngine } from '../../sim/model/engine.ts';
 import { worldScenarioSchema } from '../../sim/params/world.ts';
 import type { ScenarioJson } from '../../sim/protocol.ts';
-import { decodeShare, payloadFromHash } from '../../src/share/codec.ts';
+import { decodeShare, payloadFromHash, shareHash } from '../../src/share/codec.ts';
 import { getIn as getPath, resolveScenario, worldNames } from '../../src/ui/param-records.ts';
 import {
   launchChromium,
@@ -311,6 +311,23 @@ describe('editing the events in the parameter panel', () => {
       scenario: ScenarioJson;
     };
     expect(summary.scenario.events).toEqual([{ type: 'ban', tick: 6, platform: 'Loop' }]);
+  });
+
+  it('shows a fandom given by number (1-based, as the engine reads it) by that fandom’s name', async () => {
+    const fandoms = worldNames(resolveScenario(worldScenarioSchema, await firstPreset())).fandoms;
+    const event = { type: 'idol-live', tick: 35, until: 38, fandom: 2, boost: 4, fanBoost: 2 };
+    const hash = shareHash({
+      presetId: 'dance-challenge',
+      patch: { events: [event] },
+      seed: 'numbered',
+      tick: 0,
+    });
+    const page = await open(`${app.url}?agents=${E2E_AGENTS}${hash}`);
+    await openFolder(page, '#params-panel', 'Parameters');
+    await openFolder(page, '.param-group', 'Events');
+    expect(await eventFolder(page, `Idol live · tick 35 · ${fandoms[1]}`).count()).toBe(1);
+    await openFolder(page, '.param-record', 'Idol live · tick 35');
+    expect(await page.locator('select[data-path="events.0.fandom"]').inputValue()).toBe(fandoms[1]);
   });
 
   it('picks a trend’s colour, which the legend shows after the rebuild', async () => {
