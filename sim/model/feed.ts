@@ -14,8 +14,8 @@ const { viewFeed } = adoptionModule;
 const { aleaNext } = fastaleaModule;
 const { FOLLOW_SCAN, MAX_FEED, SOURCE } = contextModule;
 const { driftInterests } = driftModule;
-const { createPost, isLive } = postsModule;
-const { inFeed, RECOMMENDERS, underReachCap } = recommenderModule;
+const { createPost } = postsModule;
+const { acceptable, RECOMMENDERS } = recommenderModule;
 const { NO_TREND, POST } = stateModule;
 
 /** Uniformly one of the available platforms `agent` is a member of, or −1. */
@@ -146,20 +146,13 @@ function fillTrending(
   slots: number,
   count: number,
 ): number {
-  const { state, knobs } = ctx;
+  const { state } = ctx;
   const ring = state.rings[platform]!;
   const cap = state.algorithms[platform]!.reachCap;
   for (let s = 0; s < slots; s++) {
     const id =
       ring.trendingCount > 0 ? ring.trending[Math.floor(aleaNext(state.rng) * ring.trendingCount)]! : -1;
-    if (
-      id >= 0 &&
-      id < ring.firstIdThisTick &&
-      isLive(ring, id, state.tick, knobs.postLifetime) &&
-      ring.data[(id & ring.mask) * ring.stride + POST.author] !== agent &&
-      underReachCap(ring, id, state.tick, cap) &&
-      !inFeed(ctx, id, count)
-    ) {
+    if (id >= 0 && acceptable(ctx, ring, agent, id, count, cap)) {
       ctx.feedIds[count] = id;
       ctx.feedSources[count] = SOURCE.trending;
       count++;

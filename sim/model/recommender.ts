@@ -40,7 +40,11 @@ export function inFeed(ctx: SimContext, id: number, count: number): boolean {
   return false;
 }
 
-function acceptable(
+/**
+ * Whether post `id` may fill a slot of `agent`'s feed (first `count` entries taken): posted before this tick, live,
+ * not the agent's own, under the platform's reach cap `cap`, and not in the feed yet.
+ */
+export function acceptable(
   ctx: SimContext,
   ring: PostRing,
   agent: number,

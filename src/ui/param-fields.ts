@@ -178,17 +178,7 @@ function collect(
       if (elementType === 'union' && !inRecord) return unionList(element, path, meta, humanize(key));
       if (elementType === 'object' && !inRecord) {
         const group = humanize(key);
-        return [
-          {
-            path,
-            kind: 'list',
-            label: meta.label ?? group,
-            description: meta.description ?? '',
-            group,
-            items: collect(element, [], {}, group, true),
-            itemSchema: def.element,
-          },
-        ];
+        return [listField(path, meta, group, def.element, collect(element, [], {}, group, true))];
       }
       if (elementType !== 'number' || !inRecord) return [];
       const elementMeta = (z.globalRegistry.get(element) as Meta | undefined) ?? {};
@@ -305,19 +295,26 @@ function unionList(element: z.ZodType, path: readonly string[], meta: Meta, grou
     const items = collect(unwrap(option), [], {}, group, true);
     return types.map((type) => ({ type: String(type), items }));
   });
-  return [
-    {
-      path,
-      kind: 'list',
-      label: meta.label ?? group,
-      description: meta.description ?? '',
-      group,
-      items: [],
-      itemSchema: element,
-      variants,
-      discriminator,
-    },
-  ];
+  return [{ ...listField(path, meta, group, element, []), variants, discriminator }];
+}
+
+/** A list of records (a folder per record): its label, help and group, the record schema and the record's leaves. */
+function listField(
+  path: readonly string[],
+  meta: Meta,
+  group: string,
+  itemSchema: z.ZodType,
+  items: ParamField[],
+): ParamField {
+  return {
+    path,
+    kind: 'list',
+    label: meta.label ?? group,
+    description: meta.description ?? '',
+    group,
+    items,
+    itemSchema,
+  };
 }
 
 /** The largest of 1, 2 or 5 × 10^k not above `raw` (slider steps that read well). */

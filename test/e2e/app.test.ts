@@ -1,40 +1,32 @@
 // End-to-end: builds the app, serves it from a sub-folder, and drives it in headless Chromium through its stable data-testids.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createWorldEngine } from '../../sim/model/engine.ts';
 import { worldScenarioSchema } from '../../sim/params/world.ts';
 import { decodeShare, payloadFromHash } from '../../src/share/codec.ts';
 import { parsePresetIndex } from '../../src/state/preset-loader.ts';
 import { scenarioAdjuster } from '../../src/state/url-options.ts';
 import {
-  launchChromium,
-  openPage,
   pngStats,
   readInt,
   stateHash,
   stepTimes,
-  type WatchedPage,
   waitForInt,
   waitFrames,
   waitUntilReady,
 } from './browser.ts';
-import { type ServedApp, startApp } from './serve.ts';
+import { useAppSession } from './session.ts';
 
 /** Small enough that software WebGL and the engine keep up on 2 shared cores; large enough for visible clusters. */
 const E2E_AGENTS = 3000;
 const OUTPUT = resolve(import.meta.dirname, '../../test-output');
 
-let app: ServedApp;
-let browser: Browser;
-const opened: WatchedPage[] = [];
+const session = useAppSession();
 
 async function open(suffix = ''): Promise<Page> {
-  const watched = await openPage(browser, `${app.url}?agents=${E2E_AGENTS}${suffix}`);
-  opened.push(watched);
-  await waitUntilReady(watched.page);
-  return watched.page;
+  return (await session.open(`${session.url()}?agents=${E2E_AGENTS}${suffix}`)).page;
 }
 
 /** The world is built and shown: read-outs are integers and the canvas exists inside #stage. */
@@ -55,10 +47,10 @@ async function setSpeed(page: Page, ticksPerSecond: number): Promise<void> {
 
 /** The same run in Node: the app's first preset (fetched from the served site) with the e2e agent count and `seed`. */
 async function nodeStateHash(seed: string, ticks: number): Promise<string> {
-  const index = (await (await fetch(new URL('scenarios/index.json', app.url))).json()) as unknown;
+  const index = (await (await fetch(new URL('scenarios/index.json', session.url()))).json()) as unknown;
   const [first] = parsePresetIndex(index);
   if (!first) throw new Error('no presets');
-  const preset = (await (await fetch(new URL(`scenarios/${first.file}`, app.url))).json()) as Record<
+  const preset = (await (await fetch(new URL(`scenarios/${first.file}`, session.url()))).json()) as Record<
     string,
     unknown
   >;
@@ -76,20 +68,6 @@ async function resetAndWait(page: Page): Promise<void> {
 
 beforeAll(async () => {
   await mkdir(OUTPUT, { recursive: true });
-  [app, browser] = await Promise.all([startApp(), launchChromium()]);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-afterEach(async () => {
-  // No page may log a console error or throw, in any test.
-  for (const { page, errors } of opened.splice(0)) {
-    await page.close();
-    expect(errors).toEqual([]);
-  }
 });
 
 describe('the built app in headless Chromium', () => {
@@ -205,16 +183,14 @@ describe('the built app in headless Chromium', () => {
     await page.locator('[data-testid="share"]').click();
     await page.waitForFunction(() => window.location.hash.startsWith('#s='));
     const link = page.url();
-    expect(link.startsWith(app.url)).toBe(true);
+    expect(link.startsWith(session.url())).toBe(true);
     // The link carries only what differs from the preset: the changed parameter (and the e2e agent count).
     const shared = decodeShare(payloadFromHash(new URL(link).hash) ?? '');
     expect(shared).toMatchObject({ presetId: 'dance-challenge', seed: 'e2e-share', tick: 12 });
     expect(Object.keys(shared.patch)).toEqual(['world']);
     expect(Object.keys(shared.patch.world as object).sort()).toEqual(['agents', 'layerOverlap']);
 
-    const reopened = await openPage(browser, link);
-    opened.push(reopened);
-    await waitUntilReady(reopened.page);
+    const reopened = await session.open(link);
     await waitForInt(reopened.page, 'tick', '==', 12, 60_000);
     expect(await reopened.page.locator('[data-testid="seed"]').inputValue()).toBe('e2e-share');
     expect(await readInt(reopened.page, 'adopted')).toBe(adopted);
@@ -235,8 +211,7 @@ describe('the built app in headless Chromium', () => {
   });
 
   it('refuses a world too big for this device with its memory estimate, without crashing', async () => {
-    const watched = await openPage(browser, `${app.url}?agents=50000000`);
-    opened.push(watched);
+    const watched = await session.watch(`${session.url()}?agents=50000000`);
     await watched.page
       .getByText(/needs about [\d,]+ MB of memory/)
       .first()
@@ -246,7 +221,7 @@ describe('the built app in headless Chromium', () => {
   });
 
   it('shows a worker crash with a restart button, and restarts with the same parameters and seed', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await session.browser().newPage({ viewport: { width: 1280, height: 720 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     // The first engine worker the page starts throws while loading; later ones are the real script.
@@ -259,7 +234,7 @@ describe('the built app in headless Chromium', () => {
         body: "throw new Error('engine exploded in e2e');",
       });
     });
-    await page.goto(`${app.url}?agents=${E2E_AGENTS}`);
+    await page.goto(`${session.url()}?agents=${E2E_AGENTS}`);
     await page.getByText('engine exploded in e2e').first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'e2e-crash', true);
     const seed = await page.locator('[data-testid="seed"]').inputValue();

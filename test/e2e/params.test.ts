@@ -1,38 +1,25 @@
 // End-to-end: edits world-list records (a platform, a trend) and the events in the built app's parameter panel and checks the engine runs exactly the edited scenario, through a share link and a reset too; refused and rebalanced edits; trend colours.
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { mergePatch } from '../../sim/host/merge-patch.ts';
 import { createWorldEngine } from '../../sim/model/engine.ts';
 import { worldScenarioSchema } from '../../sim/params/world.ts';
 import type { ScenarioJson } from '../../sim/protocol.ts';
 import { decodeShare, payloadFromHash, shareHash } from '../../src/share/codec.ts';
 import { getIn as getPath, resolveScenario, worldNames } from '../../src/ui/param-records.ts';
-import {
-  launchChromium,
-  openPage,
-  stateHash,
-  stepTimes,
-  type WatchedPage,
-  waitForInt,
-  waitUntilReady,
-} from './browser.ts';
-import { type ServedApp, startApp } from './serve.ts';
+import { stateHash, stepTimes, waitForInt, waitUntilReady } from './browser.ts';
+import { useAppSession } from './session.ts';
 
 /** As in app.test.ts: small enough for software WebGL on 2 shared cores. */
 const E2E_AGENTS = 3000;
 /** Korea's share of agents on Loop (the short-video platform) after the edit; the default is far higher. */
 const KOREA_ON_LOOP = 0.2;
 
-let app: ServedApp;
-let browser: Browser;
-const opened: WatchedPage[] = [];
+const session = useAppSession();
 
 async function open(url: string): Promise<Page> {
-  const watched = await openPage(browser, url);
-  opened.push(watched);
-  await waitUntilReady(watched.page);
-  return watched.page;
+  return (await session.open(url)).page;
 }
 
 /** Opens a folder of the panel by clicking its summary, as a user would. */
@@ -52,7 +39,9 @@ function message(page: Page, path: string) {
 
 /** The published preset the app opens first (fetched from the served site). */
 async function firstPreset(): Promise<ScenarioJson> {
-  return (await (await fetch(new URL('scenarios/dance-challenge.json', app.url))).json()) as ScenarioJson;
+  return (await (
+    await fetch(new URL('scenarios/dance-challenge.json', session.url()))
+  ).json()) as ScenarioJson;
 }
 
 /** The same run in Node: `scenario` with `seed`, stepped `ticks` times. */
@@ -62,25 +51,9 @@ function nodeStateHash(scenario: ScenarioJson, seed: string, ticks: number): str
   return engine.stateHash();
 }
 
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchChromium()]);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-afterEach(async () => {
-  for (const { page, errors } of opened.splice(0)) {
-    await page.close();
-    expect(errors).toEqual([]);
-  }
-});
-
 describe('editing world records in the parameter panel', () => {
   it('runs the edited platform and trend, and keeps them through a share link, an export and a reset', async () => {
-    const page = await open(`${app.url}?agents=${E2E_AGENTS}`);
+    const page = await open(`${session.url()}?agents=${E2E_AGENTS}`);
     const seed = await page.locator('[data-testid="seed"]').inputValue();
     const original = await stateHash(page, 0);
     await openFolder(page, '#params-panel', 'Parameters');
@@ -158,7 +131,7 @@ describe('editing world records in the parameter panel', () => {
   });
 
   it('picks a region’s main language by name and runs the world with that language’s index', async () => {
-    const page = await open(`${app.url}?agents=${E2E_AGENTS}`);
+    const page = await open(`${session.url()}?agents=${E2E_AGENTS}`);
     const seed = await page.locator('[data-testid="seed"]').inputValue();
     // Languages only show in the state hash once agents have acted on them: compare at tick 12, not 0.
     await stepTimes(page, 12);
@@ -191,7 +164,7 @@ describe('editing world records in the parameter panel', () => {
   });
 
   it('refuses an edit that breaks a schema rule with its message, and rebalances the feed mix', async () => {
-    const page = await open(`${app.url}?agents=${E2E_AGENTS}`);
+    const page = await open(`${session.url()}?agents=${E2E_AGENTS}`);
     const before = await stateHash(page, 0);
     await openFolder(page, '#params-panel', 'Parameters');
     await openFolder(page, '.param-group', 'Platforms');
@@ -238,7 +211,7 @@ function eventFolder(page: Page, title: string) {
 
 describe('editing the events in the parameter panel', () => {
   it('moves, adds and removes events, refuses a bad end tick, and runs and shares exactly that timeline', async () => {
-    const page = await open(`${app.url}?agents=${E2E_AGENTS}`);
+    const page = await open(`${session.url()}?agents=${E2E_AGENTS}`);
     const seed = await page.locator('[data-testid="seed"]').inputValue();
     const preset = await firstPreset();
     const original = await stateHash(page, 0);
@@ -322,7 +295,7 @@ describe('editing the events in the parameter panel', () => {
       seed: 'numbered',
       tick: 0,
     });
-    const page = await open(`${app.url}?agents=${E2E_AGENTS}${hash}`);
+    const page = await open(`${session.url()}?agents=${E2E_AGENTS}${hash}`);
     await openFolder(page, '#params-panel', 'Parameters');
     await openFolder(page, '.param-group', 'Events');
     expect(await eventFolder(page, `Idol live · tick 35 · ${fandoms[1]}`).count()).toBe(1);
@@ -331,7 +304,7 @@ describe('editing the events in the parameter panel', () => {
   });
 
   it('picks a trend’s colour, which the legend shows after the rebuild', async () => {
-    const page = await open(`${app.url}?agents=${E2E_AGENTS}`);
+    const page = await open(`${session.url()}?agents=${E2E_AGENTS}`);
     await openFolder(page, '#params-panel', 'Parameters');
     await openFolder(page, '.param-group', 'Trends');
     await openFolder(page, '.param-record', 'Orbit Step Challenge');
