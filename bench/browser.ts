@@ -250,7 +250,7 @@ async function main(): Promise<void> {
     console.log(`  median frame time: ${ours.toFixed(1)} ms; ticks simulated meanwhile: ${app.ticks}`);
     const redrawGap = median(app.redraws);
     console.log(
-      `  canvas redraws (on demand, paced: at most ~30/s and at most half the main thread): ${app.redraws.length + 1}; median gap between redraws: ${redrawGap.toFixed(1)} ms`,
+      `  canvas redraws (on demand, paced: at most ~30/s and at most ~35 % of the main thread): ${app.redraws.length + 1}; median gap between redraws: ${redrawGap.toFixed(1)} ms`,
     );
     console.log(
       `  long tasks after load: ${app.longTasks.length}, longest ${longest(app.longTasks).toFixed(0)} ms (target: none over 50 ms)`,

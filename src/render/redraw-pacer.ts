@@ -6,9 +6,11 @@ export const PACING = {
   /**
    * Largest share of wall time that simulation-driven redraws may take. In software WebGL a redraw's cost is mostly
    * the main thread waiting for the GPU process at commit; leaving the rest of the time free keeps the GPU process,
-   * the compositor and the engine worker from queueing behind each other on a 2-core machine.
+   * the compositor and the engine worker from queueing behind each other on a 2-core machine. About a third: the less of
+   * the time the main thread spends blocked in commits, the rarer it is that a hiccup of the machine (another
+   * process, the hypervisor) lands inside one and stretches it past 50 ms.
    */
-  maxDuty: 0.5,
+  maxDuty: 0.35,
   /** Weight of the newest measured cost in the running estimate (an exponential moving average). */
   smoothing: 0.3,
   /** Longest gap the pacer ever asks for, so a single very slow redraw (a shader compile) does not freeze the picture. */

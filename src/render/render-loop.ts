@@ -17,7 +17,7 @@ export interface RenderLoop {
  * changed). Then the frame either redraws the canvas or, when no redraw is due, runs `drawOffscreen()`: work drawn
  * into textures (the node cache's build steps and patches; true when the screen changed). Keeping the two in
  * different frames keeps each commit's wait for the GPU to the canvas alone. Simulation-driven redraws are paced
- * (at most ~30 per second, and spaced so they take at most half the main thread); each redraw's cost is measured
+ * (at most ~30 per second, and spaced so they take at most about a third of the main thread); each redraw's cost is measured
  * up to the end of its task, which includes the commit that waits for the GPU in software WebGL.
  */
 export function startRenderLoop(
