@@ -1,6 +1,6 @@
 // Schema of a social-world scenario's timeline of scheduled events (DESIGN §2.6). Pure schema: the engine applies them in sim/model/events.ts.
 import * as z from 'zod';
-import { intField, numberField, probabilityField } from './fields.ts';
+import { intField, numberField, probabilityField, TICK_SLIDER_MAX } from './fields.ts';
 import { trendSchema, worldRefSchema } from './trends.ts';
 
 const group = 'Events';
@@ -9,12 +9,15 @@ const tick = intField(0, 10_000_000, {
   description: 'Tick (hour) at which the event fires',
   unit: 'ticks',
   group,
+  sliderMax: TICK_SLIDER_MAX,
 });
 const until = intField(1, 10_000_000, {
   label: 'Until tick',
   description: 'Tick (hour) at which the event’s effect ends (left out = never)',
   unit: 'ticks',
   group,
+  sliderMax: TICK_SLIDER_MAX,
+  log: false,
 });
 
 /** Changes one platform's ranking algorithm from `tick` on; fields left out keep their value. */

@@ -19,6 +19,17 @@ export interface FieldMeta {
   /** Shown on a log scale (rates spanning orders of magnitude). */
   log?: boolean;
   /**
+   * Upper end of the panel's slider when the allowed range is far wider than the values people use (a tick may be
+   * anything up to 10,000,000, but events fall within weeks): the slider spans min..sliderMax, and a value above it
+   * is typed in the field's box and validated against `max` as usual.
+   */
+  sliderMax?: number;
+  /**
+   * A string the panel offers as a text box (a trend's name). Only for names nothing else refers to: renaming a
+   * platform, region or fandom there would break the references to it.
+   */
+  text?: boolean;
+  /**
    * An integer that is a 0-based index into world list `indexOf` (a region's `mainLanguage` into `languages`):
    * the panel shows a select of that list's names and still writes the index.
    */
@@ -30,6 +41,9 @@ export interface FieldMeta {
    */
   indexedBy?: WorldListName;
 }
+
+/** The panel's slider end for tick fields (launch ticks, event ticks, run length): 90 simulated days. */
+export const TICK_SLIDER_MAX = 24 * 90;
 
 function formatBound(value: number): string {
   return Number.isInteger(value) && Math.abs(value) >= 10_000 ? value.toLocaleString('en-US') : String(value);

@@ -1,6 +1,6 @@
 // Schema of the trends a social-world scenario launches (DESIGN §2.3). Pure schema: no engine logic, no defaults per kind (sim/model/trends.ts holds those).
 import * as z from 'zod';
-import { intField, numberField, probabilityField } from './fields.ts';
+import { intField, numberField, probabilityField, TICK_SLIDER_MAX } from './fields.ts';
 
 /** The trend kinds the engine knows; each has defaults in sim/model/trends.ts (TREND_KIND_DEFAULTS). */
 export const TREND_KINDS = [
@@ -56,7 +56,13 @@ export const trendSchema = z.strictObject({
   name: z
     .string({ error: 'must be a name, 1 to 80 characters' })
     .min(1, { error: 'must be a name, 1 to 80 characters' })
-    .max(80, { error: 'must be a name, 1 to 80 characters' }),
+    .max(80, { error: 'must be a name, 1 to 80 characters' })
+    .meta({
+      label: 'Name',
+      description: 'What the legend, charts, read-outs and exports call the trend',
+      group,
+      text: true,
+    }),
   kind: trendKindSchema,
   topics: z.record(z.string().min(1).max(60), weight).optional(),
   appeal: probabilityField({
@@ -97,6 +103,7 @@ export const trendSchema = z.strictObject({
     description: 'Tick (hour) at which the trend is first posted',
     unit: 'ticks',
     group,
+    sliderMax: TICK_SLIDER_MAX,
   }).default(0),
   color: z
     .string()

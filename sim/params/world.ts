@@ -4,7 +4,7 @@ import { DEFAULT_FANDOMS, DEFAULT_TOPICS } from '../model/defaults/fandoms.ts';
 import { DEFAULT_PLATFORMS } from '../model/defaults/platforms.ts';
 import { DEFAULT_LANGUAGES, DEFAULT_REGIONS } from '../model/defaults/regions.ts';
 import { eventsSchema } from './events.ts';
-import { intField, numberField, probabilityField } from './fields.ts';
+import { intField, numberField, probabilityField, TICK_SLIDER_MAX } from './fields.ts';
 import { recommenderSchema } from './recommender.ts';
 import { MAX_NODES, scenarioHeaderFields } from './scenario.ts';
 import { trendsSchema } from './trends.ts';
@@ -266,6 +266,8 @@ export const worldScenarioSchema = z.strictObject({
     description: 'Simulated hours per run',
     unit: 'ticks',
     group: 'Run',
+    sliderMax: TICK_SLIDER_MAX,
+    log: false,
   }).default(24 * 7),
   regenerateWorld: z.boolean({ error: 'must be true or false' }).default(true),
   world: worldParamsSchema,

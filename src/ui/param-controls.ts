@@ -1,4 +1,4 @@
-// One parameter control (slider, select, switch or colour picker) with its label, value, range, help and message line, in the full or the compact layout; and a button row (add or remove an event). DOM only: no store, no schema walking.
+// One parameter control (slider, select, switch, colour picker or text box) with its label, value, range, help and message line, in the full or the compact layout; and a button row (add or remove an event). DOM only: no store, no schema walking.
 import { el, setText } from './dom.ts';
 import { fromSlider, HEX_COLOUR, type ParamField, toSlider } from './param-fields.ts';
 
@@ -7,7 +7,7 @@ export const SLIDER_STEPS = 1_000;
 
 /** What one control shows and what it does with a committed value. */
 export interface ControlSpec {
-  /** A leaf field (kind number, enum, boolean or color). */
+  /** A leaf field (kind number, enum, boolean, color or text). */
   readonly field: ParamField;
   /** Unique element id of the input. */
   readonly id: string;
@@ -110,7 +110,10 @@ export function createControl(spec: ControlSpec): ParamControl {
   let input: HTMLInputElement | HTMLSelectElement;
   let sync: (value: unknown, force?: boolean) => void;
 
-  /** Compact number rows type their value in a box (precise values, ranges a slider cannot resolve). */
+  /**
+   * Compact number rows type their value in a box (precise values, ranges a slider cannot resolve), and so does every
+   * field whose slider ends below its maximum (sliderMax: ticks beyond the slider's 90 days).
+   */
   let box: HTMLInputElement | null = null;
   if (field.kind === 'number') {
     const slider = el('input', {
@@ -131,7 +134,7 @@ export function createControl(spec: ControlSpec): ParamControl {
       if (box) box.value = String(valueAt());
     });
     slider.addEventListener('change', () => spec.commit(valueAt()));
-    if (spec.compact) {
+    if (spec.compact || field.sliderMax !== undefined) {
       const typed = el('input', {
         type: 'number',
         class: 'param-box',
@@ -193,6 +196,22 @@ export function createControl(spec: ControlSpec): ParamControl {
       setText(valueText, known ? value.toLowerCase() : 'default');
     };
     input = picker;
+  } else if (field.kind === 'text') {
+    const text = el('input', {
+      type: 'text',
+      id,
+      class: 'param-text',
+      maxlength: field.max,
+      spellcheck: 'false',
+      'data-path': spec.dataPath,
+      'aria-describedby': describedBy,
+    });
+    // Committed when the user leaves the box or presses Enter; surrounding spaces are not part of a name.
+    text.addEventListener('change', () => spec.commit(text.value.trim()));
+    sync = (value, force = false) => {
+      if (typeof value === 'string' && (force || document.activeElement !== text)) text.value = value;
+    };
+    input = text;
   } else {
     const box = el('input', {
       type: 'checkbox',
@@ -234,7 +253,7 @@ export function createControl(spec: ControlSpec): ParamControl {
           spec.label,
           range ? el('span', { class: 'param-range' }, range) : null,
         ),
-        valueText,
+        box ?? valueText,
         input,
         field.description
           ? el('p', { class: 'param-help', id: helpId }, field.description)

@@ -15,7 +15,7 @@ export const EACH = '*';
  */
 export interface ParamField {
   readonly path: readonly string[];
-  readonly kind: 'number' | 'enum' | 'boolean' | 'color' | 'list';
+  readonly kind: 'number' | 'enum' | 'boolean' | 'color' | 'text' | 'list';
   readonly label: string;
   readonly description: string;
   readonly group: string;
@@ -25,6 +25,8 @@ export interface ParamField {
   readonly step?: number;
   readonly integer?: boolean;
   readonly log?: boolean;
+  /** Upper end of the slider when it is below `max` (metadata `sliderMax`): larger values are typed in the box. */
+  readonly sliderMax?: number;
   readonly options?: readonly string[];
   /** An enum whose options are the names of a world list (a trend's platform, region, fandom); it may be left unset. */
   readonly optionsFrom?: WorldList;
@@ -239,6 +241,8 @@ function collect(
       const max = meta.max ?? num.maxValue ?? undefined;
       if (min === undefined || max === undefined || !Number.isFinite(min) || !Number.isFinite(max)) return [];
       const integer = num.isInt === true;
+      const sliderMax =
+        meta.sliderMax !== undefined && meta.sliderMax > min ? Math.min(meta.sliderMax, max) : max;
       // An index into a world list is picked by name (a select), not slid along as a bare number.
       if (integer && inRecord && isWorldList(meta.indexOf))
         return [{ ...described, kind: 'enum', indexOf: meta.indexOf }];
@@ -249,17 +253,23 @@ function collect(
           ...(meta.unit ? { unit: meta.unit } : {}),
           min,
           max,
-          step: meta.step ?? (integer ? 1 : niceStep((max - min) / 100)),
+          step: meta.step ?? (integer ? 1 : niceStep((sliderMax - min) / 100)),
           integer,
           ...(meta.optional ? { optional: true } : {}),
-          // Ranges spanning three or more orders of magnitude (agent counts, rates) only work on a log slider.
-          log: meta.log === true || (min > 0 && max / min >= 1_000),
+          ...(sliderMax < max ? { sliderMax } : {}),
+          // Ranges spanning three or more orders of magnitude (agent counts, rates) only work on a log slider, unless
+          // the field says otherwise (ticks from 1 read best on a linear slider).
+          log: meta.log ?? (min > 0 && sliderMax / min >= 1_000),
         },
       ];
     }
     case 'enum':
       return [{ ...described, kind: 'enum', options: Object.values(def.entries ?? {}) }];
     case 'string': {
+      if (meta.text === true) {
+        const text = schema as unknown as { maxLength?: number | null };
+        return [{ ...described, kind: 'text', ...(text.maxLength ? { max: text.maxLength } : {}) }];
+      }
       const colour = (def.checks ?? []).some((c) => c._zod.def.pattern?.source === HEX_COLOUR.source);
       if (!colour || !inRecord) return [];
       return [
@@ -342,15 +352,25 @@ export function patchFor(path: readonly string[], value: unknown): Record<string
   return patch as Record<string, unknown>;
 }
 
-/** Slider position (0..1) ⇄ value, on a log scale for `log` fields with a positive range. */
+/**
+ * Slider position (0..1) ⇄ value, on a log scale for `log` fields with a positive range. The slider runs from `min`
+ * to `sliderMax` (else `max`); a value beyond its end sits at the end.
+ */
 export function toSlider(field: ParamField, value: number): number {
-  const { min = 0, max = 1 } = field;
-  if (field.log && min > 0) return (Math.log(value) - Math.log(min)) / (Math.log(max) - Math.log(min));
-  return max > min ? (value - min) / (max - min) : 0;
+  const { min = 0 } = field;
+  const max = field.sliderMax ?? field.max ?? 1;
+  const position =
+    field.log && min > 0
+      ? (Math.log(value) - Math.log(min)) / (Math.log(max) - Math.log(min))
+      : max > min
+        ? (value - min) / (max - min)
+        : 0;
+  return Math.min(1, Math.max(0, position));
 }
 
 export function fromSlider(field: ParamField, position: number): number {
-  const { min = 0, max = 1 } = field;
+  const { min = 0 } = field;
+  const max = field.sliderMax ?? field.max ?? 1;
   const raw =
     field.log && min > 0
       ? Math.exp(Math.log(min) + position * (Math.log(max) - Math.log(min)))

@@ -320,4 +320,46 @@ describe('editing the events in the parameter panel', () => {
     const shared = decodeShare(payloadFromHash(new URL(page.url()).hash) ?? '');
     expect(getPath(shared.patch, ['trends', '0', 'color'])).toBe('#3d8bff');
   });
+
+  it('renames a trend, refusing an empty name, and the legend, folder and share link follow', async () => {
+    const page = await open(`${session.url()}?agents=${E2E_AGENTS}`);
+    await openFolder(page, '#params-panel', 'Parameters');
+    await openFolder(page, '.param-group', 'Trends');
+    await openFolder(page, '.param-record', 'Orbit Step Challenge');
+    const name = page.locator('input[type="text"][data-path="trends.0.name"]');
+    expect(await name.inputValue()).toBe('Orbit Step Challenge');
+
+    await name.fill('   ');
+    await name.press('Enter');
+    const refusal = page.locator('.param-row', { has: name }).locator('.param-message');
+    await expect
+      .poll(() => refusal.textContent())
+      .toContain('trends[0].name: must be a name, 1 to 80 characters');
+    expect(await name.inputValue()).toBe('Orbit Step Challenge');
+
+    await name.fill('  Class Dance ');
+    await name.press('Enter');
+    await expect.poll(() => page.locator('.legend li', { hasText: 'Class Dance' }).count()).toBe(1);
+    expect(await page.locator('.param-record > summary', { hasText: 'Class Dance' }).count()).toBe(1);
+    await waitUntilReady(page);
+    await page.locator('[data-testid="share"]').click();
+    await page.waitForFunction(() => window.location.hash.startsWith('#s='));
+    const shared = decodeShare(payloadFromHash(new URL(page.url()).hash) ?? '');
+    expect(getPath(shared.patch, ['trends', '0', 'name'])).toBe('Class Dance');
+  });
+
+  it('slides event ticks over 90 days and types later ticks in the box', async () => {
+    const page = await open(`${session.url()}?agents=${E2E_AGENTS}`);
+    await openFolder(page, '#params-panel', 'Parameters');
+    await openFolder(page, '.param-group', 'Events');
+    await openFolder(page, '.param-record', 'Idol live · tick 35 · Orbit');
+    const slider = page.locator('input[type="range"][data-path="events.0.tick"]');
+    // Tick 35 of a 0–2,160 slider (1,000 steps), where a 0–10,000,000 slider would sit at its very start.
+    expect(await slider.inputValue()).toBe(String(Math.round((35 / 2160) * 1000)));
+    const tick = box(page, 'events.0.tick');
+    await tick.fill('5000');
+    await tick.press('Enter');
+    await expect.poll(() => eventFolder(page, 'Idol live · tick 5000 · Orbit').count()).toBe(1);
+    expect(await slider.inputValue()).toBe('1000');
+  });
 });

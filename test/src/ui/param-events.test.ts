@@ -221,7 +221,9 @@ describe('event edits', () => {
               ? (field.options ?? names[field.optionsFrom!]).at(-1)
               : field.kind === 'color'
                 ? '#123abc'
-                : true;
+                : field.kind === 'text'
+                  ? 'Renamed in the panel'
+                  : true;
         const where = `${type}.${leaf.path.join('.')}`;
         const result = edit(all, events, index, leaf.path, value);
         expect(checkPatch(worldScenarioSchema, all, result.patch), where).toEqual([]);
@@ -236,8 +238,8 @@ describe('event edits', () => {
         checked++;
       }
     }
-    // algorithm 6, ban 4, campaign 2 + trend (11 + 8 topics), idol 5, creator 4, activity 4, and outage 4.
-    expect(checked).toBe(6 + 4 + 2 + 19 + 5 + 4 + 4 + 4);
+    // algorithm 6, ban 4, campaign 2 + trend (name + 11 + 8 topics), idol 5, creator 4, activity 4, and outage 4.
+    expect(checked).toBe(6 + 4 + 2 + 20 + 5 + 4 + 4 + 4);
   });
 
   it('shows a campaign’s trend as the engine runs it: posted by its influencers, with its kind’s defaults', () => {

@@ -84,6 +84,24 @@ describe('collectFields', () => {
     expect(fields[1]!.log).toBe(false);
   });
 
+  it('ends the slider at sliderMax when the allowed range is far wider, keeping the allowed maximum', () => {
+    const ticks = collectFields(
+      z.strictObject({
+        at: intField(0, 10_000_000, { label: 'Tick', description: '', unit: 'ticks', sliderMax: 2_160 }),
+        length: intField(1, 10_000_000, { label: 'Ticks', description: '', sliderMax: 2_160 }),
+        small: intField(0, 100, { label: 'Small', description: '', sliderMax: 1_000 }),
+        until: intField(1, 10_000_000, { label: 'Until', description: '', sliderMax: 2_160, log: false }),
+      }),
+    );
+    expect(ticks[0]).toMatchObject({ min: 0, max: 10_000_000, sliderMax: 2_160, log: false, step: 1 });
+    // 1..2,160 spans three orders of magnitude: a log slider, judged on the slider's own range.
+    expect(ticks[1]).toMatchObject({ max: 10_000_000, sliderMax: 2_160, log: true });
+    // A sliderMax above the maximum changes nothing.
+    expect(ticks[2]!.sliderMax).toBeUndefined();
+    // An explicit log: false keeps a wide range linear.
+    expect(ticks[3]).toMatchObject({ sliderMax: 2_160, log: false });
+  });
+
   it('groups by the metadata group, else by the top-level section name', () => {
     expect(fields.map((f) => f.group)).toEqual([
       'Population',
@@ -214,6 +232,24 @@ describe('panel helpers', () => {
     } as const;
     expect(fromSlider(lin, 0.333)).toBe(0.33);
     expect(toSlider(lin, 0.25)).toBe(0.25);
+  });
+
+  it('maps a slider that ends at sliderMax, and puts larger values at its end', () => {
+    const tick = {
+      path: [],
+      kind: 'number',
+      label: '',
+      description: '',
+      group: '',
+      min: 0,
+      max: 10_000_000,
+      sliderMax: 2_000,
+      integer: true,
+    } as const;
+    expect(fromSlider(tick, 1)).toBe(2_000);
+    expect(fromSlider(tick, 0.25)).toBe(500);
+    expect(toSlider(tick, 500)).toBe(0.25);
+    expect(toSlider(tick, 50_000)).toBe(1);
   });
 
   it('picks 1-2-5 steps and readable labels', () => {

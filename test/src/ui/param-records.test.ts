@@ -189,7 +189,9 @@ describe('record edits', () => {
                 ? (field.options ?? names[field.optionsFrom!]).at(-1)
                 : field.kind === 'color'
                   ? '#123abc'
-                  : true;
+                  : field.kind === 'text'
+                    ? 'Renamed in the panel'
+                    : true;
         const result = edit(preset, path, 0, leaf.path, value);
         expect(
           checkPatch(worldScenarioSchema, preset, result.patch),
@@ -200,8 +202,8 @@ describe('record edits', () => {
         checked++;
       }
     }
-    // Regions 6 + 8 topics, fandoms 1 + 8 regions + 8 topics, platforms 13 + 8 regions + 6 kinds, trends 12 + 8 topics.
-    expect(checked).toBe(14 + 17 + 27 + 20);
+    // Regions 6 + 8 topics, fandoms 1 + 8 regions + 8 topics, platforms 13 + 8 regions + 6 kinds, trends name + 12 + 8 topics.
+    expect(checked).toBe(14 + 17 + 27 + 21);
   });
 
   it('writes the whole list (merge patches replace arrays) and changes only the edited record', () => {
