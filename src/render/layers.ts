@@ -67,7 +67,7 @@ export function makeNodeParticles(
 export interface GlowPool {
   readonly container: ParticleContainer;
   readonly particles: Particle[];
-  /** Per slot: start time (ms) and colour (0xrrggbb). */
+  /** Per slot: start time (ms) and the colour (0xrrggbb) its particle is tinted with. */
   readonly born: Float64Array;
   readonly color: Uint32Array;
   next: number;
@@ -100,7 +100,8 @@ export function makeGlowPool(glow: Texture): GlowPool {
     container,
     particles,
     born: new Float64Array(GLOW.size).fill(-1e9),
-    color: new Uint32Array(GLOW.size),
+    // A new particle's tint is white.
+    color: new Uint32Array(GLOW.size).fill(0xffffff),
     next: 0,
   };
 }
@@ -112,7 +113,12 @@ export function igniteGlow(pool: GlowPool, x: number, y: number, rgb: number, no
   p.x = x;
   p.y = y;
   pool.born[slot] = now;
-  pool.color[slot] = rgb;
+  // Tinted here, once, not while fading: Pixi's tint setter parses the colour and allocates arrays, which at 600
+  // glows a frame made half of the page's garbage (a major GC every few seconds).
+  if (pool.color[slot] !== rgb) {
+    pool.color[slot] = rgb;
+    p.tint = rgb;
+  }
 }
 
 /** Fades every glow by its age (a cheap loop over the fixed pool); returns how many changed, 0 when all are idle. */
@@ -132,7 +138,6 @@ export function fadeGlows(pool: GlowPool, now: number, baseScale: number): numbe
       continue;
     }
     changed++;
-    p.tint = pool.color[i]!;
     p.alpha = (1 - t) * (1 - t);
     const s = baseScale * (0.6 + 0.8 * t);
     p.scaleX = s;
