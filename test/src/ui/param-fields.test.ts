@@ -8,6 +8,7 @@ import {
   getPath,
   humanize,
   niceStep,
+  type ParamField,
   patchFor,
   toSlider,
 } from '../../../src/ui/param-fields.ts';
@@ -199,6 +200,11 @@ describe('collectFields on unions of records and colours', () => {
   });
 });
 
+/** A number field with only the given range and scale settings (what the slider mapping reads). */
+function numberLeaf(settings: Partial<ParamField>): ParamField {
+  return { path: [], kind: 'number', label: '', description: '', group: '', ...settings };
+}
+
 describe('panel helpers', () => {
   it('builds merge patches and reads values by path', () => {
     expect(patchFor(['a', 'b'], 3)).toEqual({ a: { b: 3 } });
@@ -207,45 +213,16 @@ describe('panel helpers', () => {
   });
 
   it('maps slider positions to values and back, on log scales too', () => {
-    const log = {
-      path: [],
-      kind: 'number',
-      label: '',
-      description: '',
-      group: '',
-      min: 100,
-      max: 1_000_000,
-      integer: true,
-      log: true,
-    } as const;
+    const log = numberLeaf({ min: 100, max: 1_000_000, integer: true, log: true });
     expect(fromSlider(log, 0.5)).toBe(10_000);
     expect(toSlider(log, 10_000)).toBeCloseTo(0.5, 12);
-    const lin = {
-      path: [],
-      kind: 'number',
-      label: '',
-      description: '',
-      group: '',
-      min: 0,
-      max: 1,
-      step: 0.01,
-    } as const;
+    const lin = numberLeaf({ min: 0, max: 1, step: 0.01 });
     expect(fromSlider(lin, 0.333)).toBe(0.33);
     expect(toSlider(lin, 0.25)).toBe(0.25);
   });
 
   it('maps a slider that ends at sliderMax, and puts larger values at its end', () => {
-    const tick = {
-      path: [],
-      kind: 'number',
-      label: '',
-      description: '',
-      group: '',
-      min: 0,
-      max: 10_000_000,
-      sliderMax: 2_000,
-      integer: true,
-    } as const;
+    const tick = numberLeaf({ min: 0, max: 10_000_000, sliderMax: 2_000, integer: true });
     expect(fromSlider(tick, 1)).toBe(2_000);
     expect(fromSlider(tick, 0.25)).toBe(500);
     expect(toSlider(tick, 500)).toBe(0.25);
