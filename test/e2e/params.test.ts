@@ -28,6 +28,21 @@ async function openFolder(page: Page, scope: string, title: string): Promise<voi
   if ((await folder.getAttribute('open')) === null) await folder.locator(':scope > summary').click();
 }
 
+/** Opens the panel's `group` folder and, in it, the folders titled `records` in turn (a record, then a sub-folder). */
+async function openInPanel(page: Page, group: string, ...records: string[]): Promise<void> {
+  await openFolder(page, '#params-panel', 'Parameters');
+  await openFolder(page, '.param-group', group);
+  for (const title of records) await openFolder(page, '.param-record', title);
+}
+
+/** Clicks Share link and returns the link and what it carries (the decoded share payload). */
+async function shareLink(page: Page) {
+  await page.locator('[data-testid="share"]').click();
+  await page.waitForFunction(() => window.location.hash.startsWith('#s='));
+  const link = page.url();
+  return { link, shared: decodeShare(payloadFromHash(new URL(link).hash) ?? '') };
+}
+
 /** The typed-value box of the compact row whose slider edits `path`. */
 function box(page: Page, path: string) {
   return page.locator('.param-row', { has: page.locator(`[data-path="${path}"]`) }).locator('.param-box');
@@ -56,16 +71,13 @@ describe('editing world records in the parameter panel', () => {
     const page = await open(`${session.url()}?agents=${E2E_AGENTS}`);
     const seed = await page.locator('[data-testid="seed"]').inputValue();
     const original = await stateHash(page, 0);
-    await openFolder(page, '#params-panel', 'Parameters');
-    await openFolder(page, '.param-group', 'Platforms');
-    await openFolder(page, '.param-record', 'Loop');
+    await openInPanel(page, 'Platforms', 'Loop');
     await openFolder(
       page,
       '.param-record:has(> summary:has-text("Loop")) .param-sub',
       'Membership by region',
     );
-    await openFolder(page, '.param-group', 'Trends');
-    await openFolder(page, '.param-record', 'Orbit Step Challenge');
+    await openInPanel(page, 'Trends', 'Orbit Step Challenge');
 
     // Platform: type Korea's membership on Loop; the world is rebuilt with fewer Loop members at tick 0.
     const korea = box(page, 'world.platforms.0.membershipByRegion.0');
@@ -84,10 +96,7 @@ describe('editing world records in the parameter panel', () => {
     const hash12 = await stateHash(page, 12);
 
     // The share link carries both edits, and Node running the linked scenario reaches the page's exact state.
-    await page.locator('[data-testid="share"]').click();
-    await page.waitForFunction(() => window.location.hash.startsWith('#s='));
-    const link = page.url();
-    const shared = decodeShare(payloadFromHash(new URL(link).hash) ?? '');
+    const { link, shared } = await shareLink(page);
     const platforms = (shared.patch.world as { platforms: { membershipByRegion: number[] }[] }).platforms;
     expect(platforms[0]!.membershipByRegion[0]).toBe(KOREA_ON_LOOP);
     expect((shared.patch.trends as { effort?: number }[])[0]!.effort).toBe(0);
@@ -136,9 +145,7 @@ describe('editing world records in the parameter panel', () => {
     // Languages only show in the state hash once agents have acted on them: compare at tick 12, not 0.
     await stepTimes(page, 12);
     const unedited = await stateHash(page, 12);
-    await openFolder(page, '#params-panel', 'Parameters');
-    await openFolder(page, '.param-group', 'Regions');
-    await openFolder(page, '.param-record', 'Korea');
+    await openInPanel(page, 'Regions', 'Korea');
 
     // A select of the world's language names (schema metadata indexOf: 'languages'), showing Korea's: Korean.
     const preset = await firstPreset();
@@ -154,9 +161,7 @@ describe('editing world records in the parameter panel', () => {
     const edited = await stateHash(page, 12, unedited);
 
     // The scenario holds the index (not the name), and Node running it reaches the page's state.
-    await page.locator('[data-testid="share"]').click();
-    await page.waitForFunction(() => window.location.hash.startsWith('#s='));
-    const shared = decodeShare(payloadFromHash(new URL(page.url()).hash) ?? '');
+    const { shared } = await shareLink(page);
     const english = languages.indexOf('English');
     expect(getPath(shared.patch, ['world', 'regions', 0, 'mainLanguage'])).toBe(english);
     expect(nodeStateHash(mergePatch(preset, shared.patch), seed, 12)).toBe(edited);
@@ -166,10 +171,7 @@ describe('editing world records in the parameter panel', () => {
   it('refuses an edit that breaks a schema rule with its message, and rebalances the feed mix', async () => {
     const page = await open(`${session.url()}?agents=${E2E_AGENTS}`);
     const before = await stateHash(page, 0);
-    await openFolder(page, '#params-panel', 'Parameters');
-    await openFolder(page, '.param-group', 'Platforms');
-    await openFolder(page, '.param-record', 'Talk');
-    await openFolder(page, '.param-record', 'Loop');
+    await openInPanel(page, 'Platforms', 'Talk', 'Loop');
     await openFolder(page, '.param-record:has(> summary:has-text("Loop")) .param-sub', 'Feed mix');
 
     // Talk is a groups platform: a mean group size under 2 is refused with the schema's own words.
@@ -215,9 +217,7 @@ describe('editing the events in the parameter panel', () => {
     const seed = await page.locator('[data-testid="seed"]').inputValue();
     const preset = await firstPreset();
     const original = await stateHash(page, 0);
-    await openFolder(page, '#params-panel', 'Parameters');
-    await openFolder(page, '.param-group', 'Events');
-    await openFolder(page, '.param-record', 'Idol live · tick 35 · Orbit');
+    await openInPanel(page, 'Events', 'Idol live · tick 35 · Orbit');
 
     // Move the idol's live stream to tick 5: the folder's title follows, and the world is rebuilt.
     const tick = box(page, 'events.0.tick');
@@ -253,9 +253,7 @@ describe('editing the events in the parameter panel', () => {
     const hash12 = await stateHash(page, 12);
 
     // The share link carries both events; Node running it reaches the page's state, with Loop banned since tick 6.
-    await page.locator('[data-testid="share"]').click();
-    await page.waitForFunction(() => window.location.hash.startsWith('#s='));
-    const shared = decodeShare(payloadFromHash(new URL(page.url()).hash) ?? '');
+    const { shared } = await shareLink(page);
     expect(shared.patch.events).toEqual([
       { type: 'idol-live', tick: 5, until: 38, fandom: 'Orbit', boost: 4, fanBoost: 2 },
       { type: 'ban', tick: 6, platform: 'Loop' },
@@ -296,8 +294,7 @@ describe('editing the events in the parameter panel', () => {
       tick: 0,
     });
     const page = await open(`${session.url()}?agents=${E2E_AGENTS}${hash}`);
-    await openFolder(page, '#params-panel', 'Parameters');
-    await openFolder(page, '.param-group', 'Events');
+    await openInPanel(page, 'Events');
     expect(await eventFolder(page, `Idol live · tick 35 · ${fandoms[1]}`).count()).toBe(1);
     await openFolder(page, '.param-record', 'Idol live · tick 35');
     expect(await page.locator('select[data-path="events.0.fandom"]').inputValue()).toBe(fandoms[1]);
@@ -305,9 +302,7 @@ describe('editing the events in the parameter panel', () => {
 
   it('picks a trend’s colour, which the legend shows after the rebuild', async () => {
     const page = await open(`${session.url()}?agents=${E2E_AGENTS}`);
-    await openFolder(page, '#params-panel', 'Parameters');
-    await openFolder(page, '.param-group', 'Trends');
-    await openFolder(page, '.param-record', 'Orbit Step Challenge');
+    await openInPanel(page, 'Trends', 'Orbit Step Challenge');
     const picker = page.locator('input[type="color"][data-path="trends.0.color"]');
     // The dance-challenge kind's colour until edited.
     expect(await picker.inputValue()).toBe('#ff4f9a');
@@ -315,17 +310,13 @@ describe('editing the events in the parameter panel', () => {
     const swatch = page.locator('.legend li', { hasText: 'Orbit Step Challenge' }).locator('.swatch');
     await expect.poll(() => swatch.getAttribute('style')).toContain('#3d8bff');
     await waitUntilReady(page);
-    await page.locator('[data-testid="share"]').click();
-    await page.waitForFunction(() => window.location.hash.startsWith('#s='));
-    const shared = decodeShare(payloadFromHash(new URL(page.url()).hash) ?? '');
+    const { shared } = await shareLink(page);
     expect(getPath(shared.patch, ['trends', '0', 'color'])).toBe('#3d8bff');
   });
 
   it('renames a trend, refusing an empty name, and the legend, folder and share link follow', async () => {
     const page = await open(`${session.url()}?agents=${E2E_AGENTS}`);
-    await openFolder(page, '#params-panel', 'Parameters');
-    await openFolder(page, '.param-group', 'Trends');
-    await openFolder(page, '.param-record', 'Orbit Step Challenge');
+    await openInPanel(page, 'Trends', 'Orbit Step Challenge');
     const name = page.locator('input[type="text"][data-path="trends.0.name"]');
     expect(await name.inputValue()).toBe('Orbit Step Challenge');
 
@@ -342,17 +333,13 @@ describe('editing the events in the parameter panel', () => {
     await expect.poll(() => page.locator('.legend li', { hasText: 'Class Dance' }).count()).toBe(1);
     expect(await page.locator('.param-record > summary', { hasText: 'Class Dance' }).count()).toBe(1);
     await waitUntilReady(page);
-    await page.locator('[data-testid="share"]').click();
-    await page.waitForFunction(() => window.location.hash.startsWith('#s='));
-    const shared = decodeShare(payloadFromHash(new URL(page.url()).hash) ?? '');
+    const { shared } = await shareLink(page);
     expect(getPath(shared.patch, ['trends', '0', 'name'])).toBe('Class Dance');
   });
 
   it('slides event ticks over 90 days and types later ticks in the box', async () => {
     const page = await open(`${session.url()}?agents=${E2E_AGENTS}`);
-    await openFolder(page, '#params-panel', 'Parameters');
-    await openFolder(page, '.param-group', 'Events');
-    await openFolder(page, '.param-record', 'Idol live · tick 35 · Orbit');
+    await openInPanel(page, 'Events', 'Idol live · tick 35 · Orbit');
     const slider = page.locator('input[type="range"][data-path="events.0.tick"]');
     // Tick 35 of a 0–2,160 slider (1,000 steps), where a 0–10,000,000 slider would sit at its very start.
     expect(await slider.inputValue()).toBe(String(Math.round((35 / 2160) * 1000)));

@@ -19,13 +19,13 @@ import {
 import { collectFields, getPath, type ParamField } from '../../../src/ui/param-fields.ts';
 import {
   checkPatch,
-  editRecord,
   expandItems,
   getIn,
   resolveScenario,
   shownRecords,
   worldNames,
 } from '../../../src/ui/param-records.ts';
+import { editLikePanel } from './panel-edit.ts';
 
 const fields = collectFields(worldScenarioSchema);
 const listOf = (path: string): ParamField =>
@@ -50,20 +50,8 @@ const banPreset: ScenarioJson = {
   events: [{ type: 'ban', tick: 48, platform: 'short-video' }],
 };
 
-/** Applies one event-field edit the way the panel does (the panel's commit), returning the patch and new scenario. */
-function edit(
-  scenario: ScenarioJson,
-  list: ParamField,
-  index: number,
-  leaf: readonly (string | number)[],
-  value: unknown,
-) {
-  const resolved = resolveScenario(worldScenarioSchema, scenario);
-  const records = getPath(resolved, list.path) as unknown[];
-  const shown = shownRecords(list, resolved);
-  const result = editRecord(scenario, list, records, shown[index], index, leaf, value);
-  return { ...result, scenario: mergePatch(scenario, result.patch) };
-}
+/** One event-field edit, as the panel's commit makes it. */
+const edit = editLikePanel;
 
 /** Availability of every platform after `ticks` steps of `scenario` with seed "s". */
 function availableAfter(scenario: ScenarioJson, ticks: number): boolean[] {

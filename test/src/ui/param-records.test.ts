@@ -9,7 +9,6 @@ import { createAppStore } from '../../../src/state/store.ts';
 import { collectFields, getPath, type ParamField, patchFor } from '../../../src/ui/param-fields.ts';
 import {
   checkPatch,
-  editRecord,
   expandItems,
   getIn,
   rebalance,
@@ -19,6 +18,7 @@ import {
   worldChoices,
   worldNames,
 } from '../../../src/ui/param-records.ts';
+import { editLikePanel } from './panel-edit.ts';
 
 const fields = collectFields(worldScenarioSchema);
 const list = (path: string): ParamField => {
@@ -43,7 +43,7 @@ const preset: ScenarioJson = {
   ],
 };
 
-/** Applies one record edit the way the panel does, returning the patch and the new scenario. */
+/** One edit of the record list at `path`, as the panel's commit makes it. */
 function edit(
   scenario: ScenarioJson,
   path: string,
@@ -51,11 +51,7 @@ function edit(
   leaf: readonly (string | number)[],
   value: unknown,
 ) {
-  const resolved = resolveScenario(worldScenarioSchema, scenario);
-  const records = getPath(resolved, list(path).path) as unknown[];
-  const shown = shownRecords(list(path), resolved);
-  const result = editRecord(scenario, list(path), records, shown[index], index, leaf, value);
-  return { ...result, scenario: mergePatch(scenario, result.patch) };
+  return editLikePanel(scenario, list(path), index, leaf, value);
 }
 
 describe('collectFields on the world scenario schema', () => {
