@@ -32,9 +32,9 @@ export function largestCascade(ts: TrendState): CascadeSummary | null {
 
 /**
  * Size, depth, max breadth and structural virality (Goel et al. 2016, as cascade.ts: 2W / (n(n − 1)), W = Σ over
- * edges of s(n − s)) of the tree under `root`, from its nodes in adoption order (parents before children).
+ * edges of s(n − s)) of the tree under `root` (`size` nodes), from its nodes in adoption order (parents before children).
  */
-function treeStats(ts: TrendState, root: number, size: number): CascadeStats {
+export function treeStats(ts: TrendState, root: number, size: number): CascadeStats {
   const local = new Map<number, number>();
   const parentAt = new Int32Array(size);
   const depthAt = new Int32Array(size);

@@ -87,6 +87,8 @@ export interface PlatformSummary {
 /** What the inspector shows about one agent; JSON-able. */
 export interface AgentInspection {
   readonly id: number;
+  /** Ticks completed when it was taken (the inspector is refreshed as the run goes on). */
+  readonly tick: number;
   readonly name: string;
   readonly region: string;
   readonly languages: readonly string[];
@@ -114,7 +116,25 @@ export interface AgentInspection {
     distinctExposures: number;
     probability: number;
     factors: Readonly<Record<string, number>>;
+    cascade: AgentCascade;
   }[];
+}
+
+/** An adopter's place in its cascade tree (sim/metrics/agent-cascade.ts). */
+export interface AgentCascade {
+  /** The seed at the top of its tree (itself when it is a seed), −1 if its chain reaches no seed. */
+  readonly root: number;
+  /** Steps from the seed: 0 for a seed, 1 for who adopted from the seed, … (−1 with no root). */
+  readonly generation: number;
+  /** Parent, grandparent, … toward the seed, nearest first; at most CASCADE_LISTED (generation is the full length). */
+  readonly ancestors: readonly number[];
+  /** Agents that adopted from this one, in adoption order; at most CASCADE_LISTED (childCount is exact). */
+  readonly children: readonly number[];
+  readonly childCount: number;
+  /** Adopters below it in the tree (its subtree without itself). */
+  readonly descendants: number;
+  /** The whole tree's size, depth, breadth and structural virality; null with no root. */
+  readonly tree: CascadeSummary | null;
 }
 
 /** The world engine as hosts drive it: one tick at a time, no timers, all randomness from its seed. */

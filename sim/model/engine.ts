@@ -2,6 +2,7 @@
 
 import type { CsrGraph } from '../graph/csr.ts';
 import { StateHasher } from '../hash.ts';
+import { agentCascade } from '../metrics/agent-cascade.ts';
 import { buildSummary } from '../metrics/world-summary.ts';
 import { InputError, parseOrThrow } from '../params/errors.ts';
 import type { EventsSpec } from '../params/events.ts';
@@ -327,6 +328,7 @@ export function inspectAgent(ctx: SimContext, agent: number): AgentInspection {
       distinctExposures: distinct,
       probability,
       factors: { ...factors },
+      cascade: agentCascade(ts, agent),
     });
   });
   const interests = Array.from({ length: dim.K }, (_, k) => ({
@@ -337,6 +339,7 @@ export function inspectAgent(ctx: SimContext, agent: number): AgentInspection {
   const tier = TIER_NAMES[pop.tier[agent]!] ?? 'regular';
   return {
     id: agent,
+    tick: state.tick,
     name: `${tier === 'regular' ? 'user' : tier}_${agent}`,
     region: world.regions[pop.region[agent]!]?.name ?? '?',
     languages: world.languages.filter((_, i) => (pop.languages[agent]! >> i) & 1),

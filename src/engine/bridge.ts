@@ -33,9 +33,22 @@ export function connectBridge(store: AppStore, client: EngineClient): () => void
     if (state.outbox.length > 0) drain();
   });
 
+  /**
+   * The inspector follows the run: each summary (a tick, a step, a launched trend) asks for the selected agent's
+   * inspection again, once the one shown has arrived, so a slow worker is never asked twice at once.
+   */
+  let inspectionAsked = false;
+  const refreshInspection = () => {
+    const { selectedAgent, inspection } = store.getState();
+    if (selectedAgent === null || inspection?.id !== selectedAgent || inspectionAsked) return;
+    inspectionAsked = true;
+    client.send({ type: 'inspect', agent: selectedAgent });
+  };
+
   const unsubscribers = [
     unsubscribeStore,
     client.onReady((ready) => {
+      inspectionAsked = false; // an answer for the old world never comes
       store.setState({
         phase: 'ready',
         error: null,
@@ -64,11 +77,13 @@ export function connectBridge(store: AppStore, client: EngineClient): () => void
           ? { ...known, trendNames, trendColors: summary.trends.map((t) => t.color) }
           : known;
       store.setState({ summary, tick: summary.tick, day: summary.day, hourUtc: summary.hourUtc, world });
+      refreshInspection();
     }),
     client.onStatus((status) => {
       if (status.tick !== store.getState().tick) store.setState({ tick: status.tick });
     }),
     client.onInspection(({ inspection }) => {
+      inspectionAsked = false;
       if (store.getState().selectedAgent === inspection.id) store.setState({ inspection });
     }),
     client.onError((message) => {

@@ -28,14 +28,26 @@ export function createCamera(app: Application, host: HTMLElement): Camera {
   viewport.clampZoom({ minScale: CAMERA.minZoom, maxScale: CAMERA.maxZoom });
   app.stage.addChild(viewport);
   app.renderer.on('resize', (w: number, h: number) => viewport.resize(w, h));
+  /**
+   * Stops a glide and a smoothed wheel zoom still in progress: otherwise their remaining frames would carry on from
+   * where fit or zoomBy put the view (F pressed just after a wheel turn kept zooming). The wheel plugin keeps its
+   * smoothing private, so it is installed afresh.
+   */
+  const stopMotion = () => {
+    viewport.plugins.reset();
+    viewport.plugins.remove('wheel');
+    viewport.wheel({ smooth: CAMERA.wheelSmooth });
+  };
   return {
     viewport,
     fit(width, height) {
+      stopMotion();
       viewport.resize(host.clientWidth, host.clientHeight, width, height);
       viewport.fit(true, width * 1.02, height * 1.04);
       viewport.moveCenter(width / 2, height / 2);
     },
     zoomBy(factor) {
+      stopMotion();
       viewport.zoomPercent(factor - 1, true);
     },
     visibleRect() {

@@ -28,6 +28,7 @@ export interface RegionLabels {
 
 export function createRegionLabels(): RegionLabels {
   const root = document.createElement('div');
+  root.className = 'region-labels';
   root.setAttribute('aria-hidden', 'true');
   Object.assign(root.style, {
     position: 'absolute',

@@ -39,6 +39,8 @@ export interface Scene {
   setTrendColors(colors: readonly string[]): void;
   setTies(ties: TiesMessage | null): void;
   setSelected(agent: number | null): void;
+  /** Parent→child pairs (flat: parent, child, parent, child, …) of the selected agent's cascade, drawn as highlighted lines. */
+  setSelectedCascade(links: readonly number[]): void;
   visibleRect(): LayoutRect;
   /** Frames back to the whole world. */
   fitWorld(): void;

@@ -13,6 +13,9 @@ import { type FrameSource, SCENE_BUDGET, type Scene, type SceneCallbacks } from 
 import { createWorldView, type Palette, type WorldView } from './scene-world.ts';
 import { canvasResolution } from './software-gl.ts';
 
+/** The selected agent's ring and cascade lines. */
+const SELECTED_COLOUR = 0xffd400;
+
 /** Creates the Pixi application inside `host` (which must have a size) and starts the render loop. */
 export async function createScene(
   host: HTMLElement,
@@ -56,6 +59,7 @@ export async function createScene(
   let world: WorldView | null = null;
   let ties: TiesMessage | null = null;
   let selected: number | null = null;
+  let selectedCascade: readonly number[] = [];
   let hovered = -1;
   let pointer: { x: number; y: number } | null = null;
   let pointerMoved = false;
@@ -107,8 +111,18 @@ export async function createScene(
     const ring = (agent: number, colour: number, width: number) => {
       rings.circle(x[agent]!, y[agent]!, r * 1.6).stroke({ width: r * width, color: colour, alpha: 1 });
     };
+    // The selected agent's cascade under the rings: its chain toward the seed and the agents that joined from it.
+    let drawn = 0;
+    for (let i = 0; i + 1 < selectedCascade.length; i += 2) {
+      const from = selectedCascade[i]!;
+      const to = selectedCascade[i + 1]!;
+      if (from < 0 || to < 0 || from >= agentCount || to >= agentCount) continue;
+      rings.moveTo(x[from]!, y[from]!).lineTo(x[to]!, y[to]!);
+      drawn++;
+    }
+    if (drawn > 0) rings.stroke({ width: r * 0.5, color: SELECTED_COLOUR, alpha: 0.9 });
     if (hovered >= 0 && hovered !== selected) ring(hovered, theme().label, 0.25);
-    if (selected !== null && selected >= 0 && selected < agentCount) ring(selected, 0xffd400, 0.4);
+    if (selected !== null && selected >= 0 && selected < agentCount) ring(selected, SELECTED_COLOUR, 0.4);
   };
 
   const hitTest = () => {
@@ -270,7 +284,14 @@ export async function createScene(
       redrawTies();
     },
     setSelected(agent) {
+      if (agent === selected) return;
       selected = agent;
+      redrawRings();
+    },
+    setSelectedCascade(links) {
+      const same = links.length === selectedCascade.length && links.every((a, i) => a === selectedCascade[i]);
+      if (same) return;
+      selectedCascade = [...links];
       redrawRings();
     },
     visibleRect,

@@ -8,7 +8,7 @@ import type { AppState, AppStore, PresetInfo } from '../state/store.ts';
 import { createCharts } from './charts.ts';
 import { createBanner, createHelp } from './dialogs.ts';
 import { el, panel } from './dom.ts';
-import { createInspector } from './inspector.ts';
+import { cascadeLinks, createInspector } from './inspector.ts';
 import { installShortcuts } from './keys.ts';
 import { createLegend } from './legend.ts';
 import { collectFields } from './param-fields.ts';
@@ -257,6 +257,9 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
     scene.setColorMode(state.colourBy);
     scene.setTheme(state.theme);
     scene.setSelected(state.selectedAgent);
+    scene.setSelectedCascade(
+      state.inspection?.id === state.selectedAgent ? cascadeLinks(state.inspection) : [],
+    );
     if (state.layer !== shownLayer) {
       shownLayer = state.layer;
       if (state.layer === 'none') scene.setTies(null);

@@ -1,5 +1,5 @@
-// The agent inspector: profile, platforms, what it saw, why it adopted (factors), its cascade, and "launch a trend here". Reads the store; dispatches selection and launches.
-import type { AgentInspection } from '../../sim/model/api.ts';
+// The agent inspector: profile, platforms, what it saw, why it adopted (factors), its cascade (chain, children, tree), and "launch a trend here". Reads the store; dispatches selection and launches.
+import type { AgentCascade, AgentInspection } from '../../sim/model/api.ts';
 import { TREND_KINDS } from '../../sim/params/trends.ts';
 import type { AppState, AppStore } from '../state/store.ts';
 import { el, replaceChildren } from './dom.ts';
@@ -40,6 +40,59 @@ function factorList(factors: Readonly<Record<string, number>>): HTMLElement {
   return list;
 }
 
+/**
+ * "Its cascade": the chain from the seed down to this agent, whom it passed the trend on to, and the shape of the
+ * whole tree. Agents are links that select them, so a user can walk the tree up and down.
+ */
+function cascadeView(store: AppStore, cascade: AgentCascade): HTMLElement {
+  const box = el('div', { class: 'cascade', 'data-testid': 'agent-cascade' });
+  if (cascade.root < 0) {
+    box.append(el('p', { class: 'muted' }, 'Its chain reaches no seed.'));
+    return box;
+  }
+  if (cascade.generation === 0) box.append(el('p', {}, 'It seeded this cascade.'));
+  else {
+    // Ancestors come nearest first; the chain reads from the seed down. Those beyond the listed ones are elided.
+    const listed = [...cascade.ancestors].reverse().filter((a) => a !== cascade.root);
+    const hidden = cascade.generation - 1 - listed.length;
+    box.append(
+      el(
+        'p',
+        {},
+        `Generation ${cascade.generation}: `,
+        agentLink(store, cascade.root),
+        hidden > 0 ? ` → … ${hidden} more → ` : ' → ',
+        ...listed.flatMap((a) => [agentLink(store, a), ' → ']),
+        'this agent.',
+      ),
+    );
+  }
+  if (cascade.childCount === 0) box.append(el('p', {}, 'Nobody has joined from its posts yet.'));
+  else {
+    const more = cascade.childCount - cascade.children.length;
+    box.append(
+      el(
+        'p',
+        {},
+        `${cascade.childCount} joined from its posts: `,
+        ...cascade.children.flatMap((a, i) => [i > 0 ? ' ' : '', agentLink(store, a)]),
+        more > 0 ? ` and ${more} more` : '',
+        `; ${cascade.descendants} in all below it.`,
+      ),
+    );
+  }
+  const tree = cascade.tree;
+  if (tree)
+    box.append(
+      el(
+        'p',
+        { class: 'muted' },
+        `The whole cascade: ${formatNumber(tree.size, 0)} adopters, ${tree.depth} generations deep, widest generation ${formatNumber(tree.maxBreadth, 0)}, structural virality ${formatNumber(tree.structuralVirality, 2)}.`,
+      ),
+    );
+  return box;
+}
+
 function render(store: AppStore, state: AppState, info: AgentInspection): Node[] {
   const world = state.world;
   const platformNames = world?.platformNames ?? [];
@@ -57,9 +110,10 @@ function render(store: AppStore, state: AppState, info: AgentInspection): Node[]
   );
 
   const seen = el('ul', { class: 'seen' });
-  for (const s of info.recentlySeen.slice(-8).reverse()) {
+  // Newest first, as the engine lists them; the tick is when the post was made, not when it was seen.
+  for (const s of info.recentlySeen) {
     seen.append(
-      el('li', {}, `${s.trend} · ${s.platform} · ${s.source} · from #${s.author} · tick ${s.tick}`),
+      el('li', {}, `${s.trend} · ${s.platform} · ${s.source} · by #${s.author}, posted at tick ${s.tick}`),
     );
   }
   if (info.recentlySeen.length === 0) seen.append(el('li', { class: 'muted' }, 'Nothing viewed recently.'));
@@ -79,6 +133,8 @@ function render(store: AppStore, state: AppState, info: AgentInspection): Node[]
           ` after ${a.distinctExposures} distinct exposure${a.distinctExposures === 1 ? '' : 's'}; chance ${formatPercent(a.probability)}.`,
         ),
         factorList(a.factors),
+        el('h5', {}, 'Its cascade'),
+        cascadeView(store, a.cascade),
       ),
     );
   }
@@ -122,6 +178,25 @@ function render(store: AppStore, state: AppState, info: AgentInspection): Node[]
     adoptions,
     el('div', { class: 'launch' }, kind, platform, launch),
   ];
+}
+
+/**
+ * The lines the canvas highlights for an inspected agent (flat parent, child pairs): for each trend it adopted, the
+ * listed chain from it up toward the seed, and its listed children. A chain longer than the listed ancestors stops
+ * where the list does (the elided middle is not known here).
+ */
+export function cascadeLinks(info: AgentInspection | null): number[] {
+  const links: number[] = [];
+  if (!info) return links;
+  for (const { cascade } of info.adoptions) {
+    let child = info.id;
+    for (const ancestor of cascade.ancestors) {
+      links.push(ancestor, child);
+      child = ancestor;
+    }
+    for (const c of cascade.children) links.push(info.id, c);
+  }
+  return links;
 }
 
 export function createInspector(store: AppStore): Inspector {

@@ -91,6 +91,7 @@ function ringEngine(scenario: ScenarioJson, seed: string): WorldEngine {
     summary,
     inspect: (agent) => ({
       id: agent,
+      tick: latest,
       name: `agent ${agent}`,
       region: 'ringland',
       languages: [],

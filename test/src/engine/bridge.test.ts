@@ -216,6 +216,7 @@ describe('store ↔ engine bridge', () => {
     expect(worker.sent.at(-1)).toEqual({ v: 1, type: 'inspect', agent: 2 });
     const inspection = (id: number) => ({
       id,
+      tick: 0,
       name: `a${id}`,
       region: 'r',
       languages: [],
@@ -233,5 +234,40 @@ describe('store ↔ engine bridge', () => {
     expect(store.getState().inspection).toBeNull();
     worker.reply({ v: 1, type: 'inspection', generation: 1, inspection: inspection(2) });
     expect(store.getState().inspection?.name).toBe('a2');
+  });
+
+  it('asks again for the selected agent with each summary, never twice at once', () => {
+    const { store, worker } = setup();
+    worker.reply(ready(1));
+    store.getState().selectAgent(2);
+    const asked = () => worker.sent.filter((c) => c.type === 'inspect').length;
+    expect(asked()).toBe(1);
+    // Nothing shown yet: a summary does not ask a second time while the first answer is on its way.
+    worker.reply({ v: 1, type: 'summary', generation: 1, summary: summary(1), rows: [] });
+    expect(asked()).toBe(1);
+    const shown = { id: 2, tick: 0, name: 'a2', region: 'r', languages: [], fandom: null, tier: 'regular' };
+    const rest = {
+      followers: [],
+      platforms: [],
+      interests: [],
+      activity: 1,
+      threshold: 1,
+      recentlySeen: [],
+      adoptions: [],
+    };
+    worker.reply({ v: 1, type: 'inspection', generation: 1, inspection: { ...shown, ...rest } });
+    worker.reply({ v: 1, type: 'summary', generation: 1, summary: summary(2), rows: [] });
+    expect(worker.sent.at(-1)).toEqual({ v: 1, type: 'inspect', agent: 2 });
+    worker.reply({ v: 1, type: 'summary', generation: 1, summary: summary(3), rows: [] });
+    expect(asked()).toBe(2);
+    worker.reply({ v: 1, type: 'inspection', generation: 1, inspection: { ...shown, ...rest, tick: 3 } });
+    expect(store.getState().inspection?.tick).toBe(3);
+    // A summary after a launched trend (same tick) asks again too: the agent may have just adopted it.
+    worker.reply({ v: 1, type: 'summary', generation: 1, summary: summary(3), rows: [] });
+    expect(asked()).toBe(3);
+    worker.reply({ v: 1, type: 'inspection', generation: 1, inspection: { ...shown, ...rest, tick: 3 } });
+    store.getState().selectAgent(null);
+    worker.reply({ v: 1, type: 'summary', generation: 1, summary: summary(4), rows: [] });
+    expect(asked()).toBe(3);
   });
 });

@@ -1,0 +1,320 @@
+// End-to-end: what a visitor does with the built app in headless Chromium — inspect agents and walk their cascade, launch a trend, keyboard shortcuts, the preset gallery, zoom and pan.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { pngStats, readInt, stepTimes, waitForInt, waitFrames } from './browser.ts';
+import { useAppSession } from './session.ts';
+
+const E2E_AGENTS = 3000;
+const session = useAppSession();
+
+async function open(suffix = ''): Promise<Page> {
+  return (await session.open(`${session.url()}?agents=${E2E_AGENTS}${suffix}`)).page;
+}
+
+const inspector = (page: Page) => page.locator('section.inspector');
+
+/**
+ * Clicks a grid of points over the canvas, in order, until `accept` likes the agent the inspector then shows; returns
+ * that agent's id. The layout is deterministic, so the same agent is found on every run.
+ */
+async function clickAgentWhere(page: Page, accept: (page: Page) => Promise<boolean>): Promise<number> {
+  const box = await page.locator('#stage canvas').boundingBox();
+  if (!box) throw new Error('no canvas');
+  for (let gy = 0.3; gy < 0.8; gy += 0.025) {
+    for (let gx = 0.05; gx < 0.95; gx += 0.025) {
+      await page.keyboard.press('Escape'); // a miss then reads as "none", not as the agent selected before
+      await page.mouse.click(box.x + gx * box.width, box.y + gy * box.height);
+      const shown = await page
+        .waitForFunction(
+          () => {
+            const section = document.querySelector('section.inspector');
+            if (!section || (section as HTMLElement).hidden) return 'none';
+            const name = section.querySelector('.agent-name')?.textContent ?? '';
+            return /#(\d+)/.exec(name)?.[1] ?? false;
+          },
+          undefined,
+          { timeout: 5_000, polling: 20 },
+        )
+        .then((handle) => handle.jsonValue());
+      if (shown !== 'none' && (await accept(page))) return Number(shown);
+    }
+  }
+  throw new Error('no agent on the canvas matched');
+}
+
+/** Pixels of the stage in the selection colour (#ffd400): the selected agent's ring and cascade lines. */
+async function selectionPixels(page: Page): Promise<number> {
+  await waitFrames(page, 4);
+  const png = await page.locator('#stage').screenshot();
+  return page.evaluate(async (base64) => {
+    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2d context');
+    context.drawImage(bitmap, 0, 0);
+    const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4)
+      if (data[i]! > 200 && data[i + 1]! > 160 && data[i + 1]! < 235 && data[i + 2]! < 90) count++;
+    return count;
+  }, png.toString('base64'));
+}
+
+/** Screen x of each region name on the canvas overlay (they move and spread with the camera). */
+async function regionLabelXs(page: Page): Promise<number[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('#stage .region-labels > span')].map(
+      (span) => span.getBoundingClientRect().x,
+    ),
+  );
+}
+
+describe('using the app as a visitor does', () => {
+  it('names a hovered agent, inspects a clicked adopter and walks up its cascade to the seed, whose lines light up', async () => {
+    const page = await open();
+    await stepTimes(page, 30);
+    expect(await readInt(page, 'adopted')).toBeGreaterThan(20);
+
+    let ringOnly = -1;
+    const adopter = await clickAgentWhere(page, async (p) => {
+      const joined = (await p.locator('[data-testid="agent-cascade"]').count()) > 0;
+      if (!joined && ringOnly < 0) ringOnly = await selectionPixels(p);
+      return (
+        joined &&
+        (await p.locator('[data-testid="agent-cascade"]').first().innerText()).includes('Generation')
+      );
+    });
+    // The pointer still rests on it: the hover card names the same agent.
+    await expect.poll(async () => page.locator('.hover-card').innerText()).toContain(`#${adopter}`);
+    const panel = inspector(page);
+    for (const heading of ['Region', 'Languages', 'Fandom', 'Tier', 'Activity', 'Threshold'])
+      await expect(panel.locator('.kv .k', { hasText: heading }).count()).resolves.toBe(1);
+    for (const section of ['Platforms', 'Interests', 'What it saw', 'Why it adopted'])
+      await expect(panel.locator('h4', { hasText: section }).count()).resolves.toBe(1);
+    const cascade = panel.locator('[data-testid="agent-cascade"]').first();
+    const chain = await cascade.innerText();
+    expect(chain).toMatch(/Generation \d+: agent #\d+/);
+    expect(chain).toMatch(/The whole cascade: [\d,]+ adopters, \d+ generations deep/);
+    expect(ringOnly).toBeGreaterThan(0); // a non-adopter was clicked first and its ring measured
+
+    // The first agent of the chain is the seed: selecting it moves the inspector and draws its children's lines.
+    const seedLink = cascade.locator('button.link').first();
+    const seed = Number(/#(\d+)/.exec(await seedLink.innerText())?.[1]);
+    expect(seed).not.toBe(adopter);
+    await seedLink.click();
+    await expect
+      .poll(async () => panel.locator('.agent-name').innerText(), { timeout: 10_000 })
+      .toContain(`#${seed}`);
+    const seedCascade = await panel.locator('[data-testid="agent-cascade"]').first().innerText();
+    expect(seedCascade).toContain('It seeded this cascade.');
+    const children = Number(/(\d+) joined from its posts/.exec(seedCascade)?.[1]);
+    expect(children).toBeGreaterThanOrEqual(1);
+    // Lines from the seed to its children: many more selection-coloured pixels than a lone ring.
+    expect(await selectionPixels(page)).toBeGreaterThan(10 * ringOnly);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => panel.isHidden()).toBe(true);
+    expect(await selectionPixels(page)).toBeLessThan(ringOnly);
+  });
+
+  it('launches a trend from an inspected agent, who becomes its first adopter', async () => {
+    const page = await open();
+    await stepTimes(page, 2);
+    await clickAgentWhere(page, async () => true);
+    const trendsBefore = await page.locator('.readouts .reach li').count();
+    const adoptedBefore = await readInt(page, 'adopted');
+    await inspector(page).getByLabel('Trend kind').selectOption('meme');
+    await page.locator('[data-testid="launch-trend"]').click();
+    await expect.poll(async () => page.locator('.readouts .reach li').count()).toBe(trendsBefore + 1);
+    await waitForInt(page, 'adopted', '>', adoptedBefore);
+    // The inspector follows: the agent now shows the launched trend under "why it adopted", as its seed.
+    await expect
+      .poll(async () => inspector(page).locator('[data-testid="agent-cascade"]').last().innerText(), {
+        timeout: 10_000,
+      })
+      .toContain('It seeded this cascade.');
+  });
+
+  it('answers the keyboard: space plays and pauses, R resets, N draws a new seed, ? opens the help', async () => {
+    const page = await open();
+    await page.keyboard.press('Space');
+    await waitForInt(page, 'tick', '>=', 3);
+    await page.keyboard.press('Space');
+    const paused = await readInt(page, 'tick');
+    await waitFrames(page, 30);
+    expect(await readInt(page, 'tick')).toBeLessThanOrEqual(paused + 1); // a tick in flight may still land
+
+    await page.keyboard.press('r');
+    await waitForInt(page, 'tick', '==', 0);
+
+    const seedBox = page.locator('[data-testid="seed"]');
+    const seed = await seedBox.inputValue();
+    await page.keyboard.press('n');
+    await expect.poll(async () => seedBox.inputValue()).not.toBe(seed);
+
+    await page.keyboard.press('?');
+    await expect
+      .poll(async () => page.locator('dialog.help').evaluate((d) => (d as HTMLDialogElement).open))
+      .toBe(true);
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(async () => page.locator('dialog.help').evaluate((d) => (d as HTMLDialogElement).open))
+      .toBe(false);
+  });
+
+  it('ignores the shortcuts while typing a seed', async () => {
+    const page = await open();
+    await stepTimes(page, 2);
+    const seedBox = page.locator('[data-testid="seed"]');
+    await seedBox.click();
+    await seedBox.fill('');
+    await page.keyboard.type('rn ?');
+    await waitFrames(page, 10);
+    expect(await seedBox.inputValue()).toBe('rn ?');
+    expect(await readInt(page, 'tick')).toBe(2); // neither reset nor played
+    expect(await page.locator('dialog.help').evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+  });
+
+  it('opens another preset from the gallery, with its own trend and explanation', async () => {
+    const page = await open();
+    const cards = page.locator('[data-testid="presets"] .preset-card');
+    await expect.poll(async () => cards.count()).toBeGreaterThanOrEqual(8);
+    const firstTrend = await page.locator('.readouts .trend-name').first().innerText();
+    const second = cards.nth(1);
+    const title = await second.locator('strong').innerText();
+    await second.click();
+    await expect.poll(async () => second.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(async () => cards.first().getAttribute('aria-pressed')).toBe('false');
+    await expect
+      .poll(async () => page.locator('.readouts .trend-name').first().innerText(), { timeout: 60_000 })
+      .not.toBe(firstTrend);
+    expect(title.length).toBeGreaterThan(5);
+    await waitForInt(page, 'tick', '==', 0);
+  });
+
+  it('zooms with +, the wheel and the buttons, pans by dragging, and F fits the world again', async () => {
+    const page = await open();
+    const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
+    const fitted = await regionLabelXs(page);
+    expect(fitted.length).toBe(8);
+
+    await page.keyboard.press('+');
+    await expect.poll(async () => spread(await regionLabelXs(page)) / spread(fitted)).toBeCloseTo(1.4, 1);
+
+    await page.keyboard.press('f');
+    await expect.poll(async () => spread(await regionLabelXs(page)) / spread(fitted)).toBeCloseTo(1, 2);
+
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(async () => spread(await regionLabelXs(page)) / spread(fitted)).toBeCloseTo(1.96, 1);
+    await page.getByRole('button', { name: 'Fit the world' }).click();
+    await expect.poll(async () => spread(await regionLabelXs(page)) / spread(fitted)).toBeCloseTo(1, 2);
+
+    const box = (await page.locator('#stage canvas').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -300);
+    await expect.poll(async () => spread(await regionLabelXs(page)) / spread(fitted)).toBeGreaterThan(1.05);
+
+    await page.keyboard.press('f');
+    await expect.poll(async () => spread(await regionLabelXs(page)) / spread(fitted)).toBeCloseTo(1, 2);
+    const before = await regionLabelXs(page);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2, { steps: 8 });
+    // Held still before letting go, so the view does not glide on (the camera has inertia after a flick).
+    await waitFrames(page, 20);
+    await page.mouse.up();
+    await expect.poll(async () => (await regionLabelXs(page))[0]! - before[0]!).toBeCloseTo(120, -1);
+    // A drag is not a click: nothing got selected.
+    expect(await inspector(page).isHidden()).toBe(true);
+  });
+
+  it('pans with one finger and zooms with a two-finger pinch on a touch screen', async () => {
+    const page = await open();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 2 });
+    const box = (await page.locator('#stage canvas').boundingBox())!;
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    /** One touch gesture: each step lists the fingers' positions; the fingers lift after the last, held still first. */
+    const gesture = async (steps: { x: number; y: number }[][]) => {
+      const points = (at: { x: number; y: number }[]) => at.map((p, id) => ({ x: p.x, y: p.y, id }));
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: points(steps[0]!) });
+      for (const at of steps.slice(1)) {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: points(at) });
+        await waitFrames(page, 1);
+      }
+      await waitFrames(page, 20);
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    };
+    const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
+    const fitted = await regionLabelXs(page);
+
+    const fingersApart = (gap: number) => [
+      { x: cx - gap, y: cy },
+      { x: cx + gap, y: cy },
+    ];
+    await gesture([40, 60, 80, 100, 120].map(fingersApart));
+    // The fingers moved from 80 to 240 px apart: the view zooms in (pixi-viewport's pinch is damped, not 1:1).
+    await expect.poll(async () => spread(await regionLabelXs(page)) / spread(fitted)).toBeGreaterThan(1.5);
+
+    await page.keyboard.press('f');
+    await expect.poll(async () => spread(await regionLabelXs(page)) / spread(fitted)).toBeCloseTo(1, 2);
+    const before = await regionLabelXs(page);
+    await gesture([0, 20, 40, 60, 80, 100].map((dx) => [{ x: cx + dx, y: cy }]));
+    await expect.poll(async () => (await regionLabelXs(page))[0]! - before[0]!).toBeCloseTo(100, -1);
+  });
+
+  it('recolours by region and platform, draws one platform’s ties or all, and switches to the light theme', async () => {
+    const page = await open();
+    const legend = page.locator('section.legend');
+    const stage = async () => pngStats(page, await page.locator('#stage').screenshot());
+    const byFandom = await page.locator('#stage').screenshot();
+
+    await page.locator('[data-testid="colour-by"]').selectOption('region');
+    await expect.poll(async () => legend.innerText()).toContain('agents by region');
+    for (const region of ['Korea', 'Japan', 'Europe']) expect(await legend.innerText()).toContain(region);
+    await waitFrames(page, 10);
+    expect((await page.locator('#stage').screenshot()).equals(byFandom)).toBe(false);
+    await page.locator('[data-testid="colour-by"]').selectOption('platform');
+    await expect.poll(async () => legend.innerText()).toContain('(first platform)');
+
+    // Ties: none, then one platform, then all; each drawn under the dots, so more of the stage is covered.
+    const none = (await stage()).foregroundShare;
+    const layer = page.locator('[data-testid="layer"]');
+    const platformOption = await layer.locator('option').nth(1).getAttribute('value');
+    expect(platformOption).not.toBe('none');
+    await layer.selectOption(platformOption!);
+    await expect
+      .poll(async () => (await stage()).foregroundShare, { timeout: 30_000 })
+      .toBeGreaterThan(none * 1.2);
+    await layer.selectOption('all');
+    await expect
+      .poll(async () => (await stage()).foregroundShare, { timeout: 30_000 })
+      .toBeGreaterThan(none * 1.2);
+    await layer.selectOption('none');
+    await expect
+      .poll(async () => (await stage()).foregroundShare, { timeout: 30_000 })
+      .toBeLessThan(none * 1.1);
+
+    await page.locator('[data-testid="theme"]').selectOption('light');
+    await expect.poll(async () => page.locator('html').getAttribute('data-theme')).toBe('light');
+    // The canvas background turns light: the stage's most common colour is bright.
+    await waitFrames(page, 10);
+    const png = await page.locator('#stage').screenshot();
+    const brightness = await page.evaluate(async (base64) => {
+      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+      const counts = new Map<number, number>();
+      for (let i = 0; i < data.length; i += 4) {
+        const grey = Math.round((data[i]! + data[i + 1]! + data[i + 2]!) / 3);
+        counts.set(grey, (counts.get(grey) ?? 0) + 1);
+      }
+      return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+    }, png.toString('base64'));
+    expect(brightness).toBeGreaterThan(180);
+  });
+});
