@@ -4,7 +4,14 @@ import type { Application } from 'pixi.js';
 import { Viewport } from 'pixi-viewport';
 import type { LayoutRect } from '../../sim/protocol.ts';
 
-export const CAMERA = { minZoom: 0.3, maxZoom: 40, wheelSmooth: 4, friction: 0.9 } as const;
+/**
+ * Zoom limits in screen pixels per layout unit. `minZoom` is lowered to `fitZoomOut` × the fitting zoom when the
+ * whole world needs less (a phone's narrow stage): a fixed floor cropped the world there, even after F.
+ */
+export const CAMERA = { minZoom: 0.3, fitZoomOut: 0.7, maxZoom: 40, wheelSmooth: 4, friction: 0.9 } as const;
+
+/** Margins around the world when it is fitted (share of its width and height). */
+const FIT_MARGIN = { x: 1.02, y: 1.04 } as const;
 
 export interface Camera {
   readonly viewport: Viewport;
@@ -43,7 +50,16 @@ export function createCamera(app: Application, host: HTMLElement): Camera {
     fit(width, height) {
       stopMotion();
       viewport.resize(host.clientWidth, host.clientHeight, width, height);
-      viewport.fit(true, width * 1.02, height * 1.04);
+      const fitting = Math.min(
+        host.clientWidth / (width * FIT_MARGIN.x),
+        host.clientHeight / (height * FIT_MARGIN.y),
+      );
+      viewport.clampZoom({
+        // A stage not laid out yet (0 wide) keeps the fixed floor.
+        minScale: fitting > 0 ? Math.min(CAMERA.minZoom, fitting * CAMERA.fitZoomOut) : CAMERA.minZoom,
+        maxScale: CAMERA.maxZoom,
+      });
+      viewport.fit(true, width * FIT_MARGIN.x, height * FIT_MARGIN.y);
       viewport.moveCenter(width / 2, height / 2);
     },
     zoomBy(factor) {

@@ -317,4 +317,18 @@ describe('using the app as a visitor does', () => {
     }, png.toString('base64'));
     expect(brightness).toBeGreaterThan(180);
   });
+
+  it('keeps the whole world in view when the window shrinks to a phone’s width', async () => {
+    const page = await open();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const inside = async () => {
+      const stage = (await page.locator('#stage').boundingBox())!;
+      const xs = await regionLabelXs(page);
+      return xs.length === 8 && xs.every((x) => x >= stage.x && x < stage.x + stage.width);
+    };
+    await expect.poll(inside, { timeout: 10_000 }).toBe(true);
+    await page.keyboard.press('f');
+    await waitFrames(page, 5);
+    expect(await inside()).toBe(true);
+  });
 });
