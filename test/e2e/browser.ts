@@ -111,28 +111,44 @@ export async function waitFrames(page: Page, frames: number): Promise<void> {
   );
 }
 
-/**
- * Colour statistics of a PNG (decoded by the page's own image decoder): distinct colours after quantising each
- * channel to 5 bits, and the share of pixels that differ from the most common (background) colour.
- */
-export async function pngStats(
-  page: Page,
-  png: Buffer,
-): Promise<{ distinctColours: number; foregroundShare: number }> {
-  return page.evaluate(async (base64) => {
+/** One quantised colour of a PNG (each channel cut to 5 bits, 0–31) and how many pixels have it. */
+export interface ColourCount {
+  readonly r: number;
+  readonly g: number;
+  readonly b: number;
+  readonly pixels: number;
+}
+
+/** The colour histogram of a PNG, most common colour first (decoded by the page's own image decoder). */
+export async function colourCounts(page: Page, png: Buffer): Promise<ColourCount[]> {
+  const counts = await page.evaluate(async (base64) => {
     const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     const context = canvas.getContext('2d');
     if (!context) throw new Error('no 2d context');
     context.drawImage(bitmap, 0, 0);
     const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
-    const counts = new Map<number, number>();
+    const byKey = new Map<number, number>();
     for (let i = 0; i < data.length; i += 4) {
       const key = ((data[i]! >> 3) << 10) | ((data[i + 1]! >> 3) << 5) | (data[i + 2]! >> 3);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+      byKey.set(key, (byKey.get(key) ?? 0) + 1);
     }
-    const pixels = data.length / 4;
-    const background = Math.max(...counts.values());
-    return { distinctColours: counts.size, foregroundShare: (pixels - background) / pixels };
+    return [...byKey];
   }, png.toString('base64'));
+  return counts
+    .map(([key, pixels]) => ({ r: key >> 10, g: (key >> 5) & 31, b: key & 31, pixels }))
+    .sort((x, y) => y.pixels - x.pixels);
+}
+
+/**
+ * Colour statistics of a PNG: distinct colours after quantising each channel to 5 bits, and the share of pixels that
+ * differ from the most common (background) colour.
+ */
+export async function pngStats(
+  page: Page,
+  png: Buffer,
+): Promise<{ distinctColours: number; foregroundShare: number }> {
+  const counts = await colourCounts(page, png);
+  const pixels = counts.reduce((sum, c) => sum + c.pixels, 0);
+  return { distinctColours: counts.length, foregroundShare: (pixels - (counts[0]?.pixels ?? 0)) / pixels };
 }

@@ -1,7 +1,7 @@
 // End-to-end: what a visitor does with the built app in headless Chromium — inspect agents and walk their cascade, launch a trend, keyboard shortcuts, the preset gallery, zoom and pan.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { pngStats, readInt, stepTimes, waitForInt, waitFrames } from './browser.ts';
+import { colourCounts, pngStats, readInt, stepTimes, waitForInt, waitFrames } from './browser.ts';
 import { useAppSession } from './session.ts';
 
 const E2E_AGENTS = 3000;
@@ -45,19 +45,10 @@ async function clickAgentWhere(page: Page, accept: (page: Page) => Promise<boole
 /** Pixels of the stage in the selection colour (#ffd400): the selected agent's ring and cascade lines. */
 async function selectionPixels(page: Page): Promise<number> {
   await waitFrames(page, 4);
-  const png = await page.locator('#stage').screenshot();
-  return page.evaluate(async (base64) => {
-    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const context = canvas.getContext('2d');
-    if (!context) throw new Error('no 2d context');
-    context.drawImage(bitmap, 0, 0);
-    const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
-    let count = 0;
-    for (let i = 0; i < data.length; i += 4)
-      if (data[i]! > 200 && data[i + 1]! > 160 && data[i + 1]! < 235 && data[i + 2]! < 90) count++;
-    return count;
-  }, png.toString('base64'));
+  const counts = await colourCounts(page, await page.locator('#stage').screenshot());
+  // 5-bit channels: red above 200, green 160–235, blue under 90 (out of 255).
+  const yellow = (c: { r: number; g: number; b: number }) => c.r >= 25 && c.g >= 20 && c.g <= 29 && c.b <= 11;
+  return counts.filter(yellow).reduce((sum, c) => sum + c.pixels, 0);
 }
 
 /** Screen x of each region name on the canvas overlay (they move and spread with the camera). */
@@ -301,20 +292,8 @@ describe('using the app as a visitor does', () => {
     await expect.poll(async () => page.locator('html').getAttribute('data-theme')).toBe('light');
     // The canvas background turns light: the stage's most common colour is bright.
     await waitFrames(page, 10);
-    const png = await page.locator('#stage').screenshot();
-    const brightness = await page.evaluate(async (base64) => {
-      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const context = canvas.getContext('2d')!;
-      context.drawImage(bitmap, 0, 0);
-      const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
-      const counts = new Map<number, number>();
-      for (let i = 0; i < data.length; i += 4) {
-        const grey = Math.round((data[i]! + data[i + 1]! + data[i + 2]!) / 3);
-        counts.set(grey, (counts.get(grey) ?? 0) + 1);
-      }
-      return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
-    }, png.toString('base64'));
+    const [background] = await colourCounts(page, await page.locator('#stage').screenshot());
+    const brightness = ((background!.r + background!.g + background!.b) / 3) * 8;
     expect(brightness).toBeGreaterThan(180);
   });
 

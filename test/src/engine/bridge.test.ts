@@ -1,6 +1,6 @@
 // Tests the client and the bridge with a fake worker: intents become commands in order, replies become store summaries, crashes restart with the kept parameters.
 import { describe, expect, it } from 'vitest';
-import type { WorldSummary } from '../../../sim/model/api.ts';
+import type { AgentInspection, WorldSummary } from '../../../sim/model/api.ts';
 import type { Command, FrameMessage, ReadyMessage, WorkerMessage } from '../../../sim/protocol.ts';
 import { connectBridge } from '../../../src/engine/bridge.ts';
 import { createEngineClient, type WorkerLike } from '../../../src/engine/client.ts';
@@ -102,6 +102,23 @@ const row = (tick: number) => ({
   crossCultureShare: 0,
   homogenization: 0,
   creatorReachGini: 0,
+});
+
+const inspection = (id: number, tick = 0): AgentInspection => ({
+  id,
+  tick,
+  name: `a${id}`,
+  region: 'r',
+  languages: [],
+  fandom: null,
+  tier: 'regular',
+  followers: [],
+  platforms: [],
+  interests: [],
+  activity: 1,
+  threshold: 1,
+  recentlySeen: [],
+  adoptions: [],
 });
 
 function setup() {
@@ -214,22 +231,6 @@ describe('store ↔ engine bridge', () => {
     worker.reply(ready(1));
     store.getState().selectAgent(2);
     expect(worker.sent.at(-1)).toEqual({ v: 1, type: 'inspect', agent: 2 });
-    const inspection = (id: number) => ({
-      id,
-      tick: 0,
-      name: `a${id}`,
-      region: 'r',
-      languages: [],
-      fandom: null,
-      tier: 'regular',
-      followers: [],
-      platforms: [],
-      interests: [],
-      activity: 1,
-      threshold: 1,
-      recentlySeen: [],
-      adoptions: [],
-    });
     worker.reply({ v: 1, type: 'inspection', generation: 1, inspection: inspection(1) });
     expect(store.getState().inspection).toBeNull();
     worker.reply({ v: 1, type: 'inspection', generation: 1, inspection: inspection(2) });
@@ -245,27 +246,17 @@ describe('store ↔ engine bridge', () => {
     // Nothing shown yet: a summary does not ask a second time while the first answer is on its way.
     worker.reply({ v: 1, type: 'summary', generation: 1, summary: summary(1), rows: [] });
     expect(asked()).toBe(1);
-    const shown = { id: 2, tick: 0, name: 'a2', region: 'r', languages: [], fandom: null, tier: 'regular' };
-    const rest = {
-      followers: [],
-      platforms: [],
-      interests: [],
-      activity: 1,
-      threshold: 1,
-      recentlySeen: [],
-      adoptions: [],
-    };
-    worker.reply({ v: 1, type: 'inspection', generation: 1, inspection: { ...shown, ...rest } });
+    worker.reply({ v: 1, type: 'inspection', generation: 1, inspection: inspection(2) });
     worker.reply({ v: 1, type: 'summary', generation: 1, summary: summary(2), rows: [] });
     expect(worker.sent.at(-1)).toEqual({ v: 1, type: 'inspect', agent: 2 });
     worker.reply({ v: 1, type: 'summary', generation: 1, summary: summary(3), rows: [] });
     expect(asked()).toBe(2);
-    worker.reply({ v: 1, type: 'inspection', generation: 1, inspection: { ...shown, ...rest, tick: 3 } });
+    worker.reply({ v: 1, type: 'inspection', generation: 1, inspection: inspection(2, 3) });
     expect(store.getState().inspection?.tick).toBe(3);
     // A summary after a launched trend (same tick) asks again too: the agent may have just adopted it.
     worker.reply({ v: 1, type: 'summary', generation: 1, summary: summary(3), rows: [] });
     expect(asked()).toBe(3);
-    worker.reply({ v: 1, type: 'inspection', generation: 1, inspection: { ...shown, ...rest, tick: 3 } });
+    worker.reply({ v: 1, type: 'inspection', generation: 1, inspection: inspection(2, 3) });
     store.getState().selectAgent(null);
     worker.reply({ v: 1, type: 'summary', generation: 1, summary: summary(4), rows: [] });
     expect(asked()).toBe(3);
