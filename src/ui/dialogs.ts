@@ -35,7 +35,7 @@ export function createHelp(store: AppStore): View {
     el(
       'p',
       {},
-      'Drag to pan, wheel or pinch to zoom, hover for a name card, click a dot to inspect it or launch a trend from it. The inspector shows whom the person caught a trend from and who caught it from them: its chain back to the seed and its followers light up in yellow, and every agent named there is a link.',
+      'Drag to pan, wheel or pinch to zoom, hover for a name card, click a dot to inspect it or launch a trend from it. The inspector shows whom the person caught a trend from and who caught it from them: the chain back to the seed and the people who joined from it light up in yellow, and every agent named there is a link.',
     ),
     el('form', { method: 'dialog' }, close),
   );
