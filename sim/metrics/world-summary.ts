@@ -35,7 +35,9 @@ export function largestCascade(ts: TrendState): CascadeSummary | null {
  * edges of s(n − s)) of the tree under `root` (`size` nodes), from its nodes in adoption order (parents before children).
  */
 export function treeStats(ts: TrendState, root: number, size: number): CascadeStats {
-  const local = new Map<number, number>();
+  // Each agent's position in this tree's list, + 1 (0 = not in it): a typed array, not a Map, since the inspector asks
+  // for trees of tens of thousands of adopters several times a second while a run plays.
+  const positionPlusOne = new Int32Array(ts.adoptTick.length);
   const parentAt = new Int32Array(size);
   const depthAt = new Int32Array(size);
   let n = 0;
@@ -43,11 +45,12 @@ export function treeStats(ts: TrendState, root: number, size: number): CascadeSt
   for (let i = 0; i < ts.adopters && n < size; i++) {
     if (ts.orderRoot[i] !== root) continue;
     const agent = ts.order[i]!;
-    const up = agent === root ? -1 : (local.get(ts.parent[agent]!) ?? -1);
+    const parent = ts.parent[agent]!;
+    const up = agent === root || parent < 0 ? -1 : positionPlusOne[parent]! - 1;
     parentAt[n] = up;
     depthAt[n] = up < 0 ? 0 : depthAt[up]! + 1;
     if (depthAt[n]! > depth) depth = depthAt[n]!;
-    local.set(agent, n++);
+    positionPlusOne[agent] = ++n;
   }
   const levels = new Uint32Array(depth + 1);
   for (let i = 0; i < n; i++) levels[depthAt[i]!]!++;
