@@ -8,6 +8,7 @@ import {
   RenderTexture,
   Texture,
 } from 'pixi.js';
+import { type GlowLook, glowLook } from './glow-motion.ts';
 import { lineMesh } from './lines.ts';
 import type { Theme } from './palette.ts';
 
@@ -70,10 +71,14 @@ export interface GlowPool {
   /** Per slot: start time (ms) and the colour (0xrrggbb) its particle is tinted with. */
   readonly born: Float64Array;
   readonly color: Uint32Array;
+  /** Per slot: where its pulse starts (the parent) and ends (the adopter), layout units, x then y. */
+  readonly from: Float32Array;
+  readonly to: Float32Array;
   next: number;
 }
 
-export const GLOW = { size: 600, durationMs: 900, scale: 3.2 } as const;
+/** Pool size (newest glows kept in a burst) and the bloom's size as a multiple of the node diameter. */
+export const GLOW = { size: 600, scale: 3.2 } as const;
 
 /** Idle glows have size 0 (fadeGlows sizes live ones from the node diameter each frame). */
 export function makeGlowPool(glow: Texture): GlowPool {
@@ -102,17 +107,35 @@ export function makeGlowPool(glow: Texture): GlowPool {
     born: new Float64Array(GLOW.size).fill(-1e9),
     // A new particle's tint is white.
     color: new Uint32Array(GLOW.size).fill(0xffffff),
+    from: new Float32Array(GLOW.size * 2),
+    to: new Float32Array(GLOW.size * 2),
     next: 0,
   };
 }
 
-export function igniteGlow(pool: GlowPool, x: number, y: number, rgb: number, now: number): void {
+/**
+ * Starts a glow born at `born` (ms) that runs from (fromX, fromY) to (toX, toY) and blooms there (glow-motion.ts);
+ * a seed passes its own position twice and a birth time past the run.
+ */
+export function igniteGlow(
+  pool: GlowPool,
+  fromX: number,
+  fromY: number,
+  toX: number,
+  toY: number,
+  rgb: number,
+  born: number,
+): void {
   const slot = pool.next;
   pool.next = (slot + 1) % GLOW.size;
   const p = pool.particles[slot]!;
-  p.x = x;
-  p.y = y;
-  pool.born[slot] = now;
+  p.x = fromX;
+  p.y = fromY;
+  pool.from[slot * 2] = fromX;
+  pool.from[slot * 2 + 1] = fromY;
+  pool.to[slot * 2] = toX;
+  pool.to[slot * 2 + 1] = toY;
+  pool.born[slot] = born;
   // Tinted here, once, not while fading: Pixi's tint setter parses the colour and allocates arrays, which at 600
   // glows a frame made half of the page's garbage (a major GC every few seconds).
   if (pool.color[slot] !== rgb) {
@@ -121,13 +144,16 @@ export function igniteGlow(pool: GlowPool, x: number, y: number, rgb: number, no
   }
 }
 
-/** Fades every glow by its age (a cheap loop over the fixed pool); returns how many changed, 0 when all are idle. */
+/** One reused look, so the per-frame loop allocates nothing. */
+const look: GlowLook = { along: 0, alpha: 0, scale: 0 };
+
+/** Moves and fades every glow by its age (a cheap loop over the fixed pool); returns how many changed, 0 when all are idle. */
 export function fadeGlows(pool: GlowPool, now: number, baseScale: number): number {
   let changed = 0;
   for (let i = 0; i < GLOW.size; i++) {
     const p = pool.particles[i]!;
-    const t = (now - pool.born[i]!) / GLOW.durationMs;
-    if (t >= 1) {
+    const age = now - pool.born[i]!;
+    if (!glowLook(age, look)) {
       // Zero size, not just zero alpha: an invisible quad still costs its pixels in software GL.
       if (p.alpha !== 0 || p.scaleX !== 0) {
         p.alpha = 0;
@@ -138,8 +164,12 @@ export function fadeGlows(pool: GlowPool, now: number, baseScale: number): numbe
       continue;
     }
     changed++;
-    p.alpha = (1 - t) * (1 - t);
-    const s = baseScale * (0.6 + 0.8 * t);
+    const fromX = pool.from[i * 2]!;
+    const fromY = pool.from[i * 2 + 1]!;
+    p.x = fromX + (pool.to[i * 2]! - fromX) * look.along;
+    p.y = fromY + (pool.to[i * 2 + 1]! - fromY) * look.along;
+    p.alpha = look.alpha;
+    const s = baseScale * look.scale;
     p.scaleX = s;
     p.scaleY = s;
   }

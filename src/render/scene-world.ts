@@ -2,6 +2,7 @@
 import type { Container, Particle, Renderer, Texture } from 'pixi.js';
 import type { FrameMessage, ReadyMessage } from '../../sim/protocol.ts';
 import { type CascadeTrail, clearTrail, createTrail, pushTransmissions } from './cascade-trail.ts';
+import { bloomOnlyBirth } from './glow-motion.ts';
 import { buildHitGrid, type HitGrid } from './hit-test.ts';
 import { fadeGlows, GLOW, type GlowPool, igniteGlow, makeGlowPool, makeNodeParticles } from './layers.ts';
 import { drawCascades } from './lines.ts';
@@ -120,10 +121,15 @@ export function createWorldView(
         frame.child,
         frame.trend,
       );
-      // A glow for each new adoption, newest last so a burst keeps its freshest GLOW.size glows.
+      // A glow for each new adoption, newest last so a burst keeps its freshest GLOW.size glows: a pulse runs along
+      // the tie from whoever passed the trend on, then blooms at the adopter (a seed only blooms).
       for (let i = Math.max(0, frame.transmissionCount - GLOW.size); i < frame.transmissionCount; i++) {
         const c = frame.child[i]!;
-        igniteGlow(glows, data.x[c]!, data.y[c]!, colours[frame.trend[i]!] ?? 0xffffff, now);
+        const p = frame.parent[i]!;
+        const colour = colours[frame.trend[i]!] ?? 0xffffff;
+        if (p >= 0 && p < data.agentCount)
+          igniteGlow(glows, data.x[p]!, data.y[p]!, data.x[c]!, data.y[c]!, colour, now);
+        else igniteGlow(glows, data.x[c]!, data.y[c]!, data.x[c]!, data.y[c]!, colour, bloomOnlyBirth(now));
       }
       return added > 0 || changed.length > 0;
     },
