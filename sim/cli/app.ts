@@ -39,7 +39,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   cli
     .command(
       'run <scenario>',
-      'Run a scenario file: runs.csv, series.csv, cascades.csv (items.csv), summary.json',
+      'Run a scenario file: runs.csv, series.csv, cascades.csv (items.csv), summary.json; a world adds adoptions.csv, platforms.csv, bubble.csv',
     )
     .option('--out <dir>', 'Folder to write the results into (created if missing)')
     .option('--runs <n>', 'Replicates, overriding the scenario\'s "runs" (1 to 1,000,000)')

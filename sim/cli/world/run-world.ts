@@ -1,4 +1,4 @@
-// Runs a social-world scenario headless and writes series.csv, cascades.csv, platforms.csv, bubble.csv and summary.json. Node-only (files via ../csv.ts).
+// Runs a social-world scenario headless and writes series.csv, cascades.csv, adoptions.csv, platforms.csv, bubble.csv and summary.json. Node-only (files via ../csv.ts).
 import { join } from 'node:path';
 import { cascadeTrees } from '../../metrics/cascade.ts';
 import {
@@ -18,6 +18,7 @@ import type { WorldScenario } from '../../params/world.ts';
 import { runSeed } from '../../rng.ts';
 import { CsvFile } from '../csv.ts';
 import { prepareOutFolder, writeJsonFile } from '../output.ts';
+import { ADOPTION_COLUMNS, forEachAdoptionRow } from './adoption-rows.ts';
 
 /** Ticks between rows of bubble.csv (homogenization is O(tracked agents²)); the last tick always gets a row. */
 export const BUBBLE_EVERY = 6;
@@ -101,6 +102,7 @@ export function runWorldScenario(
   let platforms: CsvFile | undefined;
   const bubble = new CsvFile(join(outDir, 'bubble.csv'), BUBBLE_COLUMNS);
   const cascades = new CsvFile(join(outDir, 'cascades.csv'), CASCADE_COLUMNS);
+  const adoptions = new CsvFile(join(outDir, 'adoptions.csv'), ADOPTION_COLUMNS);
   const summaries: WorldRunSummary[] = [];
   let shared: World | undefined;
   try {
@@ -135,6 +137,7 @@ export function runWorldScenario(
       }
       const simulateSeconds = (performance.now() - simulateStart) / 1000;
       const summary = engine.summary();
+      forEachAdoptionRow(ctx, run, runSeedText, (row) => adoptions.row(row));
       const trendSummaries = ctx.state.trends.map((ts, t) => {
         const trees = cascadeTrees(ts.parent, ts.adoptTick);
         for (const tree of trees)
@@ -181,12 +184,14 @@ export function runWorldScenario(
       platforms.commit();
       bubble.commit();
       cascades.commit();
+      adoptions.commit();
     }
   } finally {
     series?.close();
     platforms?.close();
     bubble.close();
     cascades.close();
+    adoptions.close();
   }
   writeJsonFile(join(outDir, 'summary.json'), {
     kind: 'world',

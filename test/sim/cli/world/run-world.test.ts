@@ -60,10 +60,73 @@ describe('runWorldScenario', () => {
     expect(JSON.parse(read('summary.json')).results[1].seed).toBe('cli-a-1');
   });
 
+  it('lists every adoption as a tree edge that agrees with cascades.csv and summary.json', () => {
+    const { summaries, read } = runInto('cli-edges');
+    const [header, ...lines] = read('adoptions.csv').trim().split('\n');
+    expect(header).toBe('run,seed,trend,agent,tick,parent,platform,region,fandom,root,generation');
+    const rows = lines
+      .map((line) => line.split(','))
+      .filter((cells) => cells[0] === '0')
+      .map(([, , trend, agent, tick, parent, platform, region, , root, generation]) => ({
+        trend: trend!,
+        agent: Number(agent),
+        tick: Number(tick),
+        parent: Number(parent),
+        platform: platform!,
+        region: region!,
+        root: Number(root),
+        generation: Number(generation),
+      }));
+    const trends = summaries[0]!.trends;
+    expect(rows.length).toBe(trends.reduce((s, t) => s + t.adopters, 0));
+    expect(rows.length).toBeGreaterThan(20); // the run spread: not an empty check
+    for (const trend of trends) {
+      const own = rows.filter((r) => r.trend === trend.name);
+      const byAgent = new Map(own.map((r) => [r.agent, r]));
+      // Per platform and region, the rows add up to summary.json's counts.
+      for (const [name, count] of Object.entries(trend.adoptersByPlatform))
+        expect(own.filter((r) => r.platform === name).length).toBe(count);
+      for (const [name, count] of Object.entries(trend.adoptersByRegion))
+        expect(own.filter((r) => r.region === name).length).toBe(count);
+      const seen = new Set<number>();
+      const depthByRoot = new Map<number, number>();
+      const sizeByRoot = new Map<number, number>();
+      for (const r of own) {
+        if (r.parent < 0) expect([r.root, r.generation]).toEqual([r.agent, 0]);
+        else {
+          // A parent is listed before its children, adopted in an earlier hour, and sits one generation up in the same tree.
+          expect(seen.has(r.parent)).toBe(true);
+          const parent = byAgent.get(r.parent)!;
+          expect(parent.tick).toBeLessThan(r.tick);
+          expect(r.generation).toBe(parent.generation + 1);
+          expect(r.root).toBe(parent.root);
+        }
+        seen.add(r.agent);
+        depthByRoot.set(r.root, Math.max(depthByRoot.get(r.root) ?? 0, r.generation));
+        sizeByRoot.set(r.root, (sizeByRoot.get(r.root) ?? 0) + 1);
+      }
+      // cascades.csv, computed separately from the parent pointers, has the same trees: roots, sizes and depths.
+      const trees = read('cascades.csv')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(','))
+        .filter((cells) => cells[0] === '0' && cells[2] === trend.name)
+        .map((cells) => [Number(cells[3]), Number(cells[4]), Number(cells[5])]);
+      expect(trees.map(([root]) => root).sort((a, b) => a! - b!)).toEqual(
+        [...sizeByRoot.keys()].sort((a, b) => a - b),
+      );
+      for (const [root, size, depth] of trees) {
+        expect(sizeByRoot.get(root!)).toBe(size);
+        expect(depthByRoot.get(root!)).toBe(depth);
+      }
+    }
+  });
+
   it('writes byte-identical CSV files for the same seed', () => {
     const a = runInto('cli-same');
     const b = runInto('cli-same');
-    for (const name of ['series.csv', 'cascades.csv', 'platforms.csv', 'bubble.csv'])
+    for (const name of ['series.csv', 'cascades.csv', 'adoptions.csv', 'platforms.csv', 'bubble.csv'])
       expect(b.read(name)).toBe(a.read(name));
   });
 });
