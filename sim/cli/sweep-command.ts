@@ -27,6 +27,7 @@ import { type CliIo, prepareOutFolder, writeJsonFile } from './output.ts';
 import { createProgress } from './progress.ts';
 import { readResumeState } from './resume.ts';
 import type { FromSweepWorker, ToSweepWorker } from './sweep-messages.ts';
+import { worldSweepColumns } from './world/sweep-measures.ts';
 import { worldJobBytes, worldPreflightProblems } from './world/world-job.ts';
 
 export interface SweepFlags {
@@ -118,7 +119,13 @@ export async function sweepCommand(sweepPath: string, flags: SweepFlags, io: Cli
   }
 
   prepareOutFolder(flags.out);
-  const columns = [...plan.axes.map((axis) => axis.path), ...SWEEP_RESULT_COLUMNS];
+  // A world sweep adds its measures (filter bubble, per trend, per platform) after the common columns.
+  const base = pointScenario(plan, 0, sweepPath);
+  const columns = [
+    ...plan.axes.map((axis) => axis.path),
+    ...SWEEP_RESULT_COLUMNS,
+    ...(base.kind === 'world' ? worldSweepColumns(base.scenario) : []),
+  ];
   const vary = plan.axes.map((axis) => ({ path: axis.path, values: axis.values }));
   const identity = { base: plan.base, vary, replicates: plan.replicates, shard: flags.shard ?? null };
   const resumed = flags.resume ? readResumeState(flags.out, columns, identity) : undefined;
@@ -222,6 +229,7 @@ export async function sweepCommand(sweepPath: string, flags: SweepFlags, io: Cli
           message.finalSize,
           fraction,
           message.ticks,
+          ...(message.measures ?? []),
         ]),
       );
       rowsWritten++;

@@ -15,6 +15,8 @@ export type FromSweepWorker =
       readonly nodeCount: number;
       readonly finalSize: number;
       readonly ticks: number;
+      /** A world job's measures, in the order of the sweep's extra columns (world/sweep-measures.ts); none for classic. */
+      readonly measures?: readonly number[];
     }
   | {
       readonly type: 'failed';

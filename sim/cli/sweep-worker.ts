@@ -38,12 +38,12 @@ function runJob(job: number): FromSweepWorker {
       };
     }
     case 'world': {
-      const { nodeCount, finalSize, ticks } = executeWorldJob(
+      const { nodeCount, finalSize, ticks, measures } = executeWorldJob(
         cached.loaded.scenario,
         seed,
         memoryBudgetBytes(),
       );
-      return { type: 'done', job, seed, nodeCount, finalSize, ticks };
+      return { type: 'done', job, seed, nodeCount, finalSize, ticks, measures };
     }
   }
 }

@@ -7,6 +7,7 @@ import { memoryBudgetBytes } from '../host.ts';
 import type { CliIo } from '../output.ts';
 import { createProgress } from '../progress.ts';
 import { runWorldScenario } from './run-world.ts';
+import { worldSweepValues } from './sweep-measures.ts';
 
 /** Problems that stop a world scenario before anything is allocated (today: a world too big for the budget). */
 export function worldPreflightProblems(scenario: WorldScenario, budgetBytes: number): string[] {
@@ -26,13 +27,13 @@ export function worldJobBytes(scenario: WorldScenario): number {
 
 /**
  * One sweep job: builds the world for `seed`, runs `scenario.ticks` ticks and reports the agents that
- * adopted at least one trend (the world's final size, seeds included).
+ * adopted at least one trend (the world's final size, seeds included) and the world measures of sweep-measures.ts.
  */
 export function executeWorldJob(
   scenario: WorldScenario,
   seed: string,
   budgetBytes: number,
-): { nodeCount: number; finalSize: number; ticks: number } {
+): { nodeCount: number; finalSize: number; ticks: number; measures: number[] } {
   const engine = createWorldEngine({ ...scenario, seed }, { budgetBytes });
   for (let tick = 0; tick < scenario.ticks; tick++) engine.step();
   const count = engine.agentCount;
@@ -43,7 +44,7 @@ export function executeWorldJob(
   }
   let finalSize = 0;
   for (let agent = 0; agent < count; agent++) finalSize += adoptedAny[agent]!;
-  return { nodeCount: count, finalSize, ticks: scenario.ticks };
+  return { nodeCount: count, finalSize, ticks: scenario.ticks, measures: worldSweepValues(engine.ctx) };
 }
 
 /** `sim run` for a world scenario: flags override runs and seed; progress per simulated tick. */

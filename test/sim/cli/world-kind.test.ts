@@ -77,6 +77,31 @@ describe('sim sweep with a world scenario', () => {
     expect(new Set(table.rows.map((r) => r[seed])).size).toBe(4);
     // A meme seeded at tick 0 reaches at least its seed: final_size counts every agent that adopted.
     for (const row of table.rows) expect(Number(row[finalSize])).toBeGreaterThanOrEqual(1);
+
+    // The world's measures follow: filter-bubble figures, per-trend counts and per-platform members.
+    const column = (name: string) => {
+      const index = table.header.indexOf(name);
+      expect(index, name).toBeGreaterThanOrEqual(0);
+      return (row: string[]) => Number(row[index]);
+    };
+    const adopters = column('test_meme_adopters');
+    const exposed = column('test_meme_exposed');
+    const topicEntropy = column('topic_entropy_bits');
+    const shares = ['cross_culture_share', 'homogenization', 'creator_reach_gini'].map(column);
+    const members = ['loop_members', 'frame_members', 'vista_members', 'chirp_members', 'talk_members'].map(
+      column,
+    );
+    for (const row of table.rows) {
+      // One trend: the agents that adopted any trend are exactly its adopters, and each was exposed or a seed.
+      expect(adopters(row)).toBe(Number(row[finalSize]));
+      expect(exposed(row) + 1).toBeGreaterThanOrEqual(adopters(row));
+      expect(topicEntropy(row)).toBeGreaterThan(0);
+      expect(topicEntropy(row)).toBeLessThanOrEqual(3); // log2 of the 8 default topics
+      for (const share of shares) expect(share(row)).toBeGreaterThanOrEqual(0);
+      for (const share of shares) expect(share(row)).toBeLessThanOrEqual(1);
+      for (const count of members) expect(count(row)).toBeGreaterThan(0);
+      for (const count of members) expect(count(row)).toBeLessThanOrEqual(1500);
+    }
   });
 
   it('names the vary path and range when a world value is out of range', async () => {
