@@ -125,10 +125,8 @@ export function platformRow(ctx: SimContext, run: number, seed: string): unknown
   return row;
 }
 
-export const BUBBLE_COLUMNS = [
-  'run',
-  'seed',
-  'tick',
+/** The filter-bubble measures, in bubble.csv's order after `run, seed, tick` (sweeps report them too). */
+export const BUBBLE_MEASURE_COLUMNS = [
   'topic_entropy_bits',
   'region_entropy_bits',
   'cross_culture_share',
@@ -136,17 +134,21 @@ export const BUBBLE_COLUMNS = [
   'creator_reach_gini',
 ] as const;
 
-/** bubble.csv row: the filter-bubble measures now (homogenization and Gini are O(samples²) and O(n log n): not every tick). */
-export function bubbleRow(ctx: SimContext, run: number, seed: string): unknown[] {
+export const BUBBLE_COLUMNS = ['run', 'seed', 'tick', ...BUBBLE_MEASURE_COLUMNS] as const;
+
+/** The filter-bubble measures now, in BUBBLE_MEASURE_COLUMNS order (homogenization and Gini are O(samples²) and O(n log n)). */
+export function bubbleMeasures(ctx: SimContext): number[] {
   const diversity = exposureDiversity(ctx);
   return [
-    run,
-    seed,
-    ctx.state.tick,
     diversity.topics,
     diversity.regions,
     crossCultureShare(ctx),
     homogenization(ctx),
     creatorReachGini(ctx),
   ];
+}
+
+/** bubble.csv row: the filter-bubble measures now (not every tick: see bubbleMeasures). */
+export function bubbleRow(ctx: SimContext, run: number, seed: string): unknown[] {
+  return [run, seed, ctx.state.tick, ...bubbleMeasures(ctx)];
 }

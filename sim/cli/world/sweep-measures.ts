@@ -1,25 +1,9 @@
 // The world measures a sweep row carries after the common columns: the filter-bubble measures, then per trend and per platform the final counts. Read-only over the engine's state.
-
-import {
-  creatorReachGini,
-  crossCultureShare,
-  exposureDiversity,
-  homogenization,
-} from '../../metrics/world-measures.ts';
-import { uniqueSlugs } from '../../metrics/world-series.ts';
+import { BUBBLE_MEASURE_COLUMNS, bubbleMeasures, uniqueSlugs } from '../../metrics/world-series.ts';
 import type { SimContext } from '../../model/context.ts';
 import { countMembers } from '../../model/membership.ts';
 import type { WorldScenario } from '../../params/world.ts';
 import { plannedTrendNames } from './run-world.ts';
-
-/** The filter-bubble measures at the end of a job (the same as bubble.csv's last row of a run). */
-const BUBBLE_MEASURES = [
-  'topic_entropy_bits',
-  'region_entropy_bits',
-  'cross_culture_share',
-  'homogenization',
-  'creator_reach_gini',
-] as const;
 
 /** Per trend, in the base scenario's trend order (campaign trends after the listed ones). */
 const TREND_MEASURES = ['adopters', 'exposed', 'reshares', 'cross_platform_hops'] as const;
@@ -32,7 +16,7 @@ export function worldSweepColumns(base: WorldScenario): string[] {
   const trends = uniqueSlugs(plannedTrendNames(base));
   const platforms = uniqueSlugs(base.world.platforms.map((p) => p.name));
   return [
-    ...BUBBLE_MEASURES,
+    ...BUBBLE_MEASURE_COLUMNS,
     ...trends.flatMap((t) => TREND_MEASURES.map((m) => `${t}_${m}`)),
     ...platforms.map((p) => `${p}_members`),
   ];
@@ -40,14 +24,7 @@ export function worldSweepColumns(base: WorldScenario): string[] {
 
 /** The values of worldSweepColumns for the run in `ctx`, in the same order. */
 export function worldSweepValues(ctx: SimContext): number[] {
-  const diversity = exposureDiversity(ctx);
-  const values = [
-    diversity.topics,
-    diversity.regions,
-    crossCultureShare(ctx),
-    homogenization(ctx),
-    creatorReachGini(ctx),
-  ];
+  const values = bubbleMeasures(ctx);
   for (const ts of ctx.state.trends) values.push(ts.adopters, ts.exposed, ts.reshares, ts.crossPlatformHops);
   values.push(...countMembers(ctx));
   return values;
