@@ -94,21 +94,7 @@ function cascadeView(store: AppStore, cascade: AgentCascade): HTMLElement {
 }
 
 function render(store: AppStore, state: AppState, info: AgentInspection): Node[] {
-  const world = state.world;
-  const platformNames = world?.platformNames ?? [];
-  const kind = el('select', { 'aria-label': 'Trend kind' });
-  for (const k of TREND_KINDS) kind.append(el('option', { value: k }, k.replace(/-/g, ' ')));
-  const platform = el('select', { 'aria-label': 'Platform' });
-  for (const [p, name] of platformNames.entries()) platform.append(el('option', { value: String(p) }, name));
-  const launch = el(
-    'button',
-    { type: 'button', class: 'primary', 'data-testid': 'launch-trend' },
-    'Launch a trend here',
-  );
-  launch.addEventListener('click', () =>
-    store.getState().launchTrend(info.id, kind.value, Number(platform.value)),
-  );
-
+  const platformNames = state.world?.platformNames ?? [];
   const seen = el('ul', { class: 'seen' });
   // Newest first, as the engine lists them; the tick is when the post was made, not when it was seen.
   for (const s of info.recentlySeen) {
@@ -176,7 +162,6 @@ function render(store: AppStore, state: AppState, info: AgentInspection): Node[]
     seen,
     el('h4', {}, 'Why it adopted'),
     adoptions,
-    el('div', { class: 'launch' }, kind, platform, launch),
   ];
 }
 
@@ -199,6 +184,40 @@ export function cascadeLinks(info: AgentInspection | null): number[] {
   return links;
 }
 
+/**
+ * "Launch a trend here": kind, platform and the button. Built once and kept across refreshes, so a choice being made
+ * in its selects survives the inspection arriving again with every summary. `agent` is read at the click.
+ */
+function createLaunchRow(store: AppStore, agent: () => number | null) {
+  const kind = el('select', { 'aria-label': 'Trend kind' });
+  for (const k of TREND_KINDS) kind.append(el('option', { value: k }, k.replace(/-/g, ' ')));
+  const platform = el('select', { 'aria-label': 'Platform' });
+  const launch = el(
+    'button',
+    { type: 'button', class: 'primary', 'data-testid': 'launch-trend' },
+    'Launch a trend here',
+  );
+  launch.addEventListener('click', () => {
+    const id = agent();
+    if (id !== null) store.getState().launchTrend(id, kind.value, Number(platform.value));
+  });
+  let names: readonly string[] = [];
+  return {
+    root: el('div', { class: 'launch', hidden: true }, kind, platform, launch),
+    /** Lists the world's platforms (kept selected when the list is the same). */
+    setPlatforms(next: readonly string[]) {
+      if (next === names) return;
+      names = next;
+      replaceChildren(platform, ...next.map((name, p) => el('option', { value: String(p) }, name)));
+    },
+  };
+}
+
+/** What an inspection shows, apart from when it was taken: a refresh that changes nothing leaves the panel alone. */
+function contentOf(inspection: AgentInspection): string {
+  return JSON.stringify({ ...inspection, tick: 0 });
+}
+
 export function createInspector(store: AppStore): Inspector {
   const body = el('div', { class: 'inspector-body', 'aria-live': 'polite' });
   const close = el(
@@ -207,23 +226,40 @@ export function createInspector(store: AppStore): Inspector {
     '✕',
   );
   close.addEventListener('click', () => store.getState().selectAgent(null));
+  let shown: { agent: number | null; inspection: AgentInspection | null; content: string } = {
+    agent: null,
+    inspection: null,
+    content: '',
+  };
+  const launchRow = createLaunchRow(store, () => shown.inspection?.id ?? null);
   const root = el(
     'section',
     { class: 'inspector', 'aria-label': 'Agent inspector', hidden: true },
     el('div', { class: 'inspector-head' }, el('h2', {}, 'Agent'), close),
     body,
+    launchRow.root,
   );
-  let shown: { agent: number | null; inspection: AgentInspection | null } = { agent: null, inspection: null };
   return {
     root,
     update(state) {
       if (state.selectedAgent === shown.agent && state.inspection === shown.inspection) return;
-      shown = { agent: state.selectedAgent, inspection: state.inspection };
+      const loaded =
+        state.selectedAgent !== null && state.inspection?.id === state.selectedAgent
+          ? state.inspection
+          : null;
+      // The inspection comes again with every summary while a run plays; re-render (and re-announce the live region,
+      // and replace links under the pointer) only when what it shows changed.
+      const content = loaded ? contentOf(loaded) : '';
+      const sameContent = loaded !== null && state.selectedAgent === shown.agent && content === shown.content;
+      shown = { agent: state.selectedAgent, inspection: loaded, content };
       root.hidden = state.selectedAgent === null;
+      launchRow.root.hidden = loaded === null;
+      launchRow.setPlatforms(state.world?.platformNames ?? []);
+      if (sameContent) return;
       if (state.selectedAgent === null) return replaceChildren(body);
-      if (!state.inspection || state.inspection.id !== state.selectedAgent)
+      if (!loaded)
         return replaceChildren(body, el('p', { class: 'muted' }, `Loading agent #${state.selectedAgent}…`));
-      replaceChildren(body, ...render(store, state, state.inspection));
+      replaceChildren(body, ...render(store, state, loaded));
     },
   };
 }

@@ -112,9 +112,14 @@ describe('using the app as a visitor does', () => {
     const page = await open();
     await stepTimes(page, 2);
     await clickAgentWhere(page, async () => true);
+    // The choice survives the inspection arriving again with each summary while the run plays.
+    await inspector(page).getByLabel('Trend kind').selectOption('meme');
+    await page.locator('[data-testid="play"]').click();
+    await waitForInt(page, 'tick', '>=', 8);
+    await page.locator('[data-testid="play"]').click();
+    expect(await inspector(page).getByLabel('Trend kind').inputValue()).toBe('meme');
     const trendsBefore = await page.locator('.readouts .reach li').count();
     const adoptedBefore = await readInt(page, 'adopted');
-    await inspector(page).getByLabel('Trend kind').selectOption('meme');
     await page.locator('[data-testid="launch-trend"]').click();
     await expect.poll(async () => page.locator('.readouts .reach li').count()).toBe(trendsBefore + 1);
     await waitForInt(page, 'adopted', '>', adoptedBefore);
