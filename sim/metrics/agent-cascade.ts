@@ -44,7 +44,7 @@ export function agentCascade(ts: TrendState, agent: number): AgentCascade {
       if (!seenAgent || parent < 0 || inSubtree[parent] === 0) continue;
       inSubtree[member] = 1;
       descendants++;
-      if (ts.parent[member] === agent) {
+      if (parent === agent) {
         childCount++;
         if (children.length < CASCADE_LISTED) children.push(member);
       }

@@ -46,7 +46,8 @@ export function treeStats(ts: TrendState, root: number, size: number): CascadeSt
     if (ts.orderRoot[i] !== root) continue;
     const agent = ts.order[i]!;
     const parent = ts.parent[agent]!;
-    const up = agent === root || parent < 0 ? -1 : positionPlusOne[parent]! - 1;
+    // The root is a seed (parent −1); every other member's parent is listed before it.
+    const up = parent < 0 ? -1 : positionPlusOne[parent]! - 1;
     parentAt[n] = up;
     depthAt[n] = up < 0 ? 0 : depthAt[up]! + 1;
     if (depthAt[n]! > depth) depth = depthAt[n]!;
