@@ -3,6 +3,7 @@ import { EVENT_TYPES } from '../../sim/params/events.ts';
 import type { ScenarioJson } from '../../sim/protocol.ts';
 import type { AppState, AppStore } from '../state/store.ts';
 import { el, setText } from './dom.ts';
+import { carryOpenFolders } from './folder-memory.ts';
 import { createActionRow, createControl, type ParamControl } from './param-controls.ts';
 import {
   addEventPatch,
@@ -150,6 +151,8 @@ export function createParamPanel(store: AppStore, fields: readonly ParamField[])
     body.append(folderBox);
     if (isEvents) body.append(createAddEvent(list));
     let shape = '';
+    /** The records as last shown (edits included), so a rebuild can tell which folders the open ones were. */
+    let lastRecords: readonly unknown[] = [];
     let bound: { control: ParamControl; index: number; leaf: RecordLeaf }[] = [];
     const titles: HTMLElement[] = [];
     const title = (record: unknown, index: number) =>
@@ -164,9 +167,13 @@ export function createParamPanel(store: AppStore, fields: readonly ParamField[])
     };
 
     const build = (records: readonly unknown[], names: ReturnType<typeof worldNames>) => {
-      const open = new Set(
-        [...folderBox.querySelectorAll<HTMLDetailsElement>('details[data-key][open]')].map(
-          (d) => d.dataset.key ?? '',
+      const open = carryOpenFolders(
+        lastRecords,
+        records,
+        new Set(
+          [...folderBox.querySelectorAll<HTMLDetailsElement>('details[data-key][open]')].map(
+            (d) => d.dataset.key ?? '',
+          ),
         ),
       );
       bound = [];
@@ -257,6 +264,7 @@ export function createParamPanel(store: AppStore, fields: readonly ParamField[])
         shape = key;
         build(records, names);
       }
+      lastRecords = records;
       records.forEach((record, index) => {
         const summary = titles[index];
         if (summary) setText(summary, title(record, index));

@@ -264,9 +264,14 @@ describe('editing the events in the parameter panel', () => {
     for (let i = 0; i < 12; i++) engine.step();
     expect(engine.summary().platforms.map((p) => p.available)).toEqual([false, true, true, true, true]);
 
-    // Remove the idol's live stream: one folder is left, and reset rebuilds the edited timeline.
+    // Remove the idol's live stream: one folder is left, and reset rebuilds the edited timeline. The ban's folder,
+    // closed first, stays closed: it does not inherit the open state of the removed folder it moves into.
+    await eventFolder(page, 'Ban · tick 6 · Loop').locator(':scope > summary').click();
+    expect(await eventFolder(page, 'Ban · tick 6 · Loop').getAttribute('open')).toBeNull();
+    expect(await eventFolder(page, 'Idol live').getAttribute('open')).not.toBeNull();
     await page.locator('[data-testid="remove-event-0"]').click();
     await expect.poll(() => eventFolder(page, 'Idol live').count()).toBe(0);
+    expect(await eventFolder(page, 'Ban · tick 6 · Loop').getAttribute('open')).toBeNull();
     await page.locator('[data-testid="reset"]').click();
     await waitUntilReady(page);
     expect(
