@@ -1,5 +1,5 @@
 // The versioned messages between the browser app and the engine worker (commands in, frames and summaries out). Types and pure guards only: no DOM, timers or engine logic.
-import type { AgentInspection, WorldSummary } from './model/api.ts';
+import type { AdoptionEdges, AgentInspection, WorldSummary } from './model/api.ts';
 
 /** Bumped whenever a message changes shape; both sides refuse messages of another version. */
 export const PROTOCOL_VERSION = 1 as const;
@@ -54,7 +54,9 @@ export type Command =
       /** Only ties with both ends inside this rectangle, when given. */
       readonly viewport?: LayoutRect;
     }
-  | { readonly v: 1; readonly type: 'event'; readonly event: ScenarioJson };
+  | { readonly v: 1; readonly type: 'event'; readonly event: ScenarioJson }
+  /** Every adoption so far as a cascade-tree edge (the cascade export): answered by an `adoptions` message. */
+  | { readonly v: 1; readonly type: 'requestAdoptions' };
 
 /** Commands without the version field, as the client API takes them. */
 export type CommandBody = Command extends infer C ? (C extends { v: 1 } ? Omit<C, 'v'> : never) : never;
@@ -157,6 +159,19 @@ export interface InspectionMessage {
   readonly inspection: AgentInspection;
 }
 
+/**
+ * Every adoption up to `tick` as cascade-tree edges (columns transferred), with the trend names of that moment (a
+ * trend launched during the run has a name the world's first message did not list).
+ */
+export interface AdoptionsMessage {
+  readonly v: 1;
+  readonly type: 'adoptions';
+  readonly generation: number;
+  readonly tick: number;
+  readonly trendNames: readonly string[];
+  readonly edges: AdoptionEdges;
+}
+
 /** Sampled ties as parallel arrays (agent indices), and the platform each came from. */
 export interface TiesMessage {
   readonly v: 1;
@@ -190,6 +205,7 @@ export type WorkerMessage =
   | SummaryMessage
   | StatusMessage
   | InspectionMessage
+  | AdoptionsMessage
   | TiesMessage
   | ErrorMessage;
 

@@ -46,6 +46,7 @@ const app = mountApp(root, {
     exportCsv: () => exporter.csv(),
     exportJson: () => exporter.json(),
     exportPng: () => void exporter.png(),
+    exportCascades: () => void exporter.cascades(),
     openHelp: () => store.getState().setHelpOpen(true),
   },
 });

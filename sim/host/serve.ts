@@ -352,6 +352,23 @@ export function serveEngine(port: Port, schedule: Schedule, deps: HostDeps): voi
         }
         post({ v: 1, type: 'inspection', generation, inspection: engine.inspect(command.agent) });
         return;
+      case 'requestAdoptions': {
+        if (!engine) return;
+        const edges = engine.adoptionEdges();
+        const trendNames = engine.summary().trends.map((t) => t.name);
+        post({ v: 1, type: 'adoptions', generation, tick: engine.tick, trendNames, edges }, [
+          edges.trend.buffer,
+          edges.agent.buffer,
+          edges.tick.buffer,
+          edges.parent.buffer,
+          edges.platform.buffer,
+          edges.region.buffer,
+          edges.fandom.buffer,
+          edges.root.buffer,
+          edges.generation.buffer,
+        ] as ArrayBuffer[]);
+        return;
+      }
       case 'requestTies': {
         const world = engine;
         if (!world || !positions) return;

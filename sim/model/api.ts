@@ -120,6 +120,24 @@ export interface AgentInspection {
   }[];
 }
 
+/**
+ * Every adoption so far as a cascade-tree edge, in parallel columns of length `count` (sim/metrics/adoption-edges.ts):
+ * trend index, adopter, 0-based adoption tick, parent (−1 for a seed), platform, region and fandom indices (fandom 0 =
+ * none), the seed at the top of its tree (root) and the distance from it (generation).
+ */
+export interface AdoptionEdges {
+  readonly count: number;
+  readonly trend: Uint16Array;
+  readonly agent: Int32Array;
+  readonly tick: Int32Array;
+  readonly parent: Int32Array;
+  readonly platform: Uint8Array;
+  readonly region: Uint8Array;
+  readonly fandom: Uint8Array;
+  readonly root: Int32Array;
+  readonly generation: Int32Array;
+}
+
 /** An adopter's place in its cascade tree (sim/metrics/agent-cascade.ts). */
 export interface AgentCascade {
   /** The seed at the top of its tree (itself when it is a seed), −1 if its chain reaches no seed. */
@@ -151,6 +169,8 @@ export interface WorldEngine {
   transmissions(): Transmissions;
   summary(): WorldSummary;
   inspect(agent: number): AgentInspection;
+  /** Every adoption so far as a cascade-tree edge (fresh arrays: a host may transfer them). */
+  adoptionEdges(): AdoptionEdges;
   /** Ties of one platform layer (directed follow graph or undirected messenger graph), for drawing. */
   layer(platform: number): CsrGraph;
   /** Starts a new trend of `kind` seeded at `agent` on `platform`; returns its trend index. */

@@ -2,6 +2,7 @@
 
 import type { CsrGraph } from '../graph/csr.ts';
 import { StateHasher } from '../hash.ts';
+import { adoptionEdges } from '../metrics/adoption-edges.ts';
 import { agentCascade } from '../metrics/agent-cascade.ts';
 import { buildSummary } from '../metrics/world-summary.ts';
 import { InputError, parseOrThrow } from '../params/errors.ts';
@@ -12,7 +13,14 @@ import { MAX_TRENDS, type TrendKind, type TrendsSpec, trendKindSchema } from '..
 import type { WorldScenario } from '../params/world.ts';
 import { createRng, runSeed, STREAM } from '../rng.ts';
 import { adoptionFactors, popcount32 } from './adoption.ts';
-import type { AgentInspection, AgentViews, Transmissions, WorldEngine, WorldSummary } from './api.ts';
+import type {
+  AdoptionEdges,
+  AgentInspection,
+  AgentViews,
+  Transmissions,
+  WorldEngine,
+  WorldSummary,
+} from './api.ts';
 import { buildWorld } from './build-world.ts';
 import { aleaNext, deriveAlea } from './classic/fast-alea.ts';
 import { createContext, knobsFrom, SEEN_MEMORY, type SimContext, SOURCE_NAMES } from './context.ts';
@@ -192,6 +200,10 @@ export class SocialWorldEngine implements WorldEngine {
     const merged = parseOrThrow(recommenderSchema, { ...specOf(current), ...patch }, 'recommender');
     const multiplier = current.activityMultiplier;
     Object.assign(current, knobsFrom(merged), { activityMultiplier: multiplier });
+  }
+
+  adoptionEdges(): AdoptionEdges {
+    return adoptionEdges(this.ctx);
   }
 
   inspect(agent: number): AgentInspection {

@@ -1,5 +1,6 @@
 // The typed client of the engine worker: sends commands, keeps a latest-frame mailbox, fans out other messages. No store, no DOM beyond the worker handle.
 import type {
+  AdoptionsMessage,
   CommandBody,
   ErrorMessage,
   FrameMessage,
@@ -42,6 +43,8 @@ export interface EngineClient {
   onSummary(listener: Listener<SummaryMessage>): () => void;
   onStatus(listener: Listener<StatusMessage>): () => void;
   onInspection(listener: Listener<InspectionMessage>): () => void;
+  /** Answers to `requestAdoptions` for the current world. */
+  onAdoptions(listener: Listener<AdoptionsMessage>): () => void;
   onTies(listener: Listener<TiesMessage>): () => void;
   onError(listener: Listener<ErrorMessage>): () => void;
   /** Terminates the worker and starts a fresh one (the caller sends `init` again). */
@@ -56,6 +59,7 @@ export function createEngineClient(spawn: () => WorkerLike): EngineClient {
     summary: new Set<Listener<SummaryMessage>>(),
     status: new Set<Listener<StatusMessage>>(),
     inspection: new Set<Listener<InspectionMessage>>(),
+    adoptions: new Set<Listener<AdoptionsMessage>>(),
     ties: new Set<Listener<TiesMessage>>(),
     error: new Set<Listener<ErrorMessage>>(),
   };
@@ -113,6 +117,10 @@ export function createEngineClient(spawn: () => WorkerLike): EngineClient {
         if (isStale(message.generation)) return;
         emit(listeners.inspection, message);
         break;
+      case 'adoptions':
+        if (isStale(message.generation)) return;
+        emit(listeners.adoptions, message);
+        break;
       case 'ties':
         if (isStale(message.generation)) return;
         emit(listeners.ties, message);
@@ -165,6 +173,7 @@ export function createEngineClient(spawn: () => WorkerLike): EngineClient {
     onSummary: (listener) => subscribe(listeners.summary, listener),
     onStatus: (listener) => subscribe(listeners.status, listener),
     onInspection: (listener) => subscribe(listeners.inspection, listener),
+    onAdoptions: (listener) => subscribe(listeners.adoptions, listener),
     onTies: (listener) => subscribe(listeners.ties, listener),
     onError: (listener) => subscribe(listeners.error, listener),
     restart: () => {

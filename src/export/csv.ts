@@ -1,6 +1,7 @@
 // Builds the export files' text (time-series CSV, summary JSON) and their names. Pure: no DOM, no store.
+import { ADOPTION_COLUMNS, adoptionRow, type EdgeNames } from '../../sim/metrics/adoption-edges.ts';
 import type { WorldSummary } from '../../sim/model/api.ts';
-import type { ScenarioJson, SeriesRow } from '../../sim/protocol.ts';
+import type { AdoptionsMessage, ScenarioJson, SeriesRow } from '../../sim/protocol.ts';
 
 /** Quotes a CSV field when it holds a comma, quote or line break (RFC 4180). */
 export function csvField(value: string | number): string {
@@ -73,6 +74,22 @@ export function seriesCsv(rows: readonly SeriesRow[], names: SeriesNames): strin
     cells.push(preset, index === 0 ? scenario : '');
     lines.push(cells.map(csvField).join(','));
   }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The cascade export: every adoption as a tree edge, one row each, in the columns and order of the command line's
+ * adoptions.csv (`run` is 0: the app runs one replicate), so the same scripts read both. Parents come before their
+ * children; `tick` is the 0-based hour of the adoption; `root` and `generation` place it in its tree.
+ */
+export function adoptionsCsv(
+  message: Pick<AdoptionsMessage, 'edges' | 'trendNames'>,
+  names: Omit<EdgeNames, 'trendNames'> & { readonly seed: string },
+): string {
+  const rowNames: EdgeNames = { ...names, trendNames: message.trendNames };
+  const lines = [ADOPTION_COLUMNS.join(',')];
+  for (let i = 0; i < message.edges.count; i++)
+    lines.push(adoptionRow(message.edges, i, rowNames, 0, names.seed).map(csvField).join(','));
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,7 +1,7 @@
 // Saves exports as downloads (CSV, JSON, PNG of the canvas). DOM only: builds no content itself (see csv.ts).
 import type { EngineClient } from '../engine/client.ts';
 import type { AppStore } from '../state/store.ts';
-import { exportFileName, seriesCsv, summaryJson } from './csv.ts';
+import { adoptionsCsv, exportFileName, seriesCsv, summaryJson } from './csv.ts';
 
 /** Starts a browser download of `blob` as `fileName`. */
 export function downloadBlob(blob: Blob, fileName: string): void {
@@ -22,6 +22,11 @@ export interface Exporter {
   json(): void;
   /** Downloads a PNG of the canvas; resolves false when there is no canvas to capture. */
   png(): Promise<boolean>;
+  /**
+   * Asks the engine for every adoption so far and downloads them as cascade-tree edges (CSV); resolves false when
+   * there is no world, or a new world or an error came before the answer (nothing is downloaded then).
+   */
+  cascades(): Promise<boolean>;
 }
 
 /**
@@ -55,6 +60,35 @@ export function createExporter(
         exportFileName(presetId, seed, tick, 'summary', 'json'),
       );
     },
+    cascades: () =>
+      new Promise<boolean>((resolve) => {
+        const { world } = store.getState();
+        if (!world || !client.world()) {
+          resolve(false);
+          return;
+        }
+        const stops: (() => void)[] = [];
+        const finish = (downloaded: boolean) => {
+          for (const stop of stops) stop();
+          resolve(downloaded);
+        };
+        stops.push(
+          client.onAdoptions((message) => {
+            const { presetId, seed } = store.getState();
+            const text = adoptionsCsv(message, { ...world, seed });
+            downloadBlob(
+              new Blob([text], { type: 'text/csv' }),
+              exportFileName(presetId, seed, message.tick, 'cascades', 'csv'),
+            );
+            finish(true);
+          }),
+          client.onReady(() => finish(false)),
+          client.onError((error) => {
+            if (error.kind === 'crash') finish(false); // the worker is gone: no answer will come
+          }),
+        );
+        client.send({ type: 'requestAdoptions' });
+      }),
     png: async () => {
       const canvas = await capture();
       if (!canvas) return false;

@@ -17,6 +17,7 @@ export interface TopBarActions {
   exportCsv(): void;
   exportJson(): void;
   exportPng(): void;
+  exportCascades(): void;
   openHelp(): void;
 }
 
@@ -123,6 +124,12 @@ export function createTopBar(store: AppStore, actions: TopBarActions): TopBar {
     'Download the summary (JSON, with the seed)',
     actions.exportJson,
   );
+  const cascades = button(
+    'Cascades',
+    'export-cascades',
+    'Download every adoption as a cascade-tree edge: who, when, from whom, where (CSV, with the seed)',
+    actions.exportCascades,
+  );
   const png = button('PNG', 'export-png', 'Download a picture of the canvas', actions.exportPng);
   const help = button('?', 'help', 'Keyboard shortcuts and help (?)', actions.openHelp, {
     'aria-label': 'Help',
@@ -156,6 +163,7 @@ export function createTopBar(store: AppStore, actions: TopBarActions): TopBar {
       { class: 'group out', role: 'group', 'aria-label': 'Share and export' },
       share,
       csv,
+      cascades,
       json,
       png,
       help,

@@ -3,8 +3,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createWorldEngine } from '../../sim/model/engine.ts';
+import { forEachAdoptionRow } from '../../sim/cli/world/adoption-rows.ts';
+import { createWorldEngine, type SocialWorldEngine } from '../../sim/model/engine.ts';
 import { worldScenarioSchema } from '../../sim/params/world.ts';
+import { csvField } from '../../src/export/csv.ts';
 import { decodeShare, payloadFromHash } from '../../src/share/codec.ts';
 import { parsePresetIndex } from '../../src/state/preset-loader.ts';
 import { scenarioAdjuster } from '../../src/state/url-options.ts';
@@ -46,7 +48,7 @@ async function setSpeed(page: Page, ticksPerSecond: number): Promise<void> {
 }
 
 /** The same run in Node: the app's first preset (fetched from the served site) with the e2e agent count and `seed`. */
-async function nodeStateHash(seed: string, ticks: number): Promise<string> {
+async function nodeEngine(seed: string, ticks: number): Promise<SocialWorldEngine> {
   const index = (await (await fetch(new URL('scenarios/index.json', session.url()))).json()) as unknown;
   const [first] = parsePresetIndex(index);
   if (!first) throw new Error('no presets');
@@ -57,7 +59,11 @@ async function nodeStateHash(seed: string, ticks: number): Promise<string> {
   const scenario = scenarioAdjuster({ agents: E2E_AGENTS, notice: null })(preset);
   const engine = createWorldEngine(worldScenarioSchema.parse({ ...scenario, seed }));
   for (let i = 0; i < ticks; i++) engine.step();
-  return engine.stateHash();
+  return engine;
+}
+
+async function nodeStateHash(seed: string, ticks: number): Promise<string> {
+  return (await nodeEngine(seed, ticks)).stateHash();
 }
 
 async function resetAndWait(page: Page): Promise<void> {
@@ -266,6 +272,27 @@ describe('the built app in headless Chromium', () => {
     const quoted = lines[1]!.slice(lines[1]!.indexOf(',"{') + 1);
     const scenario = JSON.parse(quoted.slice(1, -1).replaceAll('""', '"')) as { seed: string };
     expect(scenario.seed).toBe(seed);
+  });
+
+  it("downloads every adoption as a cascade edge, the same rows as the command line's adoptions.csv of that run in Node", async () => {
+    const page = await open();
+    await stepTimes(page, 30);
+    const seed = await page.locator('[data-testid="seed"]').inputValue();
+    const adopted = await readInt(page, 'adopted');
+    expect(adopted).toBeGreaterThan(10); // something spread: not an empty comparison
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="export-cascades"]').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`seed-${seed}_tick-30_cascades\\.csv$`));
+    const lines = (await readFile((await download.path()) ?? '', 'utf8')).trimEnd().split('\n');
+    expect(lines[0]).toBe('run,seed,trend,agent,tick,parent,platform,region,fandom,root,generation');
+    expect(lines.length - 1).toBe(adopted);
+    const expected: string[] = [];
+    forEachAdoptionRow((await nodeEngine(seed, 30)).ctx, 0, seed, (row) =>
+      expected.push(row.map(csvField).join(',')),
+    );
+    expect(lines.slice(1)).toEqual(expected);
   });
 
   it('downloads a PNG of the canvas named with the seed', async () => {

@@ -23,6 +23,7 @@ function ringEngine(scenario: ScenarioJson, seed: string): WorldEngine {
   const online = new Uint8Array(agents);
   let tick = 0;
   let latest = -1;
+  const adoptions: { agent: number; tick: number; parent: number }[] = [];
   const sources = Uint32Array.from({ length: agents }, (_, i) => i);
   const targets = Uint32Array.from({ length: agents }, (_, i) => (i + 1) % agents);
   const ring = csrFromEdges(agents, sources, targets, agents, { directed: false });
@@ -76,6 +77,8 @@ function ringEngine(scenario: ScenarioJson, seed: string): WorldEngine {
     step() {
       if (tick === failAt) throw new Error('ring engine exploded');
       latest = (tick + shift) % agents;
+      if (lastAdopted[latest] === 0)
+        adoptions.push({ agent: latest, tick, parent: tick === 0 ? -1 : (latest + agents - 1) % agents });
       lastAdopted[latest] = 1;
       online.fill(0);
       online[latest] = 1;
@@ -105,6 +108,21 @@ function ringEngine(scenario: ScenarioJson, seed: string): WorldEngine {
       recentlySeen: [],
       adoptions: [],
     }),
+    adoptionEdges: () => {
+      const count = adoptions.length;
+      return {
+        count,
+        trend: new Uint16Array(count),
+        agent: Int32Array.from(adoptions, (a) => a.agent),
+        tick: Int32Array.from(adoptions, (a) => a.tick),
+        parent: Int32Array.from(adoptions, (a) => a.parent),
+        platform: new Uint8Array(count),
+        region: new Uint8Array(count),
+        fandom: new Uint8Array(count),
+        root: Int32Array.from(adoptions, () => adoptions[0]!.agent),
+        generation: Int32Array.from(adoptions, (_, i) => i),
+      };
+    },
     layer: () => ring,
     launchTrend: () => 1,
     stateHash: () => `${tick}:${Array.from(lastAdopted).join('')}`,
@@ -389,6 +407,27 @@ describe('serveEngine', () => {
     expect(last(h.of('inspection')).inspection.name).toBe('agent 4');
     h.send({ type: 'inspect', agent: 10 });
     expect(last(h.of('error')).message).toContain('agent: must be an integer from 0 to 9 (got 10)');
+  });
+
+  it('answers requestAdoptions with every adoption as tree-edge columns, all transferred, and ignores it with no world', () => {
+    const h = harness();
+    h.send({ type: 'requestAdoptions' });
+    expect(h.messages).toEqual([]);
+    h.send({ type: 'init', scenario: { agents: 10 }, seed: 'abc' });
+    h.send({ type: 'step', count: 4 });
+    h.clear();
+    h.send({ type: 'requestAdoptions' });
+    expect(h.messages.map((m) => m.message.type)).toEqual(['adoptions']);
+    const answer = h.of('adoptions')[0]!;
+    expect(answer.tick).toBe(4);
+    expect(answer.trendNames).toEqual(['ring dance']);
+    // Seed 'abc' shifts the start to agent 3; each later agent adopted from its left neighbour.
+    expect(Array.from(answer.edges.agent)).toEqual([3, 4, 5, 6]);
+    expect(Array.from(answer.edges.parent)).toEqual([-1, 3, 4, 5]);
+    expect(Array.from(answer.edges.tick)).toEqual([0, 1, 2, 3]);
+    const columns = Object.values(answer.edges).filter((v) => ArrayBuffer.isView(v));
+    expect(columns).toHaveLength(9);
+    expect(new Set(h.messages[0]!.transfer)).toEqual(new Set(columns.map((c) => c.buffer)));
   });
 
   it('samples ties of the requested layer, at most the requested number', () => {

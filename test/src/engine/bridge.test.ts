@@ -143,6 +143,28 @@ describe('engine client', () => {
     expect(client.latestFrame()?.tick).toBe(2);
   });
 
+  it('hands out the cascade edges of the current world only', () => {
+    const { client, worker } = setup();
+    const ticks: number[] = [];
+    client.onAdoptions((message) => ticks.push(message.tick));
+    const edges = (count: number) => ({
+      count,
+      trend: new Uint16Array(count),
+      agent: new Int32Array(count),
+      tick: new Int32Array(count),
+      parent: new Int32Array(count).fill(-1),
+      platform: new Uint8Array(count),
+      region: new Uint8Array(count),
+      fandom: new Uint8Array(count),
+      root: new Int32Array(count),
+      generation: new Int32Array(count),
+    });
+    worker.reply(ready(2));
+    worker.reply({ v: 1, type: 'adoptions', generation: 1, tick: 7, trendNames: ['t'], edges: edges(3) });
+    worker.reply({ v: 1, type: 'adoptions', generation: 2, tick: 9, trendNames: ['t'], edges: edges(1) });
+    expect(ticks).toEqual([9]);
+  });
+
   it('accumulates series rows per world and starts over when a new world is ready', () => {
     const { client, worker } = setup();
     worker.reply(ready(1));

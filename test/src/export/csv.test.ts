@@ -1,9 +1,11 @@
 // Tests the export text builders: one CSV row per recorded tick with the seed in each, the scenario recoverable from the CSV, proper quoting, safe file names.
 import { describe, expect, it } from 'vitest';
+import { forEachAdoptionRow } from '../../../sim/cli/world/adoption-rows.ts';
 import { mergePatch } from '../../../sim/host/merge-patch.ts';
+import { createWorldEngine } from '../../../sim/model/engine.ts';
 import { worldScenarioSchema } from '../../../sim/params/world.ts';
 import type { ScenarioJson, SeriesRow } from '../../../sim/protocol.ts';
-import { csvField, exportFileName, seriesCsv, summaryJson } from '../../../src/export/csv.ts';
+import { adoptionsCsv, csvField, exportFileName, seriesCsv, summaryJson } from '../../../src/export/csv.ts';
 import { collectFields, getPath } from '../../../src/ui/param-fields.ts';
 import { editRecord, resolveScenario, shownRecords } from '../../../src/ui/param-records.ts';
 
@@ -132,6 +134,50 @@ describe('series CSV', () => {
     expect(csvField('line\nbreak')).toBe('"line\nbreak"');
     expect(csvField(Number.NaN)).toBe('');
     expect(csvField('plain')).toBe('plain');
+  });
+});
+
+describe('cascade CSV', () => {
+  it("writes the command line's adoptions.csv for the same run, row for row, names with commas and quotes quoted", () => {
+    const engine = createWorldEngine(
+      worldScenarioSchema.parse({
+        version: 1,
+        seed: 'cascade-export',
+        world: { agents: 1500 },
+        trends: [{ name: 'Step "one", two', kind: 'dance-challenge', origin: 'idol', fandom: 'Orbit' }],
+      }),
+    );
+    for (let t = 0; t < 40; t++) engine.step();
+    const text = adoptionsCsv(
+      { edges: engine.adoptionEdges(), trendNames: engine.summary().trends.map((t) => t.name) },
+      {
+        seed: 'cascade-export',
+        platformNames: engine.platformNames,
+        regionNames: engine.regionNames,
+        fandomNames: engine.fandomNames,
+      },
+    );
+    const records = parseCsv(text);
+    expect(records[0]).toEqual([
+      'run',
+      'seed',
+      'trend',
+      'agent',
+      'tick',
+      'parent',
+      'platform',
+      'region',
+      'fandom',
+      'root',
+      'generation',
+    ]);
+    const cliRows: string[][] = [];
+    forEachAdoptionRow(engine.ctx, 0, 'cascade-export', (row) => cliRows.push(row.map(String)));
+    expect(records.slice(1)).toEqual(cliRows);
+    expect(cliRows.length).toBe(engine.summary().trends[0]!.adopters);
+    expect(cliRows.length).toBeGreaterThan(20); // the trend spread: not an empty comparison
+    expect(records[1]![2]).toBe('Step "one", two');
+    expect(text.split('\n')[1]).toContain('"Step ""one"", two"');
   });
 });
 
