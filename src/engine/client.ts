@@ -39,6 +39,8 @@ export interface EngineClient {
   world(): ReadyMessage | null;
   /** Every series row of the current world so far, one per recorded tick (charts and CSV export). */
   series(): readonly SeriesRow[];
+  /** The world shown before the current one and its series rows (the charts' reference run), or null. */
+  previousRun(): { readonly world: ReadyMessage; readonly rows: readonly SeriesRow[] } | null;
   onReady(listener: Listener<ReadyMessage>): () => void;
   onSummary(listener: Listener<SummaryMessage>): () => void;
   onStatus(listener: Listener<StatusMessage>): () => void;
@@ -68,6 +70,7 @@ export function createEngineClient(spawn: () => WorkerLike): EngineClient {
   let latest: FrameMessage | null = null;
   let untaken = false;
   let rows: SeriesRow[] = [];
+  let previous: { world: ReadyMessage; rows: SeriesRow[] } | null = null;
 
   const emit = <T>(set: Set<Listener<T>>, message: T) => {
     for (const listener of [...set]) listener(message);
@@ -93,6 +96,7 @@ export function createEngineClient(spawn: () => WorkerLike): EngineClient {
     const message = data as WorkerMessage;
     switch (message.type) {
       case 'ready':
+        if (current) previous = { world: current, rows };
         current = message;
         latest = null;
         untaken = false;
@@ -169,6 +173,7 @@ export function createEngineClient(spawn: () => WorkerLike): EngineClient {
     },
     world: () => current,
     series: () => rows,
+    previousRun: () => previous,
     onReady: (listener) => subscribe(listeners.ready, listener),
     onSummary: (listener) => subscribe(listeners.summary, listener),
     onStatus: (listener) => subscribe(listeners.status, listener),
@@ -178,6 +183,7 @@ export function createEngineClient(spawn: () => WorkerLike): EngineClient {
     onError: (listener) => subscribe(listeners.error, listener),
     restart: () => {
       worker?.terminate();
+      if (current) previous = { world: current, rows };
       current = null;
       latest = null;
       untaken = false;

@@ -1,17 +1,20 @@
 // Mounts the whole UI (top bar, gallery, parameters, canvas, read-outs, inspector, charts, dialogs) into a root element. Talks to the store and reads the client; never to the worker directly.
 import type * as z from 'zod';
 import { worldScenarioSchema } from '../../sim/params/world.ts';
+import type { ScenarioJson } from '../../sim/protocol.ts';
 import type { EngineClient } from '../engine/client.ts';
 import { createScene } from '../render/scene.ts';
 import type { Scene, SceneCallbacks } from '../render/scene-api.ts';
 import type { AppState, AppStore, PresetInfo } from '../state/store.ts';
-import { createCharts } from './charts.ts';
+import { createCharts, type PreviousRun } from './charts.ts';
+import { comparable, type RunIdentity, scenarioChanges } from './compare.ts';
 import { createBanner, createHelp } from './dialogs.ts';
 import { el, panel } from './dom.ts';
 import { cascadeLinks, createInspector } from './inspector.ts';
 import { installShortcuts } from './keys.ts';
 import { createLegend } from './legend.ts';
 import { collectFields } from './param-fields.ts';
+import { resolveScenario } from './param-records.ts';
 import { createParamPanel } from './params.ts';
 import { createGallery } from './presets.ts';
 import { createReadouts } from './readouts.ts';
@@ -210,13 +213,55 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
     scene.setWorld(world);
     scene.setTrendColors(world.trendColors);
   };
+  /**
+   * Which run each recent world was (preset, scenario, seed) and its trends as last summarised (a trend launched during
+   * the run is not in its first message), by generation: the charts draw the previous run only when it is comparable.
+   */
+  const runs = new Map<
+    number,
+    RunIdentity & { trendNames: readonly string[]; trendColors: readonly string[] }
+  >();
+  const previousRun = (): PreviousRun | null => {
+    const previous = client.previousRun();
+    const current = client.world();
+    const before = previous && runs.get(previous.world.generation);
+    const now = current && runs.get(current.generation);
+    if (!previous || !before || !now || previous.rows.length < 2 || !comparable(before, now)) return null;
+    return {
+      rows: previous.rows,
+      trendNames: before.trendNames,
+      trendColors: before.trendColors,
+      agentCount: previous.world.agentCount,
+      changes: scenarioChanges(before, now),
+    };
+  };
   const refreshSummaryViews = () => {
     const state = s();
-    charts.update(client.series(), state.summary, state.world?.agentCount ?? 0);
+    charts.update(client.series(), state.summary, state.world?.agentCount ?? 0, previousRun());
     wave.update(state.summary, state.world?.regionNames ?? []);
     cascades.update(state.summary, state.world?.regionNames ?? []);
   };
-  unsubscribers.push(client.onReady(() => showWorld()));
+  unsubscribers.push(
+    client.onReady((ready) => {
+      // The bridge has already put this world's seed in the store; the scenario and preset were set before it was asked for.
+      // Defaults filled in, so a change from an unset value reads "collaborative → random", not "— → random".
+      const { presetId, scenario, seed } = s();
+      const resolved = resolveScenario(
+        deps.paramSchema ?? worldScenarioSchema,
+        scenario,
+      ) as ScenarioJson | null;
+      runs.set(ready.generation, {
+        presetId,
+        scenario: resolved ?? scenario,
+        seed,
+        trendNames: ready.trendNames,
+        trendColors: ready.trendColors,
+      });
+      const kept = new Set([ready.generation, client.previousRun()?.world.generation]);
+      for (const generation of runs.keys()) if (!kept.has(generation)) runs.delete(generation);
+      showWorld();
+    }),
+  );
   unsubscribers.push(
     client.onTies((ties) => {
       const layer = s().layer;
@@ -227,6 +272,13 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   unsubscribers.push(
     client.onSummary((message) => {
       scene?.setTrendColors(message.summary.trends.map((t) => t.color));
+      const run = runs.get(message.generation);
+      if (run && run.trendNames.length !== message.summary.trends.length)
+        runs.set(message.generation, {
+          ...run,
+          trendNames: message.summary.trends.map((t) => t.name),
+          trendColors: message.summary.trends.map((t) => t.color),
+        });
       if (summaryPending) return;
       summaryPending = true;
       // At most one chart redraw per summary burst, in tasks of their own: inside an animation frame the redraw

@@ -11,6 +11,7 @@ import {
   membershipColumns,
   platformBars,
 } from './chart-data.ts';
+import { mergeColumns } from './compare.ts';
 import { el, replaceChildren } from './dom.ts';
 import { formatCount } from './format.ts';
 
@@ -18,6 +19,23 @@ interface SeriesSpec {
   readonly label: string;
   readonly color: string;
   readonly scale?: string;
+  /** A series of the previous run: drawn dashed and faint under the current one. */
+  readonly previous?: boolean;
+}
+
+/** The previous run of the same preset, drawn dashed as a reference (see compare.ts). */
+export interface PreviousRun {
+  readonly rows: readonly SeriesRow[];
+  readonly trendNames: readonly string[];
+  readonly trendColors: readonly string[];
+  readonly agentCount: number;
+  /** What changed since it, one line each (scenarioChanges); empty for a rerun of the same settings. */
+  readonly changes: readonly string[];
+}
+
+/** `specs` followed by the same series of the previous run, dashed and labelled as such. */
+function withPrevious(specs: readonly SeriesSpec[], previous: readonly SeriesSpec[]): SeriesSpec[] {
+  return [...specs, ...previous.map((p) => ({ ...p, label: `${p.label} (previous)`, previous: true }))];
 }
 
 /** One uPlot chart that is rebuilt only when its series change (names or colours), else just fed new data. */
@@ -74,8 +92,11 @@ class LiveChart {
             ...series.map((s) => ({
               label: s.label,
               stroke: s.color,
-              width: 2,
+              width: s.previous ? 1.5 : 2,
               points: { show: false },
+              // Runs are merged on one day axis (mergeColumns): each line bridges the days only the other run has.
+              spanGaps: true,
+              ...(s.previous ? { dash: [5, 4], alpha: 0.6 } : {}),
               ...(s.scale ? { scale: s.scale } : {}),
             })),
           ],
@@ -86,6 +107,14 @@ class LiveChart {
         data as uPlot.AlignedData,
         this.plotHost,
       );
+      // The previous run's series share their colours with the current ones: the note above the charts explains the
+      // dashes, so their legend rows would only double the legend.
+      const rows = this.plotHost.querySelectorAll<HTMLElement>('.u-legend .u-series');
+      const offset = rows.length - series.length; // 1 when the legend lists the x series too (live legends do)
+      series.forEach((spec, i) => {
+        const row = rows[i + offset];
+        if (spec.previous && row) row.hidden = true;
+      });
       return;
     }
     if (Math.abs(this.plot.width - width) > 4) this.plot.setSize({ width, height: 150 });
@@ -100,9 +129,49 @@ class LiveChart {
 
 export interface Charts {
   readonly root: HTMLElement;
-  /** Redraws from all rows so far and the latest summary (a few times a second at most). */
-  update(rows: readonly SeriesRow[], summary: WorldSummary | null, agentCount: number): void;
+  /**
+   * Redraws from all rows so far and the latest summary (a few times a second at most); with `previous`, its curves
+   * are drawn dashed under the current ones unless the user turned that off.
+   */
+  update(
+    rows: readonly SeriesRow[],
+    summary: WorldSummary | null,
+    agentCount: number,
+    previous?: PreviousRun | null,
+  ): void;
   invalidate(): void;
+}
+
+/** The note above the charts that says the dashed lines are the previous run, what changed, and turns them off. */
+function createPreviousNote(onToggle: () => void) {
+  const toggle = el('input', { type: 'checkbox', 'data-testid': 'compare-previous', checked: true });
+  toggle.addEventListener('change', onToggle);
+  const changes = el('ul', { class: 'compare-changes' });
+  const root = el(
+    'div',
+    { class: 'compare-note', hidden: true },
+    el('label', { class: 'compare-toggle' }, toggle, el('span', {}, 'Dashed: the previous run')),
+    changes,
+  );
+  let shownChanges = '';
+  return {
+    root,
+    get showing() {
+      return toggle.checked;
+    },
+    update(previous: PreviousRun | null | undefined) {
+      root.hidden = !previous;
+      const lines = previous
+        ? previous.changes.length > 0
+          ? previous.changes.map((line) => `changed ${line}`)
+          : ['same settings and seed (a rerun)']
+        : [];
+      const key = JSON.stringify(lines);
+      if (key === shownChanges) return;
+      shownChanges = key;
+      replaceChildren(changes, ...lines.map((line) => el('li', {}, line)));
+    },
+  };
 }
 
 export function createCharts(): Charts {
@@ -111,24 +180,59 @@ export function createCharts(): Charts {
   const diversity = new LiveChart('Exposure diversity', 'bits', 'share');
   const bars = el('div', { class: 'bars' });
   const barFigure = el('figure', { class: 'chart' }, el('figcaption', {}, 'Adopters per platform'), bars);
-  const root = el('div', { class: 'charts' }, adoption.root, barFigure, membership.root, diversity.root);
+  let lastArguments: Parameters<Charts['update']> | null = null;
+  const note = createPreviousNote(() => {
+    if (lastArguments) charts.update(...lastArguments);
+  });
+  const root = el(
+    'div',
+    { class: 'charts' },
+    note.root,
+    adoption.root,
+    barFigure,
+    membership.root,
+    diversity.root,
+  );
   let barKey = '';
-  return {
+  const diversitySeries: SeriesSpec[] = [
+    { label: 'topic entropy (bits)', color: '#56b4e9' },
+    { label: 'views from other regions', color: '#e69f00', scale: 'right' },
+    { label: 'homogenization', color: '#cc79a7', scale: 'right' },
+  ];
+  const charts: Charts = {
     root,
-    update(rows, summary, agentCount) {
+    update(rows, summary, agentCount, previousRun) {
+      lastArguments = [rows, summary, agentCount, previousRun];
+      note.update(previousRun);
       if (!summary) return;
+      const previous = previousRun && note.showing ? previousRun : null;
       const trends = summary.trends.map((t) => ({ label: t.name, color: safeCss(t.color) }));
-      adoption.update(trends, adoptionColumns(rows, trends.length));
       const platforms = summary.platforms.map((p, i) => ({ label: p.name, color: toHex(categorical(i)) }));
-      membership.update(platforms, membershipColumns(rows, platforms.length, agentCount));
-      diversity.update(
-        [
-          { label: 'topic entropy (bits)', color: '#56b4e9' },
-          { label: 'views from other regions', color: '#e69f00', scale: 'right' },
-          { label: 'homogenization', color: '#cc79a7', scale: 'right' },
-        ],
-        diversityColumns(rows),
-      );
+      if (!previous) {
+        adoption.update(trends, adoptionColumns(rows, trends.length));
+        membership.update(platforms, membershipColumns(rows, platforms.length, agentCount));
+        diversity.update(diversitySeries, diversityColumns(rows));
+      } else {
+        const before = previous.trendNames.map((name, i) => ({
+          label: name,
+          color: safeCss(previous.trendColors[i] ?? ''),
+        }));
+        adoption.update(
+          withPrevious(trends, before),
+          mergeColumns(adoptionColumns(rows, trends.length), adoptionColumns(previous.rows, before.length)),
+        );
+        membership.update(
+          withPrevious(platforms, platforms),
+          mergeColumns(
+            membershipColumns(rows, platforms.length, agentCount),
+            membershipColumns(previous.rows, platforms.length, previous.agentCount),
+          ),
+        );
+        diversity.update(
+          withPrevious(diversitySeries, diversitySeries),
+          mergeColumns(diversityColumns(rows), diversityColumns(previous.rows)),
+        );
+      }
       const shaped = platformBars(summary.trends, summary.platforms.length);
       const key = JSON.stringify(shaped);
       if (key === barKey) return;
@@ -165,4 +269,5 @@ export function createCharts(): Charts {
       diversity.invalidate();
     },
   };
+  return charts;
 }

@@ -37,6 +37,12 @@ export function createHelp(store: AppStore): View {
       {},
       'Drag to pan, wheel or pinch to zoom, hover for a name card, click a dot to inspect it or launch a trend from it. The inspector shows whom the person caught a trend from and who caught it from them: the chain back to the seed and the people who joined from it light up in yellow, and every agent named there is a link.',
     ),
+    el('h3', {}, 'Comparing runs'),
+    el(
+      'p',
+      {},
+      'Change a parameter, draw a new seed or reset, and the charts keep the previous run of the same preset as dashed curves, with a note saying what changed: set the filter-bubble preset’s recommender to chronological and see exposure diversity move. Exports: CSV is the time series, Cascades every adoption with whom it came from.',
+    ),
     el('form', { method: 'dialog' }, close),
   );
   dialog.addEventListener('close', () => {

@@ -355,3 +355,48 @@ describe('editing the events in the parameter panel', () => {
     expect(await slider.inputValue()).toBe('1000');
   });
 });
+
+describe('comparing with the previous run', () => {
+  /** The legend rows of the chart captioned `title`: visible ones are the current run's series. */
+  const legend = (page: Page, title: string) =>
+    page.evaluate((caption) => {
+      const chart = [...document.querySelectorAll('figure.chart')].find(
+        (f) => f.querySelector('figcaption')?.textContent === caption,
+      );
+      const rows = [...(chart?.querySelectorAll<HTMLElement>('.u-legend .u-series') ?? [])];
+      return { all: rows.length, shown: rows.filter((r) => !r.hidden).map((r) => r.textContent ?? '') };
+    }, title);
+
+  it('draws the previous run of the preset dashed, says what changed, turns it off, and drops it for another preset', async () => {
+    const page = await open(`${session.url()}?agents=${E2E_AGENTS}`);
+    await stepTimes(page, 12);
+    const note = page.locator('.compare-note');
+    expect(await note.isHidden()).toBe(true); // nothing to compare with yet
+    const trends = (await legend(page, 'Adoption per trend')).shown;
+    expect(trends.length).toBeGreaterThan(0);
+
+    await openInPanel(page, 'Recommender');
+    await page.locator('select[data-path="recommender.strategy"]').selectOption('random');
+    await waitUntilReady(page);
+    await waitForInt(page, 'tick', '==', 0);
+    await stepTimes(page, 6);
+    await expect.poll(() => note.isVisible()).toBe(true);
+    expect(await note.textContent()).toContain('recommender.strategy: "collaborative" → "random"');
+    // Every chart carries the previous run's series as well, out of the legend (the note explains the dashes).
+    await expect.poll(async () => (await legend(page, 'Adoption per trend')).all).toBe(2 * trends.length);
+    expect((await legend(page, 'Adoption per trend')).shown).toEqual(trends);
+    expect((await legend(page, 'Exposure diversity')).all).toBe(6);
+
+    await page.locator('[data-testid="compare-previous"]').uncheck();
+    await expect.poll(async () => (await legend(page, 'Adoption per trend')).all).toBe(trends.length);
+    await page.locator('[data-testid="compare-previous"]').check();
+    await expect.poll(async () => (await legend(page, 'Adoption per trend')).all).toBe(2 * trends.length);
+
+    // Another preset is another story: nothing to compare.
+    await page.locator('[data-preset="platform-ban"]').click();
+    await waitUntilReady(page);
+    await stepTimes(page, 3);
+    await expect.poll(() => note.isHidden()).toBe(true);
+    expect((await legend(page, 'Exposure diversity')).all).toBe(3);
+  });
+});

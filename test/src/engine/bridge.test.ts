@@ -165,9 +165,10 @@ describe('engine client', () => {
     expect(ticks).toEqual([9]);
   });
 
-  it('accumulates series rows per world and starts over when a new world is ready', () => {
+  it('accumulates series rows per world and starts over when a new world is ready, keeping the last one as the previous run', () => {
     const { client, worker } = setup();
     worker.reply(ready(1));
+    expect(client.previousRun()).toBeNull();
     worker.reply({
       v: 1,
       type: 'summary',
@@ -178,6 +179,11 @@ describe('engine client', () => {
     expect(client.series().map((r) => r.tick)).toEqual([0, 1, 2]);
     worker.reply(ready(2));
     expect(client.series()).toEqual([]);
+    expect(client.previousRun()?.world.generation).toBe(1);
+    expect(client.previousRun()?.rows.map((r) => r.tick)).toEqual([0, 1, 2]);
+    worker.reply(ready(3));
+    expect(client.previousRun()?.world.generation).toBe(2);
+    expect(client.previousRun()?.rows).toEqual([]);
   });
 
   it('stamps every command with the protocol version', () => {

@@ -1,0 +1,84 @@
+// The previous run in the charts: columns merged on one day axis, the changes listed for a class, and which runs compare.
+import { describe, expect, it } from 'vitest';
+import { comparable, mergeColumns, scenarioChanges } from '../../../src/ui/compare.ts';
+
+const run = (
+  seed: string,
+  recommender: Record<string, unknown>,
+  presetId: string | null = 'filter-bubble',
+) => ({
+  presetId,
+  seed,
+  scenario: { version: 1, seed: 'bubble', world: { agents: 4000 }, recommender },
+});
+
+describe('mergeColumns', () => {
+  it('puts both runs on the union of their days, current series first, null where a run has no point', () => {
+    const current: [number[], ...number[][]] = [
+      [0, 1, 2],
+      [10, 11, 12],
+    ];
+    const previous: [number[], ...number[][]] = [
+      [0, 0.5, 1, 1.5, 2, 2.5],
+      [1, 2, 3, 4, 5, 6],
+    ];
+    expect(mergeColumns(current, previous)).toEqual([
+      [0, 0.5, 1, 1.5, 2, 2.5],
+      [10, null, 11, null, 12, null],
+      [1, 2, 3, 4, 5, 6],
+    ]);
+  });
+
+  it('keeps every series of each run, aligned, when the current run is the longer one', () => {
+    const merged = mergeColumns(
+      [
+        [0, 1, 2, 3],
+        [1, 2, 3, 4],
+        [5, 6, 7, 8],
+      ],
+      [
+        [0, 1],
+        [9, 9],
+        [8, 8],
+      ],
+    );
+    expect(merged).toEqual([
+      [0, 1, 2, 3],
+      [1, 2, 3, 4],
+      [5, 6, 7, 8],
+      [9, 9, null, null],
+      [8, 8, null, null],
+    ]);
+  });
+});
+
+describe('scenarioChanges', () => {
+  it('names the changed setting with its old and new value, as a JSON path', () => {
+    expect(
+      scenarioChanges(run('s', { strategy: 'collaborative' }), run('s', { strategy: 'chronological' })),
+    ).toEqual(['recommender.strategy: "collaborative" → "chronological"']);
+  });
+
+  it('lists a new seed first, an unset value as —, and counts what it does not list', () => {
+    const before = run('a', { strategy: 'collaborative' });
+    const after = run('b', { strategy: 'random', personalization: 0.5, exploration: 0.1, candidates: 4 });
+    expect(scenarioChanges(before, after)).toEqual([
+      'seed: a → b',
+      'recommender.candidates: — → 4',
+      'recommender.exploration: — → 0.1',
+      'recommender.personalization: — → 0.5',
+      'and 1 more change',
+    ]);
+  });
+
+  it('finds nothing between a run and its reset', () => {
+    expect(scenarioChanges(run('s', { strategy: 'random' }), run('s', { strategy: 'random' }))).toEqual([]);
+  });
+});
+
+describe('comparable', () => {
+  it('compares runs of one preset, not runs of two different stories', () => {
+    expect(comparable(run('a', {}), run('b', { strategy: 'random' }))).toBe(true);
+    expect(comparable(run('a', {}, 'dance-challenge'), run('a', {}, 'platform-ban'))).toBe(false);
+  });
+});
