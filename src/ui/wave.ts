@@ -10,8 +10,9 @@ export interface SummaryView {
 }
 
 /**
- * Rows = trends, columns = regions (in the world's order); a reached cell shows hours after the first region and
- * is filled in the trend's colour, strongest for the earliest regions, so the wave reads as a fading gradient.
+ * Rows = regions (in the world's order), columns = trends: eight regions fit down a side panel where eight columns did
+ * not, and a class reads the wave top to bottom. A reached cell shows hours after the trend's first region and is
+ * filled in the trend's colour, strongest for the earliest regions, so the wave reads as a fading gradient.
  */
 export function createRegionWave(): SummaryView {
   const table = el('table', { class: 'wave' });
@@ -26,45 +27,52 @@ export function createRegionWave(): SummaryView {
     root,
     update(summary, regionNames) {
       if (!summary) return;
-      const rows = summary.trends.map((t) => ({
-        name: t.name,
-        color: safeCss(t.color),
-        cells: waveRow(t.onsetTickByRegion),
-      }));
-      const next = JSON.stringify([rows, regionNames]);
+      const trends = summary.trends.map((t) => {
+        const cells = waveRow(t.onsetTickByRegion);
+        return {
+          name: t.name,
+          color: safeCss(t.color),
+          cells,
+          maxRank: Math.max(1, ...cells.map((c) => c.rank ?? 0)),
+        };
+      });
+      const next = JSON.stringify([trends, regionNames]);
       if (next === key) return;
       key = next;
       const head = el(
         'tr',
         {},
-        el('th', { scope: 'col' }, 'trend'),
-        ...regionNames.map((r) => el('th', { scope: 'col', title: r }, r)),
-      );
-      const body = rows.map((r) => {
-        const maxRank = Math.max(1, ...r.cells.map((c) => c.rank ?? 0));
-        return el(
-          'tr',
-          {},
+        el('th', { scope: 'col' }, 'region'),
+        ...trends.map((t) =>
           el(
             'th',
-            { scope: 'row' },
-            el('span', { class: 'swatch', style: `background:${r.color}`, 'aria-hidden': 'true' }),
-            r.name,
+            { scope: 'col', title: t.name },
+            el('span', { class: 'swatch', style: `background:${t.color}`, 'aria-hidden': 'true' }),
+            t.name,
           ),
-          ...r.cells.map((c, i) =>
-            c.rank === null
-              ? el('td', { class: 'empty', title: `${regionNames[i] ?? ''}: not yet` }, '')
-              : el(
-                  'td',
-                  {
-                    style: `--cell:${r.color};--strength:${(1 - (0.75 * c.rank) / maxRank).toFixed(2)}`,
-                    title: `${regionNames[i] ?? ''}: tick ${c.onsetTick}`,
-                  },
-                  c.hoursAfterFirst === 0 ? 'first' : `+${formatHours(c.hoursAfterFirst ?? 0)}`,
-                ),
-          ),
-        );
-      });
+        ),
+      );
+      const body = regionNames.map((region, r) =>
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'row' }, region),
+          ...trends.map((t) => {
+            const c = t.cells[r];
+            if (!c || c.rank === null) return el('td', { class: 'empty', title: `${t.name}: not yet` }, '');
+            return el(
+              'td',
+              {
+                style: `--cell:${t.color};--strength:${(1 - (0.75 * c.rank) / t.maxRank).toFixed(2)}`,
+                title: `${t.name} in ${region}: tick ${c.onsetTick}`,
+              },
+              c.hoursAfterFirst === 0 ? 'first' : `+${formatHours(c.hoursAfterFirst ?? 0)}`,
+            );
+          }),
+        ),
+      );
+      // Beyond two trends the names stand upright, so the columns stay as narrow as their cells.
+      table.classList.toggle('upright', trends.length > 2);
       replaceChildren(table, el('thead', {}, head), el('tbody', {}, ...body));
     },
   };

@@ -137,7 +137,9 @@ describe('using the app as a visitor does', () => {
     await waitForInt(page, 'tick', '>=', 3);
     await page.keyboard.press('Space');
     // The engine confirms the pause after its final frame and summary (ticks of a busy turn may still land before).
-    await page.waitForFunction(() => document.querySelector('#app')?.getAttribute('data-engine') === 'paused');
+    await page.waitForFunction(
+      () => document.querySelector('#app')?.getAttribute('data-engine') === 'paused',
+    );
     const paused = await readInt(page, 'tick');
     await waitFrames(page, 30);
     expect(await readInt(page, 'tick')).toBe(paused);
@@ -188,6 +190,24 @@ describe('using the app as a visitor does', () => {
       .not.toBe(firstTrend);
     expect(title.length).toBeGreaterThan(5);
     await waitForInt(page, 'tick', '==', 0);
+  });
+
+  it('lists the region wave as one row per region and one column per trend, all five of a preset in view', async () => {
+    const page = await open();
+    await page.locator('[data-preset="filter-bubble"]').click();
+    await expect.poll(async () => page.locator('.readouts .trend-name').count(), { timeout: 60_000 }).toBe(5);
+    await waitForInt(page, 'tick', '==', 0);
+    await stepTimes(page, 30);
+    const wave = await page.locator('.wave-wrap').evaluate((wrap) => ({
+      regions: [...wrap.querySelectorAll('tbody th[scope="row"]')].map((th) => th.textContent),
+      trends: [...wrap.querySelectorAll('thead th[scope="col"]')].slice(1).map((th) => th.textContent),
+      reached: wrap.querySelectorAll('tbody td:not(.empty)').length,
+      overflow: wrap.scrollWidth - wrap.clientWidth,
+    }));
+    expect(wave.regions).toHaveLength(8);
+    expect(wave.trends).toEqual(await page.locator('.readouts .trend-name').allInnerTexts());
+    expect(wave.reached).toBeGreaterThan(0); // some trend reached some region in 30 hours
+    expect(wave.overflow).toBeLessThanOrEqual(1); // no sideways scrolling in the side panel at 1280 px
   });
 
   it('zooms with +, the wheel and the buttons, pans by dragging, and F fits the world again', async () => {
