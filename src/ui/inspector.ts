@@ -1,4 +1,5 @@
 // The agent inspector: profile, platforms, what it saw, why it adopted (factors), its cascade (chain, children, tree), and "launch a trend here". Reads the store; dispatches selection and launches.
+import type { AdoptionFactors } from '../../sim/model/adoption.ts';
 import type { AgentCascade, AgentInspection } from '../../sim/model/api.ts';
 import { TREND_KINDS } from '../../sim/params/trends.ts';
 import type { AppState, AppStore } from '../state/store.ts';
@@ -21,16 +22,32 @@ function agentLink(store: AppStore, agent: number): HTMLElement {
   return b;
 }
 
+/** The adoption factors (sim/model/adoption.ts AdoptionFactors) in words a class reads, and what each one is. */
+const FACTOR_TEXT: Readonly<Record<keyof AdoptionFactors, readonly [label: string, meaning: string]>> = {
+  appeal: ['appeal', 'How catchy the trend is'],
+  interestMatch: ['interest match', 'How well the trend’s topics match this person’s interests'],
+  language: ['language', '1 if they speak the trend’s language, less for a language-bound trend if not'],
+  platformFit: ['platform fit', 'How well this platform carries this kind of trend'],
+  reinforcement: [
+    'reinforcement',
+    'Seen from enough different accounts (their threshold), or damped by the effort',
+  ],
+  novelty: ['novelty', 'Halves with every novelty half-life since the trend started'],
+  creator: ['creator', 'How often this person posts, against the average'],
+  participation: ['participation', 'The kind’s base rate of joining in, times the adoption rate knob'],
+};
+
 /** Factor bars: each factor of the adoption probability as a bar on a log-ish scale (1 = neutral). */
 function factorList(factors: Readonly<Record<string, number>>): HTMLElement {
   const list = el('ul', { class: 'factors' });
-  for (const [name, value] of Object.entries(factors)) {
+  for (const [key, value] of Object.entries(factors)) {
+    const [name, meaning] = FACTOR_TEXT[key as keyof AdoptionFactors] ?? [key, ''];
     // Width: factors are multipliers, so show log2 around a mid-point (×1 at 50 %), clamped to 4 % … 100 %.
     const width = Math.max(4, Math.min(100, 50 + 12.5 * Math.log2(Math.max(value, 1e-6))));
     list.append(
       el(
         'li',
-        {},
+        meaning ? { title: meaning } : {},
         el('span', { class: 'factor-name' }, name),
         el('span', { class: 'factor-bar' }, el('span', { style: `width:${width.toFixed(0)}%` })),
         el('span', { class: 'factor-value' }, `×${formatNumber(value, 2)}`),
