@@ -221,18 +221,22 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
     number,
     RunIdentity & { trendNames: readonly string[]; trendColors: readonly string[] }
   >();
+  /** scenarioChanges walks two whole resolved scenarios: once per pair of worlds, not on every summary. */
+  let changesFor = { key: '', lines: [] as string[] };
   const previousRun = (): PreviousRun | null => {
     const previous = client.previousRun();
     const current = client.world();
     const before = previous && runs.get(previous.world.generation);
     const now = current && runs.get(current.generation);
     if (!previous || !before || !now || previous.rows.length < 2 || !comparable(before, now)) return null;
+    const key = `${previous.world.generation}:${current.generation}`;
+    if (changesFor.key !== key) changesFor = { key, lines: scenarioChanges(before, now) };
     return {
       rows: previous.rows,
       trendNames: before.trendNames,
       trendColors: before.trendColors,
       agentCount: previous.world.agentCount,
-      changes: scenarioChanges(before, now),
+      changes: changesFor.lines,
     };
   };
   const refreshSummaryViews = () => {
