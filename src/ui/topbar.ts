@@ -56,7 +56,7 @@ export function createTopBar(store: AppStore, actions: TopBarActions): TopBar {
   const s = () => store.getState();
   const play = button('▶ Play', 'play', 'Play / pause (Space)', () => s().togglePlay(), {
     'aria-pressed': 'false',
-    class: 'primary',
+    class: 'primary play',
   });
   const step = button('Step ›', 'step', 'Advance one simulated hour (→)', () => s().step(1));
   const reset = button('↺ Reset', 'reset', 'Rebuild the world with the same seed (R)', () => s().reset());
@@ -111,7 +111,12 @@ export function createTopBar(store: AppStore, actions: TopBarActions): TopBar {
     (v) => s().setTheme(v),
   );
 
-  const share = button('Share link', 'share', 'Copy a link that reopens this run', actions.share);
+  const share = button(
+    'Share',
+    'share',
+    'Copy a link that reopens this run (preset, parameters, seed, tick)',
+    actions.share,
+  );
   const csv = button(
     'CSV',
     'export-csv',

@@ -324,6 +324,22 @@ describe('using the app as a visitor does', () => {
     expect(brightness).toBeGreaterThan(180);
   });
 
+  it('keeps the top bar on one line at 1280 px, playing or paused', async () => {
+    const page = await open();
+    const bar = () => page.locator('.topbar').evaluate((b) => Math.round(b.getBoundingClientRect().height));
+    const oneLine = await page
+      .locator('[data-testid="play"]')
+      .evaluate((b) => b.getBoundingClientRect().height);
+    expect(await bar()).toBeLessThan(2 * oneLine);
+    await page.keyboard.press('Space');
+    await page.waitForFunction(
+      () => document.querySelector('#app')?.getAttribute('data-engine') === 'playing',
+    );
+    await expect.poll(() => page.locator('[data-testid="play"]').innerText()).toContain('Pause');
+    expect(await bar()).toBeLessThan(2 * oneLine); // "❚❚ Pause" is wider than "▶ Play": it wrapped the bar once
+    await page.keyboard.press('Space');
+  });
+
   it('keeps the whole world in view when the window shrinks to a phone’s width', async () => {
     const page = await open();
     await page.setViewportSize({ width: 390, height: 844 });
