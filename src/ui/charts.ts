@@ -11,9 +11,9 @@ import {
   membershipColumns,
   platformBars,
 } from './chart-data.ts';
-import { mergeColumns } from './compare.ts';
+import { mergeColumns, sameTickFigures } from './compare.ts';
 import { el, replaceChildren } from './dom.ts';
-import { formatCount } from './format.ts';
+import { formatCount, formatNumber } from './format.ts';
 
 interface SeriesSpec {
   readonly label: string;
@@ -142,34 +142,79 @@ export interface Charts {
   invalidate(): void;
 }
 
-/** The note above the charts that says the dashed lines are the previous run, what changed, and turns them off. */
+/**
+ * The note above the charts: the dashed lines are the previous run, what changed since, both runs' figures at the
+ * same tick, and a switch to turn the dashes off.
+ */
 function createPreviousNote(onToggle: () => void) {
   const toggle = el('input', { type: 'checkbox', 'data-testid': 'compare-previous', checked: true });
   toggle.addEventListener('change', onToggle);
   const changes = el('ul', { class: 'compare-changes' });
+  const figures = el('table', { class: 'compare-figures', 'data-testid': 'compare-figures' });
   const root = el(
     'div',
     { class: 'compare-note', hidden: true },
     el('label', { class: 'compare-toggle' }, toggle, el('span', {}, 'Dashed: the previous run')),
     changes,
+    figures,
   );
-  let shownChanges = '';
+  let shown = '';
   return {
     root,
     get showing() {
       return toggle.checked;
     },
-    update(previous: PreviousRun | null | undefined) {
+    update(
+      previous: PreviousRun | null | undefined,
+      rows: readonly SeriesRow[],
+      trendNames: readonly string[],
+    ) {
       root.hidden = !previous;
       const lines = previous
         ? previous.changes.length > 0
           ? previous.changes.map((line) => `changed ${line}`)
           : ['same settings and seed (a rerun)']
         : [];
-      const key = JSON.stringify(lines);
-      if (key === shownChanges) return;
-      shownChanges = key;
+      const side = previous ? sameTickFigures(rows, previous.rows, trendNames) : null;
+      const cells = (side?.figures ?? []).map((f, i) => {
+        const format = (x: number) =>
+          i < trendNames.length ? formatCount(x) : formatNumber(x, f.label === 'homogenization' ? 3 : 2);
+        return [f.label, format(f.current), format(f.previous)] as const;
+      });
+      const key = JSON.stringify([lines, side?.tick, side?.previousTick, cells]);
+      if (key === shown) return;
+      shown = key;
       replaceChildren(changes, ...lines.map((line) => el('li', {}, line)));
+      if (!side) return replaceChildren(figures);
+      const previousHeading =
+        side.previousTick === side.tick ? 'previous' : `previous (tick ${side.previousTick})`;
+      replaceChildren(
+        figures,
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            el('th', { scope: 'col' }, `at tick ${side.tick}`),
+            el('th', { scope: 'col', class: 'num' }, 'this run'),
+            el('th', { scope: 'col', class: 'num' }, previousHeading),
+          ),
+        ),
+        el(
+          'tbody',
+          {},
+          ...cells.map(([label, current, before]) =>
+            el(
+              'tr',
+              {},
+              el('th', { scope: 'row' }, label),
+              el('td', { class: 'num' }, current),
+              el('td', { class: 'num' }, before),
+            ),
+          ),
+        ),
+      );
     },
   };
 }
@@ -203,7 +248,7 @@ export function createCharts(): Charts {
     root,
     update(rows, summary, agentCount, previousRun) {
       lastArguments = [rows, summary, agentCount, previousRun];
-      note.update(previousRun);
+      note.update(previousRun, rows, summary?.trends.map((t) => t.name) ?? previousRun?.trendNames ?? []);
       if (!summary) return;
       const previous = previousRun && note.showing ? previousRun : null;
       const trends = summary.trends.map((t) => ({ label: t.name, color: safeCss(t.color) }));

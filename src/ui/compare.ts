@@ -1,5 +1,5 @@
 // The previous run as a reference in the charts: which run it was, what changed since, and its columns merged with the current ones. Pure: no DOM, no uPlot.
-import type { ScenarioJson } from '../../sim/protocol.ts';
+import type { ScenarioJson, SeriesRow } from '../../sim/protocol.ts';
 import type { Columns } from './chart-data.ts';
 
 /** What a run was: the preset it started from, the scenario as run and its seed. */
@@ -81,4 +81,42 @@ export function mergeColumns(current: Columns, previous: Columns): Columns {
     ...currentSeries.map((series) => pick(series, fromCurrent)),
     ...previousSeries.map((series) => pick(series, fromPrevious)),
   ];
+}
+
+/** One figure of both runs at the same tick, for the note under the dashed curves. */
+export interface SideBySide {
+  readonly label: string;
+  readonly current: number;
+  readonly previous: number;
+}
+
+/**
+ * The current run's latest row against the previous run's row of the same tick (its last row when it stopped
+ * earlier, so the figures compare like with like only up to where it got): adopters per trend (by position: a preset
+ * keeps its trends in order), exposure diversity and homogenization. Null when either run has no rows.
+ */
+export function sameTickFigures(
+  current: readonly SeriesRow[],
+  previous: readonly SeriesRow[],
+  trendNames: readonly string[],
+): { readonly tick: number; readonly previousTick: number; readonly figures: SideBySide[] } | null {
+  const latest = current[current.length - 1];
+  if (!latest || previous.length === 0) return null;
+  // Rows are in tick order: the last previous row at or before the current tick.
+  let matching = previous[0]!;
+  for (const row of previous) if (row.tick <= latest.tick) matching = row;
+  const figures: SideBySide[] = trendNames.map((name, t) => ({
+    label: name,
+    current: latest.adopters[t] ?? 0,
+    previous: matching.adopters[t] ?? 0,
+  }));
+  figures.push(
+    {
+      label: 'topic entropy (bits)',
+      current: latest.exposureDiversity,
+      previous: matching.exposureDiversity,
+    },
+    { label: 'homogenization', current: latest.homogenization, previous: matching.homogenization },
+  );
+  return { tick: latest.tick, previousTick: matching.tick, figures };
 }

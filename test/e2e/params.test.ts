@@ -382,6 +382,12 @@ describe('comparing with the previous run', () => {
     await stepTimes(page, 6);
     await expect.poll(() => note.isVisible()).toBe(true);
     expect(await note.textContent()).toContain('recommender.strategy: "collaborative" → "random"');
+    // Both runs' figures at the current tick: one row per trend, then topic entropy and homogenization.
+    await expect
+      .poll(() => page.locator('[data-testid="compare-figures"] thead').textContent())
+      .toContain('at tick 6');
+    const figureRows = await page.locator('[data-testid="compare-figures"] tbody tr').allInnerTexts();
+    expect(figureRows).toHaveLength(trends.length + 2);
     // Every chart carries the previous run's series as well, out of the legend (the note explains the dashes).
     await expect.poll(async () => (await legend(page, 'Adoption per trend')).all).toBe(2 * trends.length);
     expect((await legend(page, 'Adoption per trend')).shown).toEqual(trends);

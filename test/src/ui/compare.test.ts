@@ -1,6 +1,22 @@
 // The previous run in the charts: columns merged on one day axis, the changes listed for a class, and which runs compare.
 import { describe, expect, it } from 'vitest';
-import { comparable, mergeColumns, scenarioChanges } from '../../../src/ui/compare.ts';
+import type { SeriesRow } from '../../../sim/protocol.ts';
+import { comparable, mergeColumns, sameTickFigures, scenarioChanges } from '../../../src/ui/compare.ts';
+
+function row(tick: number, adopters: number[], exposureDiversity = 0, homogenization = 0): SeriesRow {
+  return {
+    tick,
+    day: Math.floor(tick / 24),
+    hourUtc: tick % 24,
+    online: 0,
+    adopters,
+    members: [],
+    exposureDiversity,
+    crossCultureShare: 0,
+    homogenization,
+    creatorReachGini: 0,
+  };
+}
 
 const run = (
   seed: string,
@@ -80,5 +96,39 @@ describe('comparable', () => {
   it('compares runs of one preset, not runs of two different stories', () => {
     expect(comparable(run('a', {}), run('b', { strategy: 'random' }))).toBe(true);
     expect(comparable(run('a', {}, 'dance-challenge'), run('a', {}, 'platform-ban'))).toBe(false);
+  });
+});
+
+describe('sameTickFigures', () => {
+  it('sets the latest row against the previous run at the same tick', () => {
+    const current = [row(0, [1, 0]), row(1, [2, 1], 1.5, 0.01)];
+    const previous = [row(0, [1, 0]), row(1, [5, 3], 2.5, 0.02), row(2, [9, 4], 2.6, 0.03)];
+    expect(sameTickFigures(current, previous, ['Dance', 'Meme'])).toEqual({
+      tick: 1,
+      previousTick: 1,
+      figures: [
+        { label: 'Dance', current: 2, previous: 5 },
+        { label: 'Meme', current: 1, previous: 3 },
+        { label: 'topic entropy (bits)', current: 1.5, previous: 2.5 },
+        { label: 'homogenization', current: 0.01, previous: 0.02 },
+      ],
+    });
+  });
+
+  it('uses the last row of a previous run that stopped earlier, and says which tick that was', () => {
+    const figures = sameTickFigures([row(10, [7])], [row(0, [1]), row(4, [3])], ['Dance']);
+    expect(figures?.tick).toBe(10);
+    expect(figures?.previousTick).toBe(4);
+    expect(figures?.figures[0]).toEqual({ label: 'Dance', current: 7, previous: 3 });
+  });
+
+  it('gives nothing without rows, and 0 for a trend the previous run did not have', () => {
+    expect(sameTickFigures([], [row(0, [1])], ['Dance'])).toBeNull();
+    expect(sameTickFigures([row(0, [1])], [], ['Dance'])).toBeNull();
+    expect(sameTickFigures([row(3, [1, 4])], [row(3, [2])], ['A', 'B'])?.figures[1]).toEqual({
+      label: 'B',
+      current: 4,
+      previous: 0,
+    });
   });
 });
