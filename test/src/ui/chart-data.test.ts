@@ -2,20 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesRow } from '../../../sim/protocol.ts';
 import { adoptionColumns, membershipColumns, platformBars, thinIndices } from '../../../src/ui/chart-data.ts';
+import { seriesRow } from './series-row.ts';
 
 function row(tick: number, adopters: number[], members: number[] = [0, 0]): SeriesRow {
-  return {
-    tick,
-    day: Math.floor(tick / 24),
-    hourUtc: tick % 24,
-    online: 0,
-    adopters,
-    members,
-    exposureDiversity: 0,
-    crossCultureShare: 0,
-    homogenization: 0,
-    creatorReachGini: 0,
-  };
+  return seriesRow(tick, { adopters, members });
 }
 
 describe('chart data', () => {

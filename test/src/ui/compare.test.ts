@@ -2,20 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesRow } from '../../../sim/protocol.ts';
 import { comparable, mergeColumns, sameTickFigures, scenarioChanges } from '../../../src/ui/compare.ts';
+import { seriesRow } from './series-row.ts';
 
 function row(tick: number, adopters: number[], exposureDiversity = 0, homogenization = 0): SeriesRow {
-  return {
-    tick,
-    day: Math.floor(tick / 24),
-    hourUtc: tick % 24,
-    online: 0,
-    adopters,
-    members: [],
-    exposureDiversity,
-    crossCultureShare: 0,
-    homogenization,
-    creatorReachGini: 0,
-  };
+  return seriesRow(tick, { adopters, exposureDiversity, homogenization });
 }
 
 const run = (
