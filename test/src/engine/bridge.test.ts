@@ -5,6 +5,7 @@ import type { Command, FrameMessage, ReadyMessage, WorkerMessage } from '../../.
 import { connectBridge } from '../../../src/engine/bridge.ts';
 import { createEngineClient, type WorkerLike } from '../../../src/engine/client.ts';
 import { createAppStore } from '../../../src/state/store.ts';
+import { seriesRow } from '../ui/series-row.ts';
 
 interface FakeWorker extends WorkerLike {
   sent: Command[];
@@ -91,18 +92,7 @@ const summary = (tick: number): WorldSummary => ({
   creatorReachGini: 0,
 });
 
-const row = (tick: number) => ({
-  tick,
-  day: 0,
-  hourUtc: tick,
-  online: 0,
-  adopters: [],
-  members: [],
-  exposureDiversity: 0,
-  crossCultureShare: 0,
-  homogenization: 0,
-  creatorReachGini: 0,
-});
+const row = (tick: number) => seriesRow(tick);
 
 const inspection = (id: number, tick = 0): AgentInspection => ({
   id,
