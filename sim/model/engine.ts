@@ -29,7 +29,7 @@ import { isLive, metaTrend, postBase } from './posts.ts';
 import { createDynamicState, POST } from './state.ts';
 import { stepWorld } from './tick.ts';
 import { resolveTrend, TREND_KIND_DEFAULTS } from './trends.ts';
-import { TIER_NAMES, type World } from './world.ts';
+import { agentName, TIER_NAMES, type World } from './world.ts';
 
 /** What the dynamics need besides the world: the seed and the scenario's trends, events and recommender settings. */
 export interface DynamicsSpec {
@@ -352,7 +352,7 @@ export function inspectAgent(ctx: SimContext, agent: number): AgentInspection {
   return {
     id: agent,
     tick: state.tick,
-    name: `${tier === 'regular' ? 'user' : tier}_${agent}`,
+    name: agentName(pop.tier[agent]!, agent),
     region: world.regions[pop.region[agent]!]?.name ?? '?',
     languages: world.languages.filter((_, i) => (pop.languages[agent]! >> i) & 1),
     fandom: fandom > 0 ? (world.fandoms[fandom - 1]?.name ?? null) : null,

@@ -30,6 +30,12 @@ export interface Population {
 export const TIER = { mega: 0, macro: 1, micro: 2, nano: 3, regular: 4 } as const;
 export const TIER_NAMES = ['mega', 'macro', 'micro', 'nano', 'regular'] as const;
 
+/** An agent's display name, the same in the inspector and the canvas's name card: "user_42", "mega_7". */
+export function agentName(tier: number, agent: number): string {
+  const name = TIER_NAMES[tier] ?? 'regular';
+  return `${name === 'regular' ? 'user' : name}_${agent}`;
+}
+
 export interface RegionRecord {
   readonly name: string;
   /** Share of the world's population (all regions sum to 1). */

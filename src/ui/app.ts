@@ -1,5 +1,6 @@
 // Mounts the whole UI (top bar, gallery, parameters, canvas, read-outs, inspector, charts, dialogs) into a root element. Talks to the store and reads the client; never to the worker directly.
 import type * as z from 'zod';
+import { agentName, TIER } from '../../sim/model/world.ts';
 import { worldScenarioSchema } from '../../sim/params/world.ts';
 import type { ScenarioJson } from '../../sim/protocol.ts';
 import type { EngineClient } from '../engine/client.ts';
@@ -177,7 +178,7 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
           : null;
       const platforms = world.platformNames.filter((_, p) => ((world.platforms[agent] ?? 0) >> p) & 1);
       hoverCard.replaceChildren(
-        el('strong', {}, `Agent #${agent}`),
+        el('strong', {}, `${agentName(world.tier[agent] ?? TIER.regular, agent)} #${agent}`),
         el(
           'span',
           {},

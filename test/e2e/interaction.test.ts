@@ -78,6 +78,10 @@ describe('using the app as a visitor does', () => {
     // The pointer still rests on it: the hover card names the same agent.
     await expect.poll(async () => page.locator('.hover-card').innerText()).toContain(`#${adopter}`);
     const panel = inspector(page);
+    // By the same name as the inspector's ("user_42 #42", "micro_7 #7").
+    await expect
+      .poll(async () => panel.locator('.agent-name').innerText())
+      .toBe(await page.locator('.hover-card strong').innerText());
     for (const heading of ['Region', 'Languages', 'Fandom', 'Tier', 'Activity', 'Threshold'])
       await expect(panel.locator('.kv .k', { hasText: heading }).count()).resolves.toBe(1);
     for (const section of ['Platforms', 'Interests', 'What it saw', 'Why it adopted'])

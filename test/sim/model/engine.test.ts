@@ -87,6 +87,12 @@ describe('createWorldEngine', () => {
     );
     const inspection = engine.inspect(adopter >= 0 ? adopter : 0);
     expect(() => JSON.stringify(inspection)).not.toThrow();
+    // Named by tier and id: "user_<id>" for a regular agent, "<tier>_<id>" for an influencer.
+    const prefix = inspection.tier === 'regular' ? 'user' : inspection.tier;
+    expect(inspection.name).toBe(`${prefix}_${inspection.id}`);
+    const mega = engine.ctx.world.population.tier.indexOf(0);
+    expect(mega).toBeGreaterThanOrEqual(0); // every world has mega influencers (tiers are ranks)
+    expect(engine.inspect(mega).name).toBe(`mega_${mega}`);
     if (adopter >= 0) {
       const adoption = inspection.adoptions[0]!;
       expect(adoption.trend).toBe('Step');
