@@ -46,7 +46,14 @@ const app = mountApp(root, {
     exportCsv: () => exporter.csv(),
     exportJson: () => exporter.json(),
     exportPng: () => void exporter.png(),
-    exportCascades: () => void exporter.cascades(),
+    exportCascades: () =>
+      void exporter.cascades().then((downloaded) => {
+        // The answer would have described the world before a rebuild or crash: say so instead of doing nothing.
+        if (!downloaded)
+          store
+            .getState()
+            .setNotice('No cascades were exported: the world changed first. Try again once it is ready.');
+      }),
     openHelp: () => store.getState().setHelpOpen(true),
   },
 });

@@ -205,8 +205,8 @@ export function createTopBar(store: AppStore, actions: TopBarActions): TopBar {
         );
       }
       layer.input.value = String(state.layer);
-      // Until the world is built there is nothing to play or step.
-      for (const b of [play, step]) b.disabled = state.phase !== 'ready';
+      // Until the world is built there is nothing to play, step or export as cascades.
+      for (const b of [play, step, cascades]) b.disabled = state.phase !== 'ready';
     },
   };
 }
