@@ -159,16 +159,12 @@ export interface InspectionMessage {
   readonly inspection: AgentInspection;
 }
 
-/**
- * Every adoption up to `tick` as cascade-tree edges (columns transferred), with the trend names of that moment (a
- * trend launched during the run has a name the world's first message did not list).
- */
+/** Every adoption up to `tick` as cascade-tree edges (columns transferred; trend names as of that tick). */
 export interface AdoptionsMessage {
   readonly v: 1;
   readonly type: 'adoptions';
   readonly generation: number;
   readonly tick: number;
-  readonly trendNames: readonly string[];
   readonly edges: AdoptionEdges;
 }
 

@@ -355,18 +355,12 @@ export function serveEngine(port: Port, schedule: Schedule, deps: HostDeps): voi
       case 'requestAdoptions': {
         if (!engine) return;
         const edges = engine.adoptionEdges();
-        const trendNames = engine.summary().trends.map((t) => t.name);
-        post({ v: 1, type: 'adoptions', generation, tick: engine.tick, trendNames, edges }, [
-          edges.trend.buffer,
-          edges.agent.buffer,
-          edges.tick.buffer,
-          edges.parent.buffer,
-          edges.platform.buffer,
-          edges.region.buffer,
-          edges.fandom.buffer,
-          edges.root.buffer,
-          edges.generation.buffer,
-        ] as ArrayBuffer[]);
+        // Every column is a fresh typed array: all of them are handed over, none copied.
+        const columns = Object.values(edges).filter((v): v is ArrayBufferView => ArrayBuffer.isView(v));
+        post(
+          { v: 1, type: 'adoptions', generation, tick: engine.tick, edges },
+          columns.map((c) => c.buffer as ArrayBuffer),
+        );
         return;
       }
       case 'requestTies': {

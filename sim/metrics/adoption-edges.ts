@@ -16,6 +16,7 @@ export function adoptionEdges(ctx: SimContext): AdoptionEdges {
   for (const ts of state.trends) count += ts.adopters;
   const edges: AdoptionEdges = {
     count,
+    trendNames: state.trends.map((ts) => ts.trend.name),
     trend: new Uint16Array(count),
     agent: new Int32Array(count),
     tick: new Int32Array(count),
@@ -66,9 +67,11 @@ export const ADOPTION_COLUMNS = [
   'generation',
 ] as const;
 
-/** The names the rows show in place of indices (fandom index f ≥ 1 is `fandomNames[f − 1]`; 0 = no fandom, empty). */
+/**
+ * The world's names the rows show in place of indices (fandom index f ≥ 1 is `fandomNames[f − 1]`; 0 = no fandom,
+ * empty); trend names come with the edges.
+ */
 export interface EdgeNames {
-  readonly trendNames: readonly string[];
   readonly platformNames: readonly string[];
   readonly regionNames: readonly string[];
   readonly fandomNames: readonly string[];
@@ -86,7 +89,7 @@ export function adoptionRow(
   return [
     run,
     seed,
-    names.trendNames[edges.trend[i]!] ?? '',
+    edges.trendNames[edges.trend[i]!] ?? '',
     edges.agent[i]!,
     edges.tick[i]!,
     edges.parent[i]!,

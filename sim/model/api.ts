@@ -127,6 +127,8 @@ export interface AgentInspection {
  */
 export interface AdoptionEdges {
   readonly count: number;
+  /** Names of the trend indices as they are now (a trend launched during the run is listed too). */
+  readonly trendNames: readonly string[];
   readonly trend: Uint16Array;
   readonly agent: Int32Array;
   readonly tick: Int32Array;

@@ -1,7 +1,7 @@
 // Builds the export files' text (time-series CSV, summary JSON) and their names. Pure: no DOM, no store.
 import { ADOPTION_COLUMNS, adoptionRow, type EdgeNames } from '../../sim/metrics/adoption-edges.ts';
-import type { WorldSummary } from '../../sim/model/api.ts';
-import type { AdoptionsMessage, ScenarioJson, SeriesRow } from '../../sim/protocol.ts';
+import type { AdoptionEdges, WorldSummary } from '../../sim/model/api.ts';
+import type { ScenarioJson, SeriesRow } from '../../sim/protocol.ts';
 
 /** Quotes a CSV field when it holds a comma, quote or line break (RFC 4180). */
 export function csvField(value: string | number): string {
@@ -82,14 +82,10 @@ export function seriesCsv(rows: readonly SeriesRow[], names: SeriesNames): strin
  * adoptions.csv (`run` is 0: the app runs one replicate), so the same scripts read both. Parents come before their
  * children; `tick` is the 0-based hour of the adoption; `root` and `generation` place it in its tree.
  */
-export function adoptionsCsv(
-  message: Pick<AdoptionsMessage, 'edges' | 'trendNames'>,
-  names: Omit<EdgeNames, 'trendNames'> & { readonly seed: string },
-): string {
-  const rowNames: EdgeNames = { ...names, trendNames: message.trendNames };
+export function adoptionsCsv(edges: AdoptionEdges, names: EdgeNames & { readonly seed: string }): string {
   const lines = [ADOPTION_COLUMNS.join(',')];
-  for (let i = 0; i < message.edges.count; i++)
-    lines.push(adoptionRow(message.edges, i, rowNames, 0, names.seed).map(csvField).join(','));
+  for (let i = 0; i < edges.count; i++)
+    lines.push(adoptionRow(edges, i, names, 0, names.seed).map(csvField).join(','));
   return `${lines.join('\n')}\n`;
 }
 

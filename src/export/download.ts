@@ -75,7 +75,7 @@ export function createExporter(
         stops.push(
           client.onAdoptions((message) => {
             const { presetId, seed } = store.getState();
-            const text = adoptionsCsv(message, { ...world, seed });
+            const text = adoptionsCsv(message.edges, { ...world, seed });
             downloadBlob(
               new Blob([text], { type: 'text/csv' }),
               exportFileName(presetId, seed, message.tick, 'cascades', 'csv'),

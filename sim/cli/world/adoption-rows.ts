@@ -18,7 +18,6 @@ export function forEachAdoptionRow(
   const { world } = ctx;
   const edges = adoptionEdges(ctx);
   const names = {
-    trendNames: ctx.state.trends.map((ts) => ts.trend.name),
     platformNames: world.platforms.map((p) => p.name),
     regionNames: world.regions.map((r) => r.name),
     fandomNames: world.fandoms.map((f) => f.name),

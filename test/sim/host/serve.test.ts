@@ -112,6 +112,7 @@ function ringEngine(scenario: ScenarioJson, seed: string): WorldEngine {
       const count = adoptions.length;
       return {
         count,
+        trendNames: ['ring dance'],
         trend: new Uint16Array(count),
         agent: Int32Array.from(adoptions, (a) => a.agent),
         tick: Int32Array.from(adoptions, (a) => a.tick),
@@ -420,7 +421,7 @@ describe('serveEngine', () => {
     expect(h.messages.map((m) => m.message.type)).toEqual(['adoptions']);
     const answer = h.of('adoptions')[0]!;
     expect(answer.tick).toBe(4);
-    expect(answer.trendNames).toEqual(['ring dance']);
+    expect(answer.edges.trendNames).toEqual(['ring dance']);
     // Seed 'abc' shifts the start to agent 3; each later agent adopted from its left neighbour.
     expect(Array.from(answer.edges.agent)).toEqual([3, 4, 5, 6]);
     expect(Array.from(answer.edges.parent)).toEqual([-1, 3, 4, 5]);

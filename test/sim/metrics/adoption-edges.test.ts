@@ -68,7 +68,6 @@ describe('adoptionEdges', () => {
 
   it('names trend, platform, region and fandom in the rows, with an empty fandom for none', () => {
     const names = {
-      trendNames: trends.map((ts) => ts.trend.name),
       platformNames: engine.platformNames,
       regionNames: engine.regionNames,
       fandomNames: engine.fandomNames,
@@ -84,7 +83,7 @@ describe('adoptionEdges', () => {
       expect(row.slice(0, 6)).toEqual([
         2,
         'seed-x',
-        names.trendNames[edges.trend[i]!],
+        trends[edges.trend[i]!]!.trend.name,
         agent,
         edges.tick[i],
         edges.parent[i],

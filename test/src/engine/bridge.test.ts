@@ -139,6 +139,7 @@ describe('engine client', () => {
     client.onAdoptions((message) => ticks.push(message.tick));
     const edges = (count: number) => ({
       count,
+      trendNames: ['t'],
       trend: new Uint16Array(count),
       agent: new Int32Array(count),
       tick: new Int32Array(count),
@@ -150,8 +151,8 @@ describe('engine client', () => {
       generation: new Int32Array(count),
     });
     worker.reply(ready(2));
-    worker.reply({ v: 1, type: 'adoptions', generation: 1, tick: 7, trendNames: ['t'], edges: edges(3) });
-    worker.reply({ v: 1, type: 'adoptions', generation: 2, tick: 9, trendNames: ['t'], edges: edges(1) });
+    worker.reply({ v: 1, type: 'adoptions', generation: 1, tick: 7, edges: edges(3) });
+    worker.reply({ v: 1, type: 'adoptions', generation: 2, tick: 9, edges: edges(1) });
     expect(ticks).toEqual([9]);
   });
 

@@ -148,15 +148,12 @@ describe('cascade CSV', () => {
       }),
     );
     for (let t = 0; t < 40; t++) engine.step();
-    const text = adoptionsCsv(
-      { edges: engine.adoptionEdges(), trendNames: engine.summary().trends.map((t) => t.name) },
-      {
-        seed: 'cascade-export',
-        platformNames: engine.platformNames,
-        regionNames: engine.regionNames,
-        fandomNames: engine.fandomNames,
-      },
-    );
+    const text = adoptionsCsv(engine.adoptionEdges(), {
+      seed: 'cascade-export',
+      platformNames: engine.platformNames,
+      regionNames: engine.regionNames,
+      fandomNames: engine.fandomNames,
+    });
     const records = parseCsv(text);
     expect(records[0]).toEqual([
       'run',
