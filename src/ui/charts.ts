@@ -54,7 +54,14 @@ class LiveChart {
     this.root = el('figure', { class: 'chart' }, el('figcaption', {}, title), this.plotHost);
   }
 
-  update(series: readonly SeriesSpec[], data: Columns): void {
+  /** Draws `current`'s series and, given `previous`, the previous run's the same chart shows dashed under them. */
+  update(
+    current: readonly SeriesSpec[],
+    currentData: Columns,
+    previous?: { readonly specs: readonly SeriesSpec[]; readonly data: Columns } | null,
+  ): void {
+    const series = previous ? withPrevious(current, previous.specs) : current;
+    const data = previous ? mergeColumns(currentData, previous.data) : currentData;
     const key = JSON.stringify(series);
     const width = Math.max(200, this.plotHost.clientWidth || 300);
     if (key !== this.key || !this.plot) {
@@ -176,9 +183,8 @@ function createPreviousNote(onToggle: () => void) {
           : ['same settings and seed (a rerun)']
         : [];
       const side = previous ? sameTickFigures(rows, previous.rows, trendNames) : null;
-      const cells = (side?.figures ?? []).map((f, i) => {
-        const format = (x: number) =>
-          i < trendNames.length ? formatCount(x) : formatNumber(x, f.label === 'homogenization' ? 3 : 2);
+      const cells = (side?.figures ?? []).map((f) => {
+        const format = (x: number) => (f.digits === null ? formatCount(x) : formatNumber(x, f.digits));
         return [f.label, format(f.current), format(f.previous)] as const;
       });
       const key = JSON.stringify([lines, side?.tick, side?.previousTick, cells]);
@@ -253,31 +259,28 @@ export function createCharts(): Charts {
       const previous = previousRun && note.showing ? previousRun : null;
       const trends = summary.trends.map((t) => ({ label: t.name, color: safeCss(t.color) }));
       const platforms = summary.platforms.map((p, i) => ({ label: p.name, color: toHex(categorical(i)) }));
-      if (!previous) {
-        adoption.update(trends, adoptionColumns(rows, trends.length));
-        membership.update(platforms, membershipColumns(rows, platforms.length, agentCount));
-        diversity.update(diversitySeries, diversityColumns(rows));
-      } else {
-        const before = previous.trendNames.map((name, i) => ({
-          label: name,
-          color: safeCss(previous.trendColors[i] ?? ''),
-        }));
-        adoption.update(
-          withPrevious(trends, before),
-          mergeColumns(adoptionColumns(rows, trends.length), adoptionColumns(previous.rows, before.length)),
-        );
-        membership.update(
-          withPrevious(platforms, platforms),
-          mergeColumns(
-            membershipColumns(rows, platforms.length, agentCount),
-            membershipColumns(previous.rows, platforms.length, previous.agentCount),
-          ),
-        );
-        diversity.update(
-          withPrevious(diversitySeries, diversitySeries),
-          mergeColumns(diversityColumns(rows), diversityColumns(previous.rows)),
-        );
-      }
+      const trendsBefore = (previous?.trendNames ?? []).map((name, i) => ({
+        label: name,
+        color: safeCss(previous?.trendColors[i] ?? ''),
+      }));
+      adoption.update(
+        trends,
+        adoptionColumns(rows, trends.length),
+        previous && { specs: trendsBefore, data: adoptionColumns(previous.rows, trendsBefore.length) },
+      );
+      membership.update(
+        platforms,
+        membershipColumns(rows, platforms.length, agentCount),
+        previous && {
+          specs: platforms,
+          data: membershipColumns(previous.rows, platforms.length, previous.agentCount),
+        },
+      );
+      diversity.update(
+        diversitySeries,
+        diversityColumns(rows),
+        previous && { specs: diversitySeries, data: diversityColumns(previous.rows) },
+      );
       const shaped = platformBars(summary.trends, summary.platforms.length);
       const key = JSON.stringify(shaped);
       if (key === barKey) return;

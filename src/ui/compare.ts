@@ -88,6 +88,8 @@ export interface SideBySide {
   readonly label: string;
   readonly current: number;
   readonly previous: number;
+  /** Decimals to show; null for a count of agents. */
+  readonly digits: number | null;
 }
 
 /**
@@ -109,14 +111,16 @@ export function sameTickFigures(
     label: name,
     current: latest.adopters[t] ?? 0,
     previous: matching.adopters[t] ?? 0,
+    digits: null,
   }));
   figures.push(
     {
       label: 'topic entropy (bits)',
       current: latest.exposureDiversity,
       previous: matching.exposureDiversity,
+      digits: 2,
     },
-    { label: 'homogenization', current: latest.homogenization, previous: matching.homogenization },
+    { label: 'homogenization', current: latest.homogenization, previous: matching.homogenization, digits: 3 },
   );
   return { tick: latest.tick, previousTick: matching.tick, figures };
 }

@@ -97,10 +97,10 @@ describe('sameTickFigures', () => {
       tick: 1,
       previousTick: 1,
       figures: [
-        { label: 'Dance', current: 2, previous: 5 },
-        { label: 'Meme', current: 1, previous: 3 },
-        { label: 'topic entropy (bits)', current: 1.5, previous: 2.5 },
-        { label: 'homogenization', current: 0.01, previous: 0.02 },
+        { label: 'Dance', current: 2, previous: 5, digits: null },
+        { label: 'Meme', current: 1, previous: 3, digits: null },
+        { label: 'topic entropy (bits)', current: 1.5, previous: 2.5, digits: 2 },
+        { label: 'homogenization', current: 0.01, previous: 0.02, digits: 3 },
       ],
     });
   });
@@ -109,7 +109,7 @@ describe('sameTickFigures', () => {
     const figures = sameTickFigures([row(10, [7])], [row(0, [1]), row(4, [3])], ['Dance']);
     expect(figures?.tick).toBe(10);
     expect(figures?.previousTick).toBe(4);
-    expect(figures?.figures[0]).toEqual({ label: 'Dance', current: 7, previous: 3 });
+    expect(figures?.figures[0]).toEqual({ label: 'Dance', current: 7, previous: 3, digits: null });
   });
 
   it('gives nothing without rows, and 0 for a trend the previous run did not have', () => {
@@ -119,6 +119,7 @@ describe('sameTickFigures', () => {
       label: 'B',
       current: 4,
       previous: 0,
+      digits: null,
     });
   });
 });
