@@ -40,9 +40,10 @@ const app = mountApp(root, {
   store,
   client,
   openPreset: (id) => presets.openPreset(id),
+  openFile: (file) => void presets.openFile(file),
   paramSchema: worldScenarioSchema,
   actions: {
-    share: () => void shareRun(store, presets.changedParameters),
+    share: () => void shareRun(store, presets.shareable),
     exportCsv: () => exporter.csv(),
     exportJson: () => exporter.json(),
     exportPng: () => void exporter.png(),

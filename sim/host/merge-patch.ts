@@ -6,12 +6,16 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 /**
- * RFC 7396 without deletions: objects merge key by key, recursively; any other value (arrays included)
- * replaces the base value whole. Returns a new object; neither input is changed.
+ * RFC 7396: objects merge key by key, recursively; null removes the key (no scenario field takes null); any other
+ * value (arrays included) replaces the base value whole. Returns a new object; neither input is changed.
  */
 export function mergePatch(base: ScenarioJson, patch: ScenarioJson): ScenarioJson {
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(patch)) {
+    if (value === null) {
+      delete out[key];
+      continue;
+    }
     const current = out[key];
     out[key] = isPlainObject(value) && isPlainObject(current) ? mergePatch(current, value) : value;
   }
@@ -19,8 +23,9 @@ export function mergePatch(base: ScenarioJson, patch: ScenarioJson): ScenarioJso
 }
 
 /**
- * The smallest patch with `mergePatch(base, diffPatch(base, target))` deep-equal to `target`, for targets
- * that keep every key of `base` (a scenario edited by the panel). Arrays are compared whole.
+ * The smallest patch with `mergePatch(base, diffPatch(base, target))` deep-equal to `target` (for targets without
+ * null values, which a merge patch cannot carry: null means removal). Keys of `base` missing from `target` become null (RFC 7386
+ * removal); arrays are compared whole.
  */
 export function diffPatch(base: ScenarioJson, target: ScenarioJson): ScenarioJson {
   const out: Record<string, unknown> = {};
@@ -33,5 +38,6 @@ export function diffPatch(base: ScenarioJson, target: ScenarioJson): ScenarioJso
       out[key] = value;
     }
   }
+  for (const key of Object.keys(base)) if (!(key in target)) out[key] = null;
   return out;
 }

@@ -3,16 +3,23 @@ import type { ScenarioJson } from '../../sim/protocol.ts';
 import type { AppStore } from '../state/store.ts';
 import { shareHash } from './codec.ts';
 
+/** A preset and the parameters that differ from it (the preset loader's `shareable`). */
+export interface Shareable {
+  readonly presetId: string;
+  readonly patch: ScenarioJson;
+}
+
 /** The shareable URL of the run in `store` (keeps the page's path and query, replaces the hash). */
 export function shareUrl(
   store: AppStore,
-  changedParameters: () => ScenarioJson,
+  shareable: () => Shareable | null,
   location: Location = window.location,
 ): string | null {
-  const { presetId, seed, tick } = store.getState();
-  if (!presetId) return null;
+  const { seed, tick } = store.getState();
+  const run = shareable();
+  if (!run) return null;
   const url = new URL(location.href);
-  url.hash = shareHash({ presetId, patch: changedParameters(), seed, tick });
+  url.hash = shareHash({ presetId: run.presetId, patch: run.patch, seed, tick });
   return url.toString();
 }
 
@@ -20,11 +27,8 @@ export function shareUrl(
  * Writes the link into the address bar (without reloading) and copies it to the clipboard when allowed;
  * tells the user either way through the store's notice. Returns the link.
  */
-export async function shareRun(
-  store: AppStore,
-  changedParameters: () => ScenarioJson,
-): Promise<string | null> {
-  const link = shareUrl(store, changedParameters);
+export async function shareRun(store: AppStore, shareable: () => Shareable | null): Promise<string | null> {
+  const link = shareUrl(store, shareable);
   if (!link) return null;
   history.replaceState(null, '', link);
   let copied = false;

@@ -3,6 +3,7 @@ import { diffPatch, isPlainObject, mergePatch } from '../../sim/host/merge-patch
 import { InputError } from '../../sim/params/errors.ts';
 import type { ScenarioJson } from '../../sim/protocol.ts';
 import { decodeShare, type SharedRun } from '../share/codec.ts';
+import { checkFileSize, readRunFile } from './scenario-file.ts';
 import type { AppStore, PresetInfo } from './store.ts';
 
 export interface PresetLoaderDeps {
@@ -45,6 +46,14 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** What openFile reads: a browser File, or anything shaped like one (tests). */
+export interface OpenableFile {
+  readonly name: string;
+  /** Bytes, checked before the text is read. */
+  readonly size: number;
+  text(): Promise<string>;
+}
+
 export interface PresetLoader {
   /** Loads the gallery, then opens `sharePayload` if given (falling back to the default preset with a notice). */
   start(sharePayload: string | null): Promise<void>;
@@ -52,8 +61,17 @@ export interface PresetLoader {
   openPreset(id: string): Promise<void>;
   /** Opens a share link now (e.g. on hashchange). */
   openShare(payload: string): Promise<void>;
-  /** The parameters that differ from the current preset (what a share link carries). */
-  changedParameters(): ScenarioJson;
+  /**
+   * Opens a file's text (a world scenario, or this app's CSV or JSON export; scenario-file.ts) and says so in a
+   * notice. A file that cannot be run changes nothing: the notice names the field and its allowed range. Resolves
+   * whether the run was loaded.
+   */
+  openFile(file: OpenableFile): Promise<boolean>;
+  /**
+   * What a share link carries: a preset and the parameters that differ from it. A scenario opened from a file that
+   * names no known preset is carried as its difference from a preset the gallery has loaded; null when none has.
+   */
+  shareable(): { presetId: string; patch: ScenarioJson } | null;
 }
 
 /** Creates the loader over `store` and `deps` (call `start` once). */
@@ -117,6 +135,29 @@ export function createPresetLoader(store: AppStore, deps: PresetLoaderDeps): Pre
     }
   };
 
+  const openFile = async (file: OpenableFile): Promise<boolean> => {
+    const fileName = file.name;
+    try {
+      checkFileSize(fileName, file.size);
+      const run = readRunFile(fileName, await file.text());
+      deps.validate(run.scenario, fileName);
+      const known = run.presetId !== null && store.getState().presets.some((p) => p.id === run.presetId);
+      // The share link diffs against the preset file, so the preset is fetched (and cached) before the run starts.
+      if (known) await preset(run.presetId!);
+      store
+        .getState()
+        .loadScenario(known ? run.presetId : null, run.scenario, run.seed ?? undefined, run.tick);
+      const at = run.tick > 0 ? `, stepped to tick ${run.tick.toLocaleString('en-US')}` : '';
+      store.getState().setNotice(`Opened ${fileName} (${run.kind}${at}).`);
+      return true;
+    } catch (error) {
+      const reason =
+        error instanceof InputError && error.source === fileName ? error.lines.join('; ') : message(error);
+      store.getState().setNotice(`${fileName} could not be opened; the current run is unchanged. ${reason}`);
+      return false;
+    }
+  };
+
   return {
     start: async (sharePayload) => {
       try {
@@ -133,11 +174,16 @@ export function createPresetLoader(store: AppStore, deps: PresetLoaderDeps): Pre
     },
     openPreset: (id) => loadPreset(id),
     openShare,
-    changedParameters: () => {
-      const { presetId, scenario } = store.getState();
-      const base = presetId ? cache.get(presetId) : undefined;
-      if (!scenario) return {};
-      return base ? diffPatch(base, scenario) : scenario;
+    openFile,
+    shareable: () => {
+      const { presetId, scenario, presets } = store.getState();
+      if (!scenario) return null;
+      // Any preset works as the base of a custom scenario (the patch turns it into the scenario); the gallery's
+      // order makes the choice stable.
+      const baseId = presetId ?? presets.find((p) => cache.has(p.id))?.id;
+      const base = baseId ? cache.get(baseId) : undefined;
+      if (!baseId || !base) return null;
+      return { presetId: baseId, patch: diffPatch(base, scenario) };
     },
   };
 }

@@ -14,6 +14,7 @@ import { el, panel } from './dom.ts';
 import { cascadeLinks, createInspector } from './inspector.ts';
 import { installShortcuts } from './keys.ts';
 import { createLegend } from './legend.ts';
+import { createFileOpener } from './open-file.ts';
 import { collectFields } from './param-fields.ts';
 import { resolveScenario } from './param-records.ts';
 import { createParamPanel } from './params.ts';
@@ -31,6 +32,11 @@ export interface AppDeps {
    * `scenarios/<file>` itself and calls `store.loadScenario(id, json)` (the worker still validates it).
    */
   readonly openPreset?: (id: string) => void | Promise<void>;
+  /**
+   * Opens a file the user picked or dropped (the preset loader: a scenario, or a CSV or JSON export). Without it the
+   * Presets panel has no "Open a file" button and drops are ignored.
+   */
+  readonly openFile?: (file: File) => void;
   /** What the share, export and help buttons do (src/share, src/export; help opens the dialog). */
   readonly actions: TopBarActions;
   /** The schema the parameter panel is generated from; default: the world scenario schema (sim/params/world.ts). */
@@ -117,6 +123,9 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   };
   const gallery = createGallery((card) => void openPreset(card));
   const presetsPanel = panel('Presets', 'presets-panel');
+  const openFile = deps.openFile;
+  const fileOpener = openFile ? createFileOpener(openFile) : null;
+  if (fileOpener) presetsPanel.body.append(fileOpener.root);
   presetsPanel.body.append(gallery.root);
   const paramsPanel = panel('Parameters', 'params-panel', false);
   const params = createParamPanel(store, panelFields(deps.paramSchema ?? worldScenarioSchema));
@@ -161,6 +170,7 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
         ),
       ),
       help.root,
+      fileOpener?.overlay,
     ),
   );
 
@@ -208,6 +218,7 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   zoomFit.addEventListener('click', () => scene?.fitWorld());
 
   const unsubscribers: (() => void)[] = [];
+  if (fileOpener) unsubscribers.push(fileOpener.destroy);
   const showWorld = () => {
     const world = client.world();
     if (!world || !scene) return;
@@ -325,7 +336,11 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   unsubscribers.push(store.subscribe((state) => render(state)));
   render(s());
   unsubscribers.push(
-    installShortcuts(store, { fitWorld: () => scene?.fitWorld(), zoomBy: (f) => scene?.zoomBy(f) }),
+    installShortcuts(store, {
+      fitWorld: () => scene?.fitWorld(),
+      zoomBy: (f) => scene?.zoomBy(f),
+      openFile: fileOpener ? () => fileOpener.choose() : undefined,
+    }),
   );
 
   try {

@@ -43,6 +43,12 @@ export function createHelp(store: AppStore): View {
       {},
       'Change a parameter, draw a new seed or reset, and the charts keep the previous run of the same preset as dashed curves, with a note saying what changed: set the filter-bubble preset’s recommender to chronological and see exposure diversity move. Exports: CSV is the time series, Cascades every adoption with whom it came from.',
     ),
+    el('h3', {}, 'Opening files'),
+    el(
+      'p',
+      {},
+      'Open a file (O, the button above the presets, or drop it on the page) runs a scenario JSON written for the command line, or reopens a CSV or JSON export at its seed and tick. A file that cannot run says which field is wrong and leaves the current run as it was.',
+    ),
     el('form', { method: 'dialog' }, close),
   );
   dialog.addEventListener('close', () => {

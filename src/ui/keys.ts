@@ -1,4 +1,4 @@
-// Keyboard shortcuts (space play/pause, → step, R reset, N new seed, ? help, F fit view); ignored while typing in a field. Dispatches to the store only.
+// Keyboard shortcuts (space play/pause, → step, R reset, N new seed, ? help, F fit view, O open a file); ignored while typing in a field. Dispatches to the store only.
 import type { AppStore } from '../state/store.ts';
 
 export const SHORTCUTS = [
@@ -7,6 +7,7 @@ export const SHORTCUTS = [
   { keys: 'R', action: 'Reset (same seed)' },
   { keys: 'N', action: 'New seed' },
   { keys: 'F', action: 'Fit the whole world in view' },
+  { keys: 'O', action: 'Open a scenario file, or a CSV or JSON export (or drop one on the page)' },
   { keys: '+ / −', action: 'Zoom in / out' },
   { keys: 'Esc', action: 'Close dialog, clear selection' },
   { keys: '?', action: 'This help' },
@@ -26,7 +27,7 @@ export function isTyping(target: EventTarget | null): boolean {
 /** Installs the shortcuts on `window`; returns the uninstaller. */
 export function installShortcuts(
   store: AppStore,
-  view: { fitWorld(): void; zoomBy(factor: number): void },
+  view: { fitWorld(): void; zoomBy(factor: number): void; openFile?: (() => void) | undefined },
 ): () => void {
   const onKey = (e: KeyboardEvent) => {
     if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
@@ -52,6 +53,11 @@ export function installShortcuts(
       case 'f':
       case 'F':
         view.fitWorld();
+        break;
+      case 'o':
+      case 'O':
+        if (!view.openFile) return;
+        view.openFile();
         break;
       case '+':
       case '=':

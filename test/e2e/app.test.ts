@@ -24,6 +24,7 @@ import { useAppSession } from './session.ts';
 /** Small enough that software WebGL and the engine keep up on 2 shared cores; large enough for visible clusters. */
 const E2E_AGENTS = 3000;
 const OUTPUT = resolve(import.meta.dirname, '../../test-output');
+const PRESETS = resolve(import.meta.dirname, '../../public/scenarios');
 
 const session = useAppSession();
 
@@ -293,6 +294,97 @@ describe('the built app in headless Chromium', () => {
       expected.push(row.map(csvField).join(',')),
     );
     expect(lines.slice(1)).toEqual(expected);
+  });
+
+  it('reopens a run from its own CSV export at the same seed, tick and state, and a broken file changes nothing', async () => {
+    const first = await open();
+    await first.locator('[data-testid="seed"]').fill('e2e-open');
+    await first.locator('[data-testid="seed"]').press('Enter');
+    await waitUntilReady(first);
+    await stepTimes(first, 20);
+    const hash = await stateHash(first, 20);
+    const [download] = await Promise.all([
+      first.waitForEvent('download'),
+      first.locator('[data-testid="export-csv"]').click(),
+    ]);
+    const exported = {
+      name: download.suggestedFilename(),
+      mimeType: 'text/csv',
+      buffer: await readFile((await download.path()) ?? ''),
+    };
+
+    const page = await open(); // the default preset with its own seed, at tick 0
+    expect(await page.locator('[data-testid="seed"]').inputValue()).not.toBe('e2e-open');
+    // Playwright turns on file-chooser interception when a listener is first added, asynchronously: a key press made
+    // at once could open the picker before that. A listener added here has it on before the press below.
+    page.on('filechooser', () => undefined);
+    await page.evaluate(() => undefined);
+    // The O shortcut opens the file picker.
+    const [picker] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('o')]);
+    await picker.setFiles(exported);
+    await waitForInt(page, 'tick', '==', 20, 60_000);
+    expect(await page.locator('[data-testid="seed"]').inputValue()).toBe('e2e-open');
+    expect(await stateHash(page, 20)).toBe(hash);
+    await page.getByText(`Opened ${exported.name} (CSV export, stepped to tick 20).`).waitFor();
+    expect(
+      await page.locator('[data-testid="presets"] [aria-pressed="true"]').getAttribute('data-preset'),
+    ).toBe('dance-challenge');
+
+    const scenario = JSON.parse(await readFile(join(PRESETS, 'dance-challenge.json'), 'utf8')) as {
+      world: Record<string, unknown>;
+    };
+    const broken = JSON.stringify({ ...scenario, world: { ...scenario.world, agents: 0 } });
+    // The "Open a file" button opens the picker too.
+    const [brokenPicker] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.locator('[data-testid="open-file"]').click(),
+    ]);
+    await brokenPicker.setFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(broken),
+    });
+    await page
+      .getByText(
+        'broken.json could not be opened; the current run is unchanged. world.agents: must be an integer from 10 to 100,000,000 agents (got 0)',
+      )
+      .waitFor();
+    expect(await readInt(page, 'tick')).toBe(20);
+    expect(await page.locator('[data-testid="seed"]').inputValue()).toBe('e2e-open');
+    expect(await stateHash(page, 20)).toBe(hash);
+  });
+
+  it('runs a scenario file dropped on the page as Node runs it, and shares it as a link', async () => {
+    const preset = JSON.parse(await readFile(join(PRESETS, 'platform-ban.json'), 'utf8')) as {
+      world: Record<string, unknown>;
+    };
+    const scenario = { ...preset, seed: 'e2e-dropped', world: { ...preset.world, agents: E2E_AGENTS } };
+    const page = await open();
+    const dropped = await page.evaluateHandle((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'my-ban.json', { type: 'application/json' }));
+      return transfer;
+    }, JSON.stringify(scenario));
+    await page.dispatchEvent('body', 'dragenter', { dataTransfer: dropped });
+    await page.locator('[data-testid="drop-overlay"]').waitFor({ state: 'visible' });
+    await screenshot(page, 'e2e-drop-overlay', true);
+    await page.dispatchEvent('body', 'drop', { dataTransfer: dropped });
+    await page.getByText('Opened my-ban.json (scenario file).').waitFor();
+    expect(await page.locator('[data-testid="drop-overlay"]').isHidden()).toBe(true);
+    await waitUntilReady(page);
+    expect(await page.locator('[data-testid="seed"]').inputValue()).toBe('e2e-dropped');
+    expect(await page.locator('[data-testid="presets"] [aria-pressed="true"]').count()).toBe(0);
+    await stepTimes(page, 6);
+    const hash = await stateHash(page, 6);
+    const engine = createWorldEngine(worldScenarioSchema.parse(scenario));
+    for (let i = 0; i < 6; i++) engine.step();
+    expect(hash).toBe(engine.stateHash());
+
+    await page.locator('[data-testid="share"]').click();
+    await page.waitForFunction(() => window.location.hash.startsWith('#s='));
+    const reopened = await session.open(page.url());
+    await waitForInt(reopened.page, 'tick', '==', 6, 60_000);
+    expect(await stateHash(reopened.page, 6)).toBe(hash);
   });
 
   it('downloads a PNG of the canvas named with the seed', async () => {

@@ -1,7 +1,9 @@
-// Tests the preset loader: the default preset opens first, share links reopen preset + changes + seed + tick, bad links fall back with a message.
+// Tests the preset loader: the default preset opens first, share links and opened files reopen preset + changes + seed + tick, bad input leaves a message and the run.
 import { describe, expect, it } from 'vitest';
+import { mergePatch } from '../../../sim/host/merge-patch.ts';
 import { InputError } from '../../../sim/params/errors.ts';
-import type { Command } from '../../../sim/protocol.ts';
+import type { Command, ScenarioJson } from '../../../sim/protocol.ts';
+import { seriesCsv } from '../../../src/export/csv.ts';
 import { encodeShare } from '../../../src/share/codec.ts';
 import { createPresetLoader, parsePresetIndex } from '../../../src/state/preset-loader.ts';
 import { createAppStore } from '../../../src/state/store.ts';
@@ -73,10 +75,10 @@ describe('preset loader', () => {
   it('round-trips the parameters the user changed through a link', async () => {
     const first = await setup(null);
     first.store.getState().setParams({ appeal: 0.75 });
-    const patch = first.loader.changedParameters();
-    expect(patch).toEqual({ appeal: 0.75 });
+    const patch = first.loader.shareable()?.patch;
+    expect(first.loader.shareable()).toEqual({ presetId: 'dance', patch: { appeal: 0.75 } });
     const second = await setup(
-      encodeShare({ presetId: 'dance', patch, seed: first.store.getState().seed, tick: 0 }),
+      encodeShare({ presetId: 'dance', patch: patch!, seed: first.store.getState().seed, tick: 0 }),
     );
     expect(second.store.getState().scenario).toEqual(first.store.getState().scenario);
   });
@@ -95,6 +97,87 @@ describe('preset loader', () => {
     expect(garbled.store.getState().notice).toMatch(/could not be opened/);
     const unknown = await setup(encodeShare({ presetId: 'nope', patch: {}, seed: 'x', tick: 0 }));
     expect(unknown.store.getState().notice).toContain('preset: must be one of "dance", "meme" (got "nope")');
+  });
+
+  describe('opening a file', () => {
+    const custom = { world: { name: 'mine' }, agents: 1500, appeal: 0.25 };
+    const file = (name: string, text: string, size = text.length) => ({ name, size, text: async () => text });
+    const initsOf = (store: ReturnType<typeof createAppStore>) =>
+      store.getState().outbox.filter((c) => c.type === 'init');
+
+    it('runs a scenario file with the seed written in it, as a custom scenario', async () => {
+      const { store, loader } = await setup(null);
+      const text = JSON.stringify({ ...custom, seed: 'file-7' });
+      expect(await loader.openFile(file('mine.json', text))).toBe(true);
+      expect(store.getState()).toMatchObject({ presetId: null, seed: 'file-7', scenario: { agents: 1500 } });
+      expect(store.getState().notice).toBe('Opened mine.json (scenario file).');
+    });
+
+    it('reopens a CSV export at its preset, seed and last tick', async () => {
+      const { store, loader } = await setup(null);
+      const rows = [0, 1, 2].map((tick) => ({
+        tick,
+        day: 0,
+        hourUtc: tick,
+        online: 1,
+        adopters: [],
+        members: [],
+        exposureDiversity: 0,
+        crossCultureShare: 0,
+        homogenization: 0,
+        creatorReachGini: 0,
+      }));
+      const csv = seriesCsv(rows, {
+        seed: 'run, "one"',
+        presetId: 'meme',
+        scenario: custom,
+        trendNames: [],
+        platformNames: [],
+      });
+      expect(await loader.openFile(file('run.csv', csv))).toBe(true);
+      expect(store.getState()).toMatchObject({ presetId: 'meme', seed: 'run, "one"', scenario: custom });
+      expect(initsOf(store).at(-1)).toMatchObject({ advanceTo: 2, seed: 'run, "one"' });
+      expect(store.getState().notice).toBe('Opened run.csv (CSV export, stepped to tick 2).');
+    });
+
+    it('changes nothing and names the field and its range when the scenario is out of range', async () => {
+      const { store, loader } = await setup(null);
+      const before = store.getState();
+      const inits = initsOf(store).length;
+      expect(await loader.openFile(file('big.json', JSON.stringify({ ...custom, agents: 0 })))).toBe(false);
+      expect(store.getState()).toMatchObject({
+        presetId: before.presetId,
+        seed: before.seed,
+        scenario: before.scenario,
+      });
+      expect(initsOf(store)).toHaveLength(inits);
+      expect(store.getState().notice).toBe(
+        'big.json could not be opened; the current run is unchanged. agents: must be an integer from 100 to 10,000 (got 0)',
+      );
+    });
+
+    it('refuses a file over the size limit without reading it', async () => {
+      const { store, loader } = await setup(null);
+      const huge = {
+        name: 'huge.csv',
+        size: 64 * 1024 * 1024,
+        text: () => Promise.reject(new Error('read')),
+      };
+      expect(await loader.openFile(huge)).toBe(false);
+      expect(store.getState().notice).toBe(
+        'huge.csv could not be opened; the current run is unchanged. file size: must be at most 32 MB (got 64.0 MB)',
+      );
+    });
+
+    it('shares a custom scenario as its difference from a loaded preset', async () => {
+      const { store, loader } = await setup(null);
+      await loader.openFile(file('mine.json', JSON.stringify(custom)));
+      const shared = loader.shareable()!;
+      expect(shared.presetId).toBe('dance');
+      expect(mergePatch(files['dance.json'] as ScenarioJson, shared.patch)).toEqual(
+        store.getState().scenario,
+      );
+    });
   });
 
   it('accepts an index as a list or as { presets }, and skips entries without an id', () => {
