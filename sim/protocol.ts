@@ -219,3 +219,50 @@ export function isCurrentVersion(data: unknown): data is { v: 1; type: string } 
     typeof (data as { type?: unknown }).type === 'string'
   );
 }
+
+/**
+ * The replicates worker (a second worker beside the engine's, so the live run goes on): `runReplicates` runs the
+ * scenario `runs` times for `ticks` ticks, as `npm run sim -- run <file> --runs <runs>` does (run r seeded
+ * runSeed(seed, r)), and answers with progress, one `replicate` per finished run, then `replicatesDone`; or an
+ * `error` ('input' naming the field, 'too-big' with the estimate, 'crash'). Cancelling is terminating the worker.
+ */
+export interface ReplicatesCommand {
+  readonly v: 1;
+  readonly type: 'runReplicates';
+  readonly scenario: ScenarioJson;
+  readonly seed: string;
+  readonly runs: number;
+  readonly ticks: number;
+}
+
+/** Run `run` (0-based) has stepped `tick` of its ticks (sent once per simulated day and at the end). */
+export interface ReplicateProgressMessage {
+  readonly v: 1;
+  readonly type: 'replicateProgress';
+  readonly run: number;
+  readonly tick: number;
+}
+
+/** One finished run: adopters of each trend after every tick (`adopters[trend][tick]`, tick 0 = before the first). */
+export interface ReplicateMessage {
+  readonly v: 1;
+  readonly type: 'replicate';
+  readonly run: number;
+  readonly seed: string;
+  readonly agentCount: number;
+  readonly trendNames: readonly string[];
+  readonly trendColors: readonly string[];
+  readonly adopters: readonly (readonly number[])[];
+}
+
+export interface ReplicatesDoneMessage {
+  readonly v: 1;
+  readonly type: 'replicatesDone';
+  readonly runs: number;
+}
+
+export type ReplicatesMessage =
+  | ReplicateProgressMessage
+  | ReplicateMessage
+  | ReplicatesDoneMessage
+  | ErrorMessage;

@@ -11,11 +11,8 @@ import {
   seriesRow,
 } from '../../metrics/world-series.ts';
 import { largestCascade } from '../../metrics/world-summary.ts';
-import { buildWorld } from '../../model/build-world.ts';
-import { freshCopy, SocialWorldEngine } from '../../model/engine.ts';
-import type { World } from '../../model/world.ts';
+import { replicateMaker } from '../../model/replicates.ts';
 import type { WorldScenario } from '../../params/world.ts';
-import { runSeed } from '../../rng.ts';
 import { CsvFile } from '../csv.ts';
 import { prepareOutFolder, writeJsonFile } from '../output.ts';
 import { ADOPTION_COLUMNS, forEachAdoptionRow } from './adoption-rows.ts';
@@ -104,24 +101,12 @@ export function runWorldScenario(
   const cascades = new CsvFile(join(outDir, 'cascades.csv'), CASCADE_COLUMNS);
   const adoptions = new CsvFile(join(outDir, 'adoptions.csv'), ADOPTION_COLUMNS);
   const summaries: WorldRunSummary[] = [];
-  let shared: World | undefined;
+  const makeReplicate = replicateMaker(scenario, seed, options.budgetBytes);
   try {
     for (let run = 0; run < runs; run++) {
-      const runSeedText = runSeed(seed, run);
       const buildStart = performance.now();
-      let world: World;
-      if (scenario.regenerateWorld || !shared) {
-        world = buildWorld(scenario.world, runSeedText, options.budgetBytes);
-        if (!scenario.regenerateWorld) shared = world;
-      } else world = shared;
-      if (!scenario.regenerateWorld) world = freshCopy(world);
+      const { engine, seed: runSeedText } = makeReplicate(run);
       const buildSeconds = (performance.now() - buildStart) / 1000;
-      const engine = new SocialWorldEngine(world, {
-        seed: runSeedText,
-        trends: scenario.trends,
-        events: scenario.events,
-        recommender: scenario.recommender,
-      });
       const ctx = engine.ctx;
       const layout = seriesLayout(ctx, trendNames);
       series ??= new CsvFile(join(outDir, 'series.csv'), seriesColumns(layout));
