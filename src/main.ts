@@ -3,6 +3,7 @@ import { parseOrThrow } from '../sim/params/errors.ts';
 import { worldScenarioSchema } from '../sim/params/world.ts';
 import { connectBridge } from './engine/bridge.ts';
 import { createEngineClient } from './engine/client.ts';
+import { createReplicatesRunner } from './engine/replicates-client.ts';
 import { createExporter } from './export/download.ts';
 import { payloadFromHash } from './share/codec.ts';
 import { shareRun } from './share/link.ts';
@@ -21,6 +22,13 @@ const client = createEngineClient(
   () => new Worker(new URL('./worker/entry.ts', import.meta.url), { type: 'module', name: 'hallyu-engine' }),
 );
 connectBridge(store, client);
+const replicates = createReplicatesRunner(
+  () =>
+    new Worker(new URL('./worker/replicates-entry.ts', import.meta.url), {
+      type: 'module',
+      name: 'hallyu-replicates',
+    }),
+);
 
 /** Scenario files sit next to index.html, so the site works from any folder. */
 const scenariosUrl = new URL('./scenarios/', document.baseURI);
@@ -41,6 +49,7 @@ const app = mountApp(root, {
   client,
   openPreset: (id) => presets.openPreset(id),
   openFile: (file) => void presets.openFile(file),
+  replicates,
   paramSchema: worldScenarioSchema,
   actions: {
     share: () => void shareRun(store, presets.shareable),

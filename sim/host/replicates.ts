@@ -51,7 +51,11 @@ export function serveReplicates(port: ReplicatesPort, budgetBytes: number): void
     let scenario: z.output<typeof worldScenarioSchema>;
     try {
       request = parseOrThrow(requestSchema, command, 'replicates');
-      scenario = parseOrThrow(worldScenarioSchema, { ...(command.scenario as object), seed: request.seed }, 'scenario');
+      scenario = parseOrThrow(
+        worldScenarioSchema,
+        { ...(command.scenario as object), seed: request.seed },
+        'scenario',
+      );
     } catch (error) {
       fail('input', error instanceof InputError ? error.message : String(error));
       return;

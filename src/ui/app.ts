@@ -4,6 +4,7 @@ import { agentName, TIER } from '../../sim/model/world.ts';
 import { worldScenarioSchema } from '../../sim/params/world.ts';
 import type { ScenarioJson } from '../../sim/protocol.ts';
 import type { EngineClient } from '../engine/client.ts';
+import type { ReplicatesRunner } from '../engine/replicates-client.ts';
 import { createScene } from '../render/scene.ts';
 import type { Scene, SceneCallbacks } from '../render/scene-api.ts';
 import type { AppState, AppStore, PresetInfo } from '../state/store.ts';
@@ -20,6 +21,7 @@ import { resolveScenario } from './param-records.ts';
 import { createParamPanel } from './params.ts';
 import { createGallery } from './presets.ts';
 import { createReadouts } from './readouts.ts';
+import { createReplicatesPanel } from './replicates.ts';
 import { createTopBar, type TopBarActions } from './topbar.ts';
 import { createCascadeStats, createRegionWave } from './wave.ts';
 
@@ -37,6 +39,8 @@ export interface AppDeps {
    * Presets panel has no "Open a file" button and drops are ignored.
    */
   readonly openFile?: (file: File) => void;
+  /** Runs replicates of the current scenario in a second worker; without it there is no Replicates panel. */
+  readonly replicates?: ReplicatesRunner;
   /** What the share, export and help buttons do (src/share, src/export; help opens the dialog). */
   readonly actions: TopBarActions;
   /** The schema the parameter panel is generated from; default: the world scenario schema (sim/params/world.ts). */
@@ -141,6 +145,9 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   wavePanel.body.append(wave.root);
   const cascadePanel = panel('Cascades', 'cascade-panel');
   cascadePanel.body.append(cascades.root);
+  const replicates = deps.replicates ? createReplicatesPanel(store, deps.replicates) : null;
+  const replicatesPanel = panel('Replicates: how much is luck?', 'replicates-panel', false);
+  if (replicates) replicatesPanel.body.append(replicates.root);
 
   const banner = createBanner(store);
   const help = createHelp(store);
@@ -167,6 +174,7 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
           chartsPanel.root,
           wavePanel.root,
           cascadePanel.root,
+          replicates ? replicatesPanel.root : null,
         ),
       ),
       help.root,
@@ -316,9 +324,11 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
     inspector.update(state);
     banner.update(state);
     help.update(state);
+    replicates?.update(state);
     if (document.documentElement.dataset.theme !== state.theme) {
       document.documentElement.dataset.theme = state.theme;
       charts.invalidate();
+      replicates?.invalidate();
       refreshSummaryViews();
     }
     if (!scene) return;

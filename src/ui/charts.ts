@@ -15,12 +15,14 @@ import { mergeColumns, sameTickFigures } from './compare.ts';
 import { el, replaceChildren } from './dom.ts';
 import { formatCount, formatNumber } from './format.ts';
 
-interface SeriesSpec {
+export interface SeriesSpec {
   readonly label: string;
   readonly color: string;
   readonly scale?: string;
   /** A series of the previous run: drawn dashed and faint under the current one. */
   readonly previous?: boolean;
+  /** One of many similar lines (a replicate): drawn thin and faint, left out of the legend. */
+  readonly faint?: boolean;
 }
 
 /** The previous run of the same preset, drawn dashed as a reference (see compare.ts). */
@@ -39,7 +41,7 @@ function withPrevious(specs: readonly SeriesSpec[], previous: readonly SeriesSpe
 }
 
 /** One uPlot chart that is rebuilt only when its series change (names or colours), else just fed new data. */
-class LiveChart {
+export class LiveChart {
   readonly root: HTMLElement;
   private plot: uPlot | null = null;
   private key = '';
@@ -99,11 +101,12 @@ class LiveChart {
             ...series.map((s) => ({
               label: s.label,
               stroke: s.color,
-              width: s.previous ? 1.5 : 2,
+              width: s.faint ? 1 : s.previous ? 1.5 : 2,
               points: { show: false },
               // Runs are merged on one day axis (mergeColumns): each line bridges the days only the other run has.
               spanGaps: true,
               ...(s.previous ? { dash: [5, 4], alpha: 0.6 } : {}),
+              ...(s.faint ? { alpha: 0.3 } : {}),
               ...(s.scale ? { scale: s.scale } : {}),
             })),
           ],
@@ -120,7 +123,7 @@ class LiveChart {
       const offset = rows.length - series.length; // 1 when the legend lists the x series too (live legends do)
       series.forEach((spec, i) => {
         const row = rows[i + offset];
-        if (spec.previous && row) row.hidden = true;
+        if ((spec.previous || spec.faint) && row) row.hidden = true;
       });
       return;
     }

@@ -43,6 +43,12 @@ export function createHelp(store: AppStore): View {
       {},
       'Change a parameter, draw a new seed or reset, and the charts keep the previous run of the same preset as dashed curves, with a note saying what changed: set the filter-bubble preset’s recommender to chronological and see exposure diversity move. Exports: CSV is the time series, Cascades every adoption with whom it came from.',
     ),
+    el('h3', {}, 'Replicates'),
+    el(
+      'p',
+      {},
+      'The Replicates panel runs the same settings again with other seeds, beside the live run, and shows how far luck alone spreads the outcome: every run’s curve, the median, the range and how often each trend ended biggest.',
+    ),
     el('h3', {}, 'Opening files'),
     el(
       'p',

@@ -5,7 +5,8 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachAdoptionRow } from '../../sim/cli/world/adoption-rows.ts';
 import { createWorldEngine, type SocialWorldEngine } from '../../sim/model/engine.ts';
-import { worldScenarioSchema } from '../../sim/params/world.ts';
+import { replicateMaker } from '../../sim/model/replicates.ts';
+import { type WorldScenario, worldScenarioSchema } from '../../sim/params/world.ts';
 import { csvField } from '../../src/export/csv.ts';
 import { decodeShare, payloadFromHash } from '../../src/share/codec.ts';
 import { parsePresetIndex } from '../../src/state/preset-loader.ts';
@@ -48,8 +49,8 @@ async function setSpeed(page: Page, ticksPerSecond: number): Promise<void> {
   }, ticksPerSecond);
 }
 
-/** The same run in Node: the app's first preset (fetched from the served site) with the e2e agent count and `seed`. */
-async function nodeEngine(seed: string, ticks: number): Promise<SocialWorldEngine> {
+/** The app's first preset (fetched from the served site) with the e2e agent count and `seed`, validated as Node does. */
+async function nodeScenario(seed: string): Promise<WorldScenario> {
   const index = (await (await fetch(new URL('scenarios/index.json', session.url()))).json()) as unknown;
   const [first] = parsePresetIndex(index);
   if (!first) throw new Error('no presets');
@@ -58,7 +59,12 @@ async function nodeEngine(seed: string, ticks: number): Promise<SocialWorldEngin
     unknown
   >;
   const scenario = scenarioAdjuster({ agents: E2E_AGENTS, notice: null })(preset);
-  const engine = createWorldEngine(worldScenarioSchema.parse({ ...scenario, seed }));
+  return worldScenarioSchema.parse({ ...scenario, seed });
+}
+
+/** The same run in Node, stepped `ticks` times. */
+async function nodeEngine(seed: string, ticks: number): Promise<SocialWorldEngine> {
+  const engine = createWorldEngine(await nodeScenario(seed));
   for (let i = 0; i < ticks; i++) engine.step();
   return engine;
 }
@@ -385,6 +391,40 @@ describe('the built app in headless Chromium', () => {
     const reopened = await session.open(page.url());
     await waitForInt(reopened.page, 'tick', '==', 6, 60_000);
     expect(await stateHash(reopened.page, 6)).toBe(hash);
+  });
+
+  it('runs replicates beside the live run with the seeds and outcomes Node gives them, and drops them when the seed changes', async () => {
+    const page = await open();
+    const seed = await page.locator('[data-testid="seed"]').inputValue();
+    await page.locator('#replicates-panel > summary').click();
+    const runs = page.locator('[data-testid="replicates-runs"]');
+    await runs.fill('1');
+    await page.locator('[data-testid="replicates-run"]').click();
+    await page.getByText('Runs: must be a whole number from 2 to 50 (got "1")').waitFor();
+    await runs.fill('3');
+    await page.locator('[data-testid="replicates-days"]').fill('1');
+    await page.locator('[data-testid="replicates-run"]').click();
+    const status = page.locator('[data-testid="replicates-status"]');
+    await status.getByText(`3 runs of 1 day, seeds ${seed} … ${seed}-2.`).waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-testid="replicates-error"]').isHidden()).toBe(true);
+    const finals = JSON.parse(
+      (await page.locator('[data-testid="replicates-table"]').getAttribute('data-finals')) ?? '[]',
+    );
+    // The same replicates in Node, as `npm run sim -- run --runs 3` makes them.
+    const makeReplicate = replicateMaker(await nodeScenario(seed), seed);
+    const expected = [0, 1, 2].map((run) => {
+      const { engine } = makeReplicate(run);
+      for (let tick = 0; tick < 24; tick++) engine.step();
+      return engine.summary().trends.map((t) => t.adopters);
+    });
+    expect(finals).toEqual(expected[0]!.map((_, t) => expected.map((perRun) => perRun[t])));
+    expect(new Set(finals[0]).size).toBeGreaterThan(1); // the runs differ: luck shows
+    expect(await readInt(page, 'tick')).toBe(0); // the live run was left alone
+    await screenshot(page, 'e2e-replicates', true);
+
+    await page.locator('[data-testid="new-seed"]').click();
+    await status.getByText('The settings changed, so the replicates were dropped').waitFor();
+    expect(await page.locator('[data-testid="replicates-table"]').isHidden()).toBe(true);
   });
 
   it('downloads a PNG of the canvas named with the seed', async () => {

@@ -33,7 +33,9 @@ function ask(command: Record<string, unknown>, budgetBytes = 1e9): ReplicatesMes
 function cliCurves(regenerateWorld: boolean, seed: string, runs: number, ticks: number): number[][][] {
   const out = mkdtempSync(join(tmpdir(), 'replicates-'));
   folders.push(out);
-  runWorldScenario(worldScenarioSchema.parse({ ...scenario, seed, ticks, regenerateWorld }), seed, out, { runs });
+  runWorldScenario(worldScenarioSchema.parse({ ...scenario, seed, ticks, regenerateWorld }), seed, out, {
+    runs,
+  });
   const [header, ...rows] = readFileSync(join(out, 'series.csv'), 'utf8').trim().split('\n');
   const columns = header!.split(',');
   const at = (name: string) => columns.indexOf(name);
@@ -66,9 +68,9 @@ describe('serveReplicates', () => {
       ]);
       expect(messages.at(-1)).toEqual({ v: 1, type: 'replicatesDone', runs: 3 });
       // Progress once a simulated day and at each run's end.
-      expect(messages.filter((m) => m.type === 'replicateProgress').map((m) => 'tick' in m && m.tick)).toEqual([
-        24, 30, 24, 30, 24, 30,
-      ]);
+      expect(
+        messages.filter((m) => m.type === 'replicateProgress').map((m) => 'tick' in m && m.tick),
+      ).toEqual([24, 30, 24, 30, 24, 30]);
       const expected = cliCurves(regenerateWorld, 'luck', 3, 30);
       for (const r of runs) {
         expect(r.trendNames).toEqual(['Step Up', 'Lens']);
@@ -83,7 +85,12 @@ describe('serveReplicates', () => {
   it('names the field and its range for a bad count, length or scenario, and runs nothing', () => {
     const base = { v: 1, type: 'runReplicates', scenario, seed: 's', runs: 2, ticks: 5 };
     expect(ask({ ...base, runs: 1 })).toEqual([
-      { v: 1, type: 'error', kind: 'input', message: 'replicates: runs: must be an integer from 2 to 50 runs (got 1)' },
+      {
+        v: 1,
+        type: 'error',
+        kind: 'input',
+        message: 'replicates: runs: must be an integer from 2 to 50 runs (got 1)',
+      },
     ]);
     expect(ask({ ...base, ticks: REPLICATE_LIMITS.ticks + 1 })[0]).toMatchObject({
       kind: 'input',

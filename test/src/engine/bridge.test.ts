@@ -6,36 +6,14 @@ import { connectBridge } from '../../../src/engine/bridge.ts';
 import { createEngineClient, type WorkerLike } from '../../../src/engine/client.ts';
 import { createAppStore } from '../../../src/state/store.ts';
 import { seriesRow } from '../ui/series-row.ts';
+import { type FakeWorker, fakeWorkers as fakeWorkersOf } from './fake-worker.ts';
 
-interface FakeWorker extends WorkerLike {
-  sent: Command[];
-  terminated: boolean;
-  reply(message: WorkerMessage): void;
-}
-
-function fakeWorkers(): { spawn: () => WorkerLike; workers: FakeWorker[] } {
-  const workers: FakeWorker[] = [];
-  const spawn = () => {
-    const worker: FakeWorker = {
-      sent: [],
-      terminated: false,
-      onmessage: null,
-      onerror: null,
-      onmessageerror: null,
-      postMessage(message) {
-        this.sent.push(message as Command);
-      },
-      terminate() {
-        this.terminated = true;
-      },
-      reply(message) {
-        this.onmessage?.({ data: message } as MessageEvent);
-      },
-    };
-    workers.push(worker);
-    return worker;
+/** The engine client's fake worker: replies are typed as the engine worker's messages. */
+function fakeWorkers() {
+  return fakeWorkersOf<Command>() as {
+    spawn: () => WorkerLike;
+    workers: (FakeWorker<Command> & { reply(message: WorkerMessage): void })[];
   };
-  return { spawn, workers };
 }
 
 const ready = (generation: number, seed = 's1'): ReadyMessage => ({
