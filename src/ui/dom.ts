@@ -48,3 +48,30 @@ export function panel(
   );
   return { root, body };
 }
+
+/** A table's head: one column header per entry, a label or a [label, tooltip] pair. */
+export function tableHead(...columns: (string | readonly [string, string])[]): HTMLTableSectionElement {
+  return el(
+    'thead',
+    {},
+    el(
+      'tr',
+      {},
+      ...columns.map((column) =>
+        typeof column === 'string'
+          ? el('th', { scope: 'col' }, column)
+          : el('th', { scope: 'col', title: column[1] }, column[0]),
+      ),
+    ),
+  );
+}
+
+/** A row header naming a trend beside its colour swatch (`color` already made CSS-safe). */
+export function trendRowHeader(name: string, color: string): HTMLTableCellElement {
+  return el(
+    'th',
+    { scope: 'row' },
+    el('span', { class: 'swatch', style: `background:${color}`, 'aria-hidden': 'true' }),
+    name,
+  );
+}

@@ -7,7 +7,7 @@ import { downloadBlob } from '../export/download.ts';
 import { safeCss } from '../render/palette.ts';
 import type { AppState, AppStore } from '../state/store.ts';
 import { LiveChart } from './charts.ts';
-import { el, replaceChildren, setText } from './dom.ts';
+import { el, replaceChildren, setText, tableHead, trendRowHeader } from './dom.ts';
 import { formatCount, formatNumber } from './format.ts';
 import { replicateColumns, replicatesCsv, type TrendSpread, trendSpreads } from './replicate-stats.ts';
 
@@ -34,12 +34,7 @@ function spreadRow(spread: TrendSpread, runs: number): HTMLTableRowElement {
   return el(
     'tr',
     {},
-    el(
-      'th',
-      { scope: 'row' },
-      el('span', { class: 'swatch', style: `background:${safeCss(spread.color)}`, 'aria-hidden': 'true' }),
-      spread.name,
-    ),
+    trendRowHeader(spread.name, safeCss(spread.color)),
     el('td', { class: 'num' }, formatCount(spread.median)),
     el('td', { class: 'num' }, range),
     el('td', { class: 'num' }, Number.isFinite(spread.cv) ? formatNumber(spread.cv, 2) : '–'),
@@ -157,29 +152,12 @@ export function createReplicatesPanel(store: AppStore, runner: ReplicatesRunner)
     );
     replaceChildren(
       table,
-      el(
-        'thead',
-        {},
-        el(
-          'tr',
-          {},
-          el('th', { scope: 'col' }, 'trend'),
-          el('th', { scope: 'col', title: 'Median of the runs’ final adopters' }, 'median'),
-          el('th', { scope: 'col', title: 'Fewest and most final adopters of any run' }, 'range'),
-          el(
-            'th',
-            {
-              scope: 'col',
-              title: 'Coefficient of variation: standard deviation / mean of the final adopters',
-            },
-            'CV',
-          ),
-          el(
-            'th',
-            { scope: 'col', title: 'Runs in which this trend ended with the most adopters' },
-            'biggest',
-          ),
-        ),
+      tableHead(
+        'trend',
+        ['median', 'Median of the runs’ final adopters'],
+        ['range', 'Fewest and most final adopters of any run'],
+        ['CV', 'Coefficient of variation: standard deviation / mean of the final adopters'],
+        ['biggest', 'Runs in which this trend ended with the most adopters'],
       ),
       el('tbody', {}, ...spreads.map((s) => spreadRow(s, runs.length))),
     );

@@ -1,7 +1,7 @@
 // The region wave (regions × trends grid of onset times) and cascade stats per trend. Reads the summary only.
 import type { WorldSummary } from '../../sim/model/api.ts';
 import { safeCss } from '../render/palette.ts';
-import { el, replaceChildren } from './dom.ts';
+import { el, replaceChildren, tableHead, trendRowHeader } from './dom.ts';
 import { cascadeFacts, formatHours, waveRow } from './format.ts';
 
 export interface SummaryView {
@@ -107,17 +107,7 @@ export function createCascadeStats(): SummaryView {
       const labels = rows[0]?.facts.map((f) => f.label) ?? ['size', 'depth', 'breadth', 'virality'];
       replaceChildren(
         table,
-        el(
-          'thead',
-          {},
-          el(
-            'tr',
-            {},
-            el('th', { scope: 'col' }, 'trend'),
-            ...labels.map((l) => el('th', { scope: 'col' }, l)),
-            el('th', { scope: 'col', title: 'Effective reproduction number over the last day' }, 'Rₜ'),
-          ),
-        ),
+        tableHead('trend', ...labels, ['Rₜ', 'Effective reproduction number over the last day']),
         el(
           'tbody',
           {},
@@ -125,12 +115,7 @@ export function createCascadeStats(): SummaryView {
             el(
               'tr',
               {},
-              el(
-                'th',
-                { scope: 'row' },
-                el('span', { class: 'swatch', style: `background:${r.color}`, 'aria-hidden': 'true' }),
-                r.name,
-              ),
+              trendRowHeader(r.name, r.color),
               ...r.facts.map((f) => el('td', { class: 'num' }, f.value)),
               el('td', { class: 'num' }, r.rt),
             ),

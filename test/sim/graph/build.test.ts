@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph, buildGraphWithLabels, nodeCountOf } from '../../../sim/graph/build.ts';
 import type { CsrGraph, Graph } from '../../../sim/graph/csr.ts';
 import { erdosRenyi } from '../../../sim/graph/generators/erdos-renyi.ts';
-import { InputError } from '../../../sim/params/errors.ts';
 import { graphSchema } from '../../../sim/params/scenario.ts';
 import { createRng, type Rng } from '../../../sim/rng.ts';
+import { inputErrorOf } from '../params/input-error.ts';
 import { firstDifference } from './generators/graph-checks.ts';
 
 const spec = (input: unknown) => graphSchema.parse(input);
@@ -13,16 +13,6 @@ const csr = (graph: Graph): CsrGraph => {
   if (graph.kind !== 'csr') throw new Error(`expected a CSR graph, got ${graph.kind}`);
   return graph;
 };
-
-function inputErrorOf(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 const generated = [
   { type: 'erdos-renyi', nodes: 2_000, meanDegree: 6 },

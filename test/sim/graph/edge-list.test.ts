@@ -6,22 +6,12 @@ import {
   edgeListToCsr,
   parseEdgeList,
 } from '../../../sim/graph/edge-list.ts';
-import { InputError } from '../../../sim/params/errors.ts';
+import { inputErrorOf } from '../params/input-error.ts';
 
 const ties = (text: string) => {
   const p = parseEdgeList(text, 'edges.csv');
   return Array.from({ length: p.edgeCount }, (_, i) => [p.sources[i], p.targets[i]]);
 };
-
-function inputErrorOf(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('parseEdgeList', () => {
   it('reads comma, tab and space separated ties, ignoring extra columns', () => {

@@ -11,18 +11,11 @@ import {
 import { InputError } from '../../../sim/params/errors.ts';
 import { graphSchema } from '../../../sim/params/scenario.ts';
 import { createRng } from '../../../sim/rng.ts';
+import { inputErrorOf } from '../params/input-error.ts';
 
 const spec = (input: unknown) => graphSchema.parse(input);
 
-function messageOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error.lines.join('\n');
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
+const messageOf = (run: () => unknown) => inputErrorOf(run).lines.join('\n');
 
 describe('estimateGraphBytes', () => {
   it('is at least the finished CSR (4 bytes per node and per stored tie end)', () => {

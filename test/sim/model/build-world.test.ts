@@ -5,6 +5,7 @@ import { tierThresholds, totalFollowers } from '../../../sim/model/tiers.ts';
 import { TIER, type World } from '../../../sim/model/world.ts';
 import { InputError } from '../../../sim/params/errors.ts';
 import { defaultWorldParams, type WorldParams } from '../../../sim/params/world.ts';
+import { inputErrorOf } from '../params/input-error.ts';
 
 const small: WorldParams = { ...defaultWorldParams(), agents: 5_000 };
 
@@ -32,15 +33,7 @@ function bytesOf(view: ArrayBufferView): Buffer {
   return Buffer.from(view.buffer, view.byteOffset, view.byteLength);
 }
 
-function linesOf(action: () => unknown): readonly string[] {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof InputError) return error.lines;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
+const linesOf = (action: () => unknown) => inputErrorOf(action).lines;
 
 describe('buildWorld', () => {
   const first = buildWorld(small, 'seed-a');

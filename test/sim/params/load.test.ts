@@ -1,7 +1,7 @@
 // Tests of scenario loading: JSON syntax errors with line:column, schema errors naming the field, kind dispatch.
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../../sim/params/errors.ts';
 import { jsonErrorOffset, lineColumn, parseJsonText, parseScenarioText } from '../../../sim/params/load.ts';
+import { inputErrorOf } from './input-error.ts';
 
 const valid = {
   version: 1,
@@ -10,15 +10,7 @@ const valid = {
   seeding: { type: 'random', count: 1 },
 };
 
-function linesOf(action: () => unknown): readonly string[] {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof InputError) return error.lines;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
+const linesOf = (action: () => unknown) => inputErrorOf(action).lines;
 
 describe('lineColumn', () => {
   it('counts lines and columns from 1', () => {

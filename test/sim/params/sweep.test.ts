@@ -1,6 +1,5 @@
 // Tests of sweep files: grid order, job numbering, seeds, shards, and validation of every grid point before any run.
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../../sim/params/errors.ts';
 import {
   inShard,
   jobPosition,
@@ -10,6 +9,7 @@ import {
   pointValues,
   sweepJobSeed,
 } from '../../../sim/params/sweep.ts';
+import { inputErrorOf } from './input-error.ts';
 
 const base = {
   version: 1,
@@ -27,15 +27,7 @@ function sweepText(
   return JSON.stringify({ version: 1, base: { ...base, ...overrides }, vary, replicates });
 }
 
-function linesOf(action: () => unknown): readonly string[] {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof InputError) return error.lines;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
+const linesOf = (action: () => unknown) => inputErrorOf(action).lines;
 
 describe('pathKeys', () => {
   it('reads dotted and bracketed array indices alike', () => {

@@ -2,23 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { DEFAULT_PLATFORMS } from '../../../sim/model/defaults/platforms.ts';
-import { InputError, parseOrThrow } from '../../../sim/params/errors.ts';
+import { parseOrThrow } from '../../../sim/params/errors.ts';
 import {
   DEFAULT_AGENTS,
   defaultWorldParams,
   worldParamsSchema,
   worldScenarioSchema,
 } from '../../../sim/params/world.ts';
+import { inputErrorOf } from './input-error.ts';
 
-function linesOf(input: unknown): readonly string[] {
-  try {
-    parseOrThrow(worldScenarioSchema, input, 'scenario.json');
-  } catch (error) {
-    if (error instanceof InputError) return error.lines;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
+const linesOf = (input: unknown) =>
+  inputErrorOf(() => parseOrThrow(worldScenarioSchema, input, 'scenario.json')).lines;
 
 describe('worldScenarioSchema', () => {
   it('fills a complete default world, trends, events and recommender from `"world": {}`', () => {

@@ -7,6 +7,7 @@ import { seriesCsv } from '../../../src/export/csv.ts';
 import { encodeShare } from '../../../src/share/codec.ts';
 import { createPresetLoader, parsePresetIndex } from '../../../src/state/preset-loader.ts';
 import { createAppStore } from '../../../src/state/store.ts';
+import { seriesRow } from '../ui/series-row.ts';
 
 const files: Record<string, unknown> = {
   'index.json': [
@@ -115,18 +116,7 @@ describe('preset loader', () => {
 
     it('reopens a CSV export at its preset, seed and last tick', async () => {
       const { store, loader } = await setup(null);
-      const rows = [0, 1, 2].map((tick) => ({
-        tick,
-        day: 0,
-        hourUtc: tick,
-        online: 1,
-        adopters: [],
-        members: [],
-        exposureDiversity: 0,
-        crossCultureShare: 0,
-        homogenization: 0,
-        creatorReachGini: 0,
-      }));
+      const rows = [0, 1, 2].map((tick) => seriesRow(tick));
       const csv = seriesCsv(rows, {
         seed: 'run, "one"',
         presetId: 'meme',

@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ADOPTION_COLUMNS } from '../../../sim/metrics/adoption-edges.ts';
 import type { WorldSummary } from '../../../sim/model/api.ts';
-import { InputError } from '../../../sim/params/errors.ts';
-import type { SeriesRow } from '../../../sim/protocol.ts';
 import { seriesCsv, summaryJson } from '../../../src/export/csv.ts';
 import { checkFileSize, csvRecords, readRunFile } from '../../../src/state/scenario-file.ts';
+import { inputErrorOf } from '../../sim/params/input-error.ts';
+import { seriesRow } from '../ui/series-row.ts';
 
 /** A scenario whose trend name needs every kind of CSV and JSON escaping. */
 const scenario = {
@@ -16,18 +16,9 @@ const scenario = {
   trends: [{ name: 'Say "hi", all\nof you\u2028now', kind: 'meme' }],
 };
 
-const rows: SeriesRow[] = [0, 1, 2, 47].map((tick) => ({
-  tick,
-  day: Math.floor(tick / 24),
-  hourUtc: tick % 24,
-  online: 10,
-  adopters: [tick],
-  members: [5],
-  exposureDiversity: 1,
-  crossCultureShare: 0.5,
-  homogenization: 0.1,
-  creatorReachGini: 0.2,
-}));
+const rows = [0, 1, 2, 47].map((tick) =>
+  seriesRow(tick, { online: 10, adopters: [tick], members: [5], exposureDiversity: 1 }),
+);
 
 const csvExport = () =>
   seriesCsv(rows, {
@@ -38,16 +29,7 @@ const csvExport = () =>
     platformNames: ['Loop'],
   });
 
-/** The InputError lines `read` throws (fails the test when it does not throw one). */
-function linesOf(read: () => unknown): readonly string[] {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof InputError) return error.lines;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
+const linesOf = (read: () => unknown) => inputErrorOf(read).lines;
 
 describe('reading an opened file', () => {
   it('runs a world scenario file with the seed written in it, at tick 0, as no preset', () => {
@@ -123,15 +105,9 @@ describe('reading an opened file', () => {
       /^line 2, column 13: invalid JSON/,
     );
     const broken = 'seed,tick,scenario\ns,0,"{""world"":"\n';
-    const error = (() => {
-      try {
-        readRunFile('b.csv', broken);
-      } catch (e) {
-        return e as InputError;
-      }
-    })();
-    expect(error?.source).toBe('b.csv, scenario (row 2)');
-    expect(error?.lines[0]).toMatch(/^line 1, column 10: invalid JSON/);
+    const error = inputErrorOf(() => readRunFile('b.csv', broken));
+    expect(error.source).toBe('b.csv, scenario (row 2)');
+    expect(error.lines[0]).toMatch(/^line 1, column 10: invalid JSON/);
   });
 
   it('refuses a tick outside what a run can be stepped to, naming the row and the range', () => {
