@@ -1,11 +1,13 @@
 // The CLI's commands and flags (cac), and the mapping of failures to messages and exit codes. Node-only.
 import { cac } from 'cac';
 import { InputError } from '../params/errors.ts';
+import { parseScenarioText } from '../params/load.ts';
 import { FLAGS_SOURCE, intFlag, pathFlag, rawFlag, seedFlag, shardFlag } from './flags.ts';
-import { engineVersion } from './host.ts';
+import { engineVersion, readInputFile } from './host.ts';
 import type { CliIo } from './output.ts';
 import { runCommand } from './run-command.ts';
 import { sweepCommand } from './sweep-command.ts';
+import { worldCommand } from './world/export-world.ts';
 
 /** Exit codes: 0 ok, 2 bad input (file or flag), 1 any other failure; a signal-stopped sweep gives 130/143. */
 export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
@@ -52,6 +54,17 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .option('--shard <k/n>', 'Run only jobs with job mod n = k−1 (1 ≤ k ≤ n); shards concatenate')
     .option('--resume', 'Keep the rows an interrupted run of the same sweep left in --out; run only the rest')
     .example('  $ npm run sim -- sweep sweep.json --out grid --workers 4 --shard 1/8');
+  cli
+    .command(
+      'world <scenario>',
+      'Write the social world a world scenario builds: agents.csv, ties.csv (every platform layer), world.json',
+    )
+    .option('--out <dir>', 'Folder to write the world into (created if missing)')
+    .option(
+      '--seed <text>',
+      'Seed, overriding the scenario\'s "seed" (the world the app shows for that seed)',
+    )
+    .example('  $ npm run sim -- world public/scenarios/dance-challenge.json --out world --seed 42');
   cli.help();
   cli.version(engineVersion());
 
@@ -73,8 +86,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       const name = parsed.args[0];
       throw flagsError(
         name === undefined
-          ? 'missing the command: run or sweep (see --help)'
-          : `${name}: unknown command (the commands are run and sweep)`,
+          ? 'missing the command: run, sweep or world (see --help)'
+          : `${name}: unknown command (the commands are run, sweep and world)`,
       );
     }
     const problems: string[] = [];
@@ -117,6 +130,17 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         { out, ...(runs === undefined ? {} : { runs }), ...(seed === undefined ? {} : { seed }) },
         io,
       );
+      return EXIT.ok;
+    }
+    if (command.name === 'world') {
+      const seed = flag('seed', seedFlag);
+      if (problems.length > 0 || out === undefined) throw new InputError(FLAGS_SOURCE, problems);
+      const loaded = parseScenarioText(readInputFile(input, 'scenario file'), input);
+      if (loaded.kind !== 'world')
+        throw new InputError(input, [
+          '(root): must be a world scenario (with a "world" field); a classic scenario\'s graph is written by its generator, not by this command',
+        ]);
+      worldCommand(seed === undefined ? loaded.scenario : { ...loaded.scenario, seed }, input, out, io);
       return EXIT.ok;
     }
     const workers = flag('workers', (raw) => intFlag('workers', raw, 1, MAX_WORKERS, 'workers'));

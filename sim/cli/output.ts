@@ -1,4 +1,4 @@
-// Output folders, JSON files and running statistics shared by the run and sweep commands. Node-only (node:fs).
+// Output folders, JSON files and running statistics shared by the run, sweep and world commands. Node-only (node:fs).
 import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { InputError } from '../params/errors.ts';
 import { FLAGS_SOURCE } from './flags.ts';
