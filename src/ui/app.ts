@@ -21,7 +21,7 @@ import { resolveScenario } from './param-records.ts';
 import { createParamPanel } from './params.ts';
 import { createGallery } from './presets.ts';
 import { createReadouts } from './readouts.ts';
-import { createReplicatesPanel } from './replicates.ts';
+import { createReplicatesPanel, type PreviousSettings } from './replicates.ts';
 import { createTopBar, type TopBarActions } from './topbar.ts';
 import { createCascadeStats, createRegionWave } from './wave.ts';
 
@@ -145,7 +145,25 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   wavePanel.body.append(wave.root);
   const cascadePanel = panel('Cascades', 'cascade-panel');
   cascadePanel.body.append(cascades.root);
-  const replicates = deps.replicates ? createReplicatesPanel(store, deps.replicates) : null;
+  /**
+   * Which run each recent world was (preset, scenario, seed) and its trends as last summarised (a trend launched during
+   * the run is not in its first message), by generation: the charts draw the previous run only when it is comparable.
+   */
+  const runs = new Map<
+    number,
+    RunIdentity & { trendNames: readonly string[]; trendColors: readonly string[] }
+  >();
+  /** The previous run's settings for the Replicates panel, when comparable and not only a new seed. */
+  const previousSettings = (): PreviousSettings | null => {
+    const previous = client.previousRun();
+    const current = client.world();
+    const before = previous && runs.get(previous.world.generation);
+    const now = current && runs.get(current.generation);
+    if (!before?.scenario || !now || !comparable(before, now)) return null;
+    const changes = scenarioChanges({ ...before, seed: now.seed }, now);
+    return changes.length > 0 ? { scenario: before.scenario, changes } : null;
+  };
+  const replicates = deps.replicates ? createReplicatesPanel(store, deps.replicates, previousSettings) : null;
   const replicatesPanel = panel('Replicates: how much is luck?', 'replicates-panel', false);
   if (replicates) replicatesPanel.body.append(replicates.root);
 
@@ -233,14 +251,6 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
     scene.setWorld(world);
     scene.setTrendColors(world.trendColors);
   };
-  /**
-   * Which run each recent world was (preset, scenario, seed) and its trends as last summarised (a trend launched during
-   * the run is not in its first message), by generation: the charts draw the previous run only when it is comparable.
-   */
-  const runs = new Map<
-    number,
-    RunIdentity & { trendNames: readonly string[]; trendColors: readonly string[] }
-  >();
   /** scenarioChanges walks two whole resolved scenarios: once per pair of worlds, not on every summary. */
   let changesFor = { key: '', lines: [] as string[] };
   const previousRun = (): PreviousRun | null => {

@@ -69,18 +69,64 @@ export function replicateColumns(runs: readonly ReplicateMessage[], t: number, m
   return [indices.map((i) => i / 24), ...curves, middle];
 }
 
-/** `run,seed,tick,adopters:<trend>…`: one row per run and tick (tick 0 = before the first), runs in order. */
-export function replicatesCsv(runs: readonly ReplicateMessage[]): string {
+/**
+ * `settings,run,seed,tick,adopters:<trend>…`: one row per run and tick (tick 0 = before the first), the current
+ * settings' runs first (`settings` = current), then the previous settings' (previous), each in run order.
+ */
+export function replicatesCsv(
+  runs: readonly ReplicateMessage[],
+  previousRuns: readonly ReplicateMessage[] = [],
+): string {
   const names = runs[0]?.trendNames ?? [];
-  const lines = [['run', 'seed', 'tick', ...names.map((n) => `adopters:${n}`)].map(csvField).join(',')];
-  for (const run of runs) {
-    const ticks = run.adopters[0]?.length ?? 0;
-    for (let tick = 0; tick < ticks; tick++)
-      lines.push(
-        [run.run, run.seed, tick, ...names.map((_, t) => run.adopters[t]?.[tick] ?? 0)]
-          .map(csvField)
-          .join(','),
-      );
-  }
+  const lines = [
+    ['settings', 'run', 'seed', 'tick', ...names.map((n) => `adopters:${n}`)].map(csvField).join(','),
+  ];
+  const write = (settings: string, batch: readonly ReplicateMessage[]) => {
+    for (const run of batch) {
+      const ticks = run.adopters[0]?.length ?? 0;
+      // Trends matched by name: the previous settings may order them differently or lack one (an empty cell).
+      const columns = names.map((name) => run.adopters[run.trendNames.indexOf(name)]);
+      for (let tick = 0; tick < ticks; tick++)
+        lines.push(
+          [settings, run.run, run.seed, tick, ...columns.map((curve) => curve?.[tick] ?? '')]
+            .map(csvField)
+            .join(','),
+        );
+    }
+  };
+  write('current', runs);
+  write('previous', previousRuns);
   return `${lines.join('\n')}\n`;
+}
+
+/** A paired comparison of two settings run with the same seeds: how often each ended higher, and the sign test. */
+export interface PairedComparison {
+  readonly higher: number;
+  readonly lower: number;
+  readonly ties: number;
+  /** Exact two-sided sign test: the chance of a split at least this uneven if neither setting were better. */
+  readonly p: number;
+}
+
+/** Compares `current[i]` with `previous[i]` (the same seed) over the pairs both have; ties are left out of the test. */
+export function pairedComparison(current: readonly number[], previous: readonly number[]): PairedComparison {
+  let higher = 0;
+  let lower = 0;
+  let ties = 0;
+  for (let i = 0; i < Math.min(current.length, previous.length); i++) {
+    if (current[i]! > previous[i]!) higher++;
+    else if (current[i]! < previous[i]!) lower++;
+    else ties++;
+  }
+  const n = higher + lower;
+  const k = Math.min(higher, lower);
+  // P(X ≤ k) for X ~ Binomial(n, 1/2) from the binomial coefficients C(n, i), exact in doubles for n ≤ 50.
+  let tail = 0;
+  let coefficient = 1;
+  for (let i = 0; i <= k; i++) {
+    tail += coefficient;
+    coefficient = (coefficient * (n - i)) / (i + 1);
+  }
+  const p = n === 0 ? 1 : Math.min(1, (2 * tail) / 2 ** n);
+  return { higher, lower, ties, p };
 }

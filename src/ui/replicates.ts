@@ -1,19 +1,24 @@
-// The Replicates panel: runs the current scenario N more times with other seeds (the CLI's --runs) in a second worker and shows how far luck spreads the outcome. Reads the store, drives the replicates runner; never the engine worker.
+// The Replicates panel: runs the current scenario N more times with other seeds (the CLI's --runs) in a second worker, optionally the previous settings with the same seeds, and shows how far luck spreads the outcome. Reads the store, drives the replicates runner; never the engine worker.
 import { REPLICATE_LIMITS } from '../../sim/host/replicates.ts';
 import type { ReplicateMessage, ScenarioJson } from '../../sim/protocol.ts';
 import type { ReplicatesRunner } from '../engine/replicates-client.ts';
 import { exportFileName } from '../export/csv.ts';
 import { downloadBlob } from '../export/download.ts';
-import { safeCss } from '../render/palette.ts';
 import type { AppState, AppStore } from '../state/store.ts';
-import { LiveChart } from './charts.ts';
-import { el, replaceChildren, setText, tableHead, trendRowHeader } from './dom.ts';
-import { formatCount, formatNumber } from './format.ts';
-import { replicateColumns, replicatesCsv, type TrendSpread, trendSpreads } from './replicate-stats.ts';
+import { el, setText } from './dom.ts';
+import { createReplicateResults } from './replicate-results.ts';
+import { replicatesCsv } from './replicate-stats.ts';
 
 /** What the form starts with: enough runs to see a spread, short enough to wait for at the presets' 20,000 agents. */
 export const REPLICATE_DEFAULTS = { runs: 10, days: 4 } as const;
 const MAX_DAYS = REPLICATE_LIMITS.ticks / 24;
+
+/** The settings of the comparable previous run, when they differ from the current ones other than by seed. */
+export interface PreviousSettings {
+  readonly scenario: ScenarioJson;
+  /** What changed since, one line each (compare.ts scenarioChanges, without the seed). */
+  readonly changes: readonly string[];
+}
 
 export interface ReplicatesPanel {
   readonly root: HTMLElement;
@@ -29,45 +34,20 @@ function readInteger(input: HTMLInputElement, label: string, min: number, max: n
   return `${label}: must be a whole number from ${min} to ${max} (got ${JSON.stringify(input.value)})`;
 }
 
-function spreadRow(spread: TrendSpread, runs: number): HTMLTableRowElement {
-  const range = `${formatCount(spread.min)}–${formatCount(spread.max)}`;
-  return el(
-    'tr',
-    {},
-    trendRowHeader(spread.name, safeCss(spread.color)),
-    el('td', { class: 'num' }, formatCount(spread.median)),
-    el('td', { class: 'num' }, range),
-    el('td', { class: 'num' }, Number.isFinite(spread.cv) ? formatNumber(spread.cv, 2) : '–'),
-    el('td', { class: 'num' }, `${spread.biggestIn} of ${runs}`),
-  );
+function numberInput(testid: string, max: number, value: number, min: number): HTMLInputElement {
+  return el('input', { type: 'number', min, max, step: 1, value, 'data-testid': testid });
 }
 
-/** One sentence a class can read: how much the luckiest run beat the unluckiest. */
-function luckSentence(spreads: readonly TrendSpread[]): string {
-  const main = spreads[0];
-  if (!main) return '';
-  const ratio = main.min > 0 ? `${formatNumber(main.max / main.min, 1)}×` : null;
-  const base = `${main.name}: the same settings ended with ${formatCount(main.min)} to ${formatCount(main.max)} adopters`;
-  return ratio ? `${base}; the luckiest run had ${ratio} the unluckiest.` : `${base}.`;
-}
-
-export function createReplicatesPanel(store: AppStore, runner: ReplicatesRunner): ReplicatesPanel {
-  const runsInput = el('input', {
-    type: 'number',
-    min: 2,
-    max: REPLICATE_LIMITS.runs,
-    step: 1,
-    value: REPLICATE_DEFAULTS.runs,
-    'data-testid': 'replicates-runs',
-  });
-  const daysInput = el('input', {
-    type: 'number',
-    min: 1,
-    max: MAX_DAYS,
-    step: 1,
-    value: REPLICATE_DEFAULTS.days,
-    'data-testid': 'replicates-days',
-  });
+export function createReplicatesPanel(
+  store: AppStore,
+  runner: ReplicatesRunner,
+  previousSettings: () => PreviousSettings | null,
+): ReplicatesPanel {
+  const runsInput = numberInput('replicates-runs', REPLICATE_LIMITS.runs, REPLICATE_DEFAULTS.runs, 2);
+  const daysInput = numberInput('replicates-days', MAX_DAYS, REPLICATE_DEFAULTS.days, 1);
+  const compareBox = el('input', { type: 'checkbox', checked: true, 'data-testid': 'replicates-compare' });
+  const compareText = el('span', {});
+  const compareRow = el('label', { class: 'replicates-compare', hidden: true }, compareBox, compareText);
   const start = el('button', { type: 'button', class: 'primary', 'data-testid': 'replicates-run' }, 'Run');
   const progress = el('progress', { max: 1, value: 0, hidden: true });
   const status = el('p', { class: 'muted small', role: 'status', 'data-testid': 'replicates-status' });
@@ -77,27 +57,11 @@ export function createReplicatesPanel(store: AppStore, runner: ReplicatesRunner)
     hidden: true,
     'data-testid': 'replicates-error',
   });
-  const trendSelect = el('select', {
-    'data-testid': 'replicates-trend',
-    'aria-label': 'Trend drawn',
-    hidden: true,
-  });
-  const chart = new LiveChart('Adopters in every run (thin) and their median', 'adopters');
-  const table = el('table', { class: 'cascades', 'data-testid': 'replicates-table' });
-  const sentence = el('p', { class: 'small' });
+  const results = createReplicateResults();
   const save = el(
     'button',
-    { type: 'button', 'data-testid': 'replicates-export', disabled: true },
+    { type: 'button', 'data-testid': 'replicates-export', hidden: true },
     'CSV of the runs',
-  );
-  const results = el(
-    'div',
-    { class: 'replicates-results', hidden: true },
-    trendSelect,
-    chart.root,
-    el('div', { class: 'table-scroll' }, table),
-    sentence,
-    save,
   );
   const root = el(
     'div',
@@ -105,7 +69,7 @@ export function createReplicatesPanel(store: AppStore, runner: ReplicatesRunner)
     el(
       'p',
       { class: 'muted small' },
-      'Same settings, other luck: runs this scenario again with new seeds (seed, seed-1, seed-2 …), as npm run sim -- run --runs does, beside the live run.',
+      'Same settings, other luck: runs this scenario again with new seeds (seed, seed-1, seed-2 …), as npm run sim -- run --runs does, beside the live run. With the previous settings too, both get the same seeds, so the difference is the settings’, not luck’s.',
     ),
     el(
       'div',
@@ -114,135 +78,140 @@ export function createReplicatesPanel(store: AppStore, runner: ReplicatesRunner)
       el('label', { class: 'field-inline' }, el('span', {}, 'Days'), daysInput),
       start,
     ),
+    compareRow,
     progress,
     status,
     problem,
-    results,
+    results.root,
+    save,
   );
 
-  let runs: ReplicateMessage[] = [];
-  let planned = 0;
-  let days = 0;
-  let started: { scenario: ScenarioJson; seed: string } | null = null;
-  let trend = 0;
+  let current: ReplicateMessage[] = [];
+  let previous: ReplicateMessage[] = [];
+  let batch: {
+    scenario: ScenarioJson;
+    seed: string;
+    runs: number;
+    days: number;
+    against: PreviousSettings | null;
+  } | null = null;
 
-  const showProblem = (message: string | null) => {
-    problem.hidden = message === null;
-    setText(problem, message ?? '');
-  };
-  const drawResults = () => {
-    results.hidden = runs.length === 0;
-    save.disabled = runs.length === 0;
-    if (runs.length === 0) return;
-    const spreads = trendSpreads(runs);
-    const names = runs[0]!.trendNames;
-    if (trendSelect.options.length !== names.length) {
-      replaceChildren(trendSelect, ...names.map((name, t) => el('option', { value: t }, name)));
-      trendSelect.value = String(Math.min(trend, names.length - 1));
-    }
-    trendSelect.hidden = names.length < 2;
-    trend = Math.min(trend, names.length - 1);
-    const color = safeCss(runs[0]!.trendColors[trend] ?? '#888888');
-    chart.update(
-      [
-        ...runs.map((run) => ({ label: run.seed, color, faint: true })),
-        { label: `median of ${runs.length} runs`, color },
-      ],
-      replicateColumns(runs, trend),
-    );
-    replaceChildren(
-      table,
-      tableHead(
-        'trend',
-        ['median', 'Median of the runs’ final adopters'],
-        ['range', 'Fewest and most final adopters of any run'],
-        ['CV', 'Coefficient of variation: standard deviation / mean of the final adopters'],
-        ['biggest', 'Runs in which this trend ended with the most adopters'],
-      ),
-      el('tbody', {}, ...spreads.map((s) => spreadRow(s, runs.length))),
-    );
-    table.dataset.finals = JSON.stringify(spreads.map((s) => s.finals));
-    setText(sentence, luckSentence(spreads));
+  const show = () => {
+    // The previous settings' runs are shown once all of them are in: a partial sign test would mislead.
+    results.show(current, batch?.against && previous.length === batch.runs ? previous : []);
+    save.hidden = current.length === 0;
   };
   const setRunning = (running: boolean) => {
     setText(start, running ? 'Cancel' : 'Run');
     start.classList.toggle('primary', !running);
     progress.hidden = !running;
-    runsInput.disabled = running;
-    daysInput.disabled = running;
+    for (const input of [runsInput, daysInput, compareBox]) input.disabled = running;
+  };
+  const showProblem = (message: string | null) => {
+    problem.hidden = message === null;
+    setText(problem, message ?? '');
   };
   const clear = (message: string) => {
     runner.cancel();
     setRunning(false);
-    runs = [];
-    started = null;
-    drawResults();
+    current = [];
+    previous = [];
+    batch = null;
+    show();
     setText(status, message);
+  };
+
+  /** Runs one batch of `plan` (the current settings, or the previous ones), then calls `next`. */
+  const runBatch = (
+    plan: NonNullable<typeof batch>,
+    scenario: ScenarioJson,
+    which: 'current' | 'previous',
+    next: () => void,
+  ) => {
+    const ticks = plan.days * 24;
+    const offset = which === 'previous' ? plan.runs * ticks : 0;
+    const label = plan.against
+      ? which === 'current'
+        ? 'Current settings: run'
+        : 'Previous settings: run'
+      : 'Run';
+    setText(status, `${label} 1 of ${plan.runs} …`);
+    runner.start(
+      { scenario, seed: plan.seed, runs: plan.runs, ticks },
+      {
+        progress(run, tick) {
+          progress.value = offset + run * ticks + tick;
+          setText(
+            status,
+            `${label} ${run + 1} of ${plan.runs} · day ${Math.ceil(tick / 24)} of ${plan.days}`,
+          );
+        },
+        run(result) {
+          (which === 'current' ? current : previous).push(result);
+          show();
+        },
+        done: next,
+        error(message) {
+          setRunning(false);
+          setText(status, '');
+          showProblem(
+            `${plan.against && which === 'previous' ? 'The previous settings: ' : ''}${message.message}`,
+          );
+        },
+      },
+    );
   };
 
   start.addEventListener('click', () => {
     if (runner.running()) {
       runner.cancel();
       setRunning(false);
-      setText(status, `Cancelled after ${runs.length} of ${planned} runs.`);
+      setText(status, `Cancelled after ${current.length + previous.length} runs.`);
       return;
     }
     const { scenario, seed } = store.getState();
-    const count = readInteger(runsInput, 'Runs', 2, REPLICATE_LIMITS.runs);
-    const length = readInteger(daysInput, 'Days', 1, MAX_DAYS);
-    const invalid = [count, length].filter((v): v is string => typeof v === 'string');
+    const runs = readInteger(runsInput, 'Runs', 2, REPLICATE_LIMITS.runs);
+    const days = readInteger(daysInput, 'Days', 1, MAX_DAYS);
+    const invalid = [runs, days].filter((v): v is string => typeof v === 'string');
     if (invalid.length > 0 || !scenario) {
       showProblem(invalid.join('; ') || 'No scenario is loaded yet.');
       return;
     }
     showProblem(null);
-    runs = [];
-    planned = count as number;
-    days = length as number;
-    started = { scenario, seed };
-    drawResults();
+    const against = compareBox.checked && !compareRow.hidden ? previousSettings() : null;
+    const plan = { scenario, seed, runs: runs as number, days: days as number, against };
+    batch = plan;
+    current = [];
+    previous = [];
+    show();
     setRunning(true);
-    progress.max = planned * days * 24;
+    progress.max = plan.runs * plan.days * 24 * (against ? 2 : 1);
     progress.value = 0;
-    setText(status, `Run 1 of ${planned} …`);
-    runner.start(
-      { scenario, seed, runs: planned, ticks: days * 24 },
-      {
-        progress(run, tick) {
-          progress.value = run * days * 24 + tick;
-          setText(status, `Run ${run + 1} of ${planned} · day ${Math.ceil(tick / 24)} of ${days}`);
-        },
-        run(result) {
-          runs.push(result);
-          drawResults();
-        },
-        done() {
-          setRunning(false);
-          const length = `${days} day${days === 1 ? '' : 's'}`;
-          setText(status, `${planned} runs of ${length}, seeds ${runs[0]?.seed} … ${runs.at(-1)?.seed}.`);
-        },
-        error(message) {
-          setRunning(false);
-          setText(status, '');
-          showProblem(message.message);
-        },
-      },
+    const finish = () => {
+      setRunning(false);
+      const length = `${plan.days} day${plan.days === 1 ? '' : 's'}`;
+      const seeds = `seeds ${current[0]?.seed} … ${current.at(-1)?.seed}`;
+      setText(
+        status,
+        against
+          ? `${plan.runs} runs of ${length} for each of the two settings, ${seeds}.`
+          : `${plan.runs} runs of ${length}, ${seeds}.`,
+      );
+      show();
+    };
+    runBatch(plan, scenario, 'current', () =>
+      against ? runBatch(plan, against.scenario, 'previous', finish) : finish(),
     );
   });
-  trendSelect.addEventListener('change', () => {
-    trend = Number(trendSelect.value);
-    drawResults();
-  });
   save.addEventListener('click', () => {
-    const { presetId } = store.getState();
-    const text = replicatesCsv(runs);
+    const { presetId, seed } = store.getState();
     downloadBlob(
-      new Blob([text], { type: 'text/csv' }),
+      new Blob([replicatesCsv(current, previous)], { type: 'text/csv' }),
       exportFileName(
         presetId,
-        started?.seed ?? store.getState().seed,
-        days * 24,
-        `replicates-${runs.length}`,
+        batch?.seed ?? seed,
+        (batch?.days ?? 0) * 24,
+        `replicates-${current.length}`,
         'csv',
       ),
     );
@@ -252,12 +221,15 @@ export function createReplicatesPanel(store: AppStore, runner: ReplicatesRunner)
     root,
     update(state) {
       // Results of other settings would be read as these settings' luck: a new scenario or seed drops them.
-      if (started && (state.scenario !== started.scenario || state.seed !== started.seed))
+      if (batch && (state.scenario !== batch.scenario || state.seed !== batch.seed))
         clear('The settings changed, so the replicates were dropped: run them again for the new settings.');
+      const against = runner.running() ? batch?.against : previousSettings();
+      compareRow.hidden = !against;
+      const changes = against
+        ? `${against.changes.slice(0, 2).join('; ')}${against.changes.length > 2 ? ' …' : ''}`
+        : '';
+      setText(compareText, against ? `Also the previous settings, same seeds (${changes})` : '');
     },
-    invalidate: () => {
-      chart.invalidate();
-      drawResults();
-    },
+    invalidate: results.invalidate,
   };
 }

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { mergePatch } from '../../sim/host/merge-patch.ts';
 import { createWorldEngine } from '../../sim/model/engine.ts';
+import { replicateMaker } from '../../sim/model/replicates.ts';
 import { worldScenarioSchema } from '../../sim/params/world.ts';
 import type { ScenarioJson } from '../../sim/protocol.ts';
 import { decodeShare, payloadFromHash, shareHash } from '../../src/share/codec.ts';
@@ -366,6 +367,53 @@ describe('comparing with the previous run', () => {
       const rows = [...(chart?.querySelectorAll<HTMLElement>('.u-legend .u-series') ?? [])];
       return { all: rows.length, shown: rows.filter((r) => !r.hidden).map((r) => r.textContent ?? '') };
     }, title);
+
+  it('runs replicates of the previous settings with the same seeds beside the current ones, as Node runs both', async () => {
+    const page = await open(`${session.url()}?agents=${E2E_AGENTS}`);
+    await page.locator('[data-preset="filter-bubble"]').click();
+    await waitUntilReady(page);
+    const seed = await page.locator('[data-testid="seed"]').inputValue();
+    await openInPanel(page, 'Recommender');
+    await page.locator('select[data-path="recommender.strategy"]').selectOption('chronological');
+    await waitUntilReady(page);
+    await page.locator('#replicates-panel > summary').click();
+    await expect.poll(() => page.locator('[data-testid="replicates-compare"]').isVisible()).toBe(true);
+    expect(await page.locator('.replicates-compare').textContent()).toContain(
+      'recommender.strategy: "collaborative" → "chronological"',
+    );
+    await page.locator('[data-testid="replicates-runs"]').fill('3');
+    await page.locator('[data-testid="replicates-days"]').fill('1');
+    await page.locator('[data-testid="replicates-run"]').click();
+    await page
+      .locator('[data-testid="replicates-status"]')
+      .getByText(`3 runs of 1 day for each of the two settings, seeds ${seed} … ${seed}-2.`)
+      .waitFor({ timeout: 90_000 });
+    const table = page.locator('[data-testid="replicates-table"]');
+    const finals = JSON.parse((await table.getAttribute('data-finals')) ?? '[]');
+    const previousFinals = JSON.parse((await table.getAttribute('data-previous-finals')) ?? '[]');
+
+    // Node runs both settings' replicates with the same seeds (run r seeded seed-r, as the CLI's --runs).
+    const preset = (await (
+      await fetch(new URL('scenarios/filter-bubble.json', session.url()))
+    ).json()) as ScenarioJson;
+    const collaborative = mergePatch(preset, { world: { agents: E2E_AGENTS }, seed });
+    const chronological = mergePatch(collaborative, { recommender: { strategy: 'chronological' } });
+    const nodeFinals = (scenario: ScenarioJson) => {
+      const make = replicateMaker(worldScenarioSchema.parse(scenario), seed);
+      const perRun = [0, 1, 2].map((run) => {
+        const { engine } = make(run);
+        for (let tick = 0; tick < 24; tick++) engine.step();
+        return engine.summary().trends.map((t) => t.adopters);
+      });
+      return perRun[0]!.map((_, t) => perRun.map((adopters) => adopters[t]));
+    };
+    expect(finals).toEqual(nodeFinals(chronological));
+    expect(previousFinals).toEqual(nodeFinals(collaborative));
+    expect(previousFinals[0]).not.toEqual(finals[0]); // the setting made a difference to compare
+    expect(await page.locator('[data-testid="replicates-sentence"]').textContent()).toMatch(
+      /with the previous settings; higher in \d of 3 runs with the same seeds, lower in \d \(sign test p = [\d.]+\)\.$/,
+    );
+  });
 
   it('draws the previous run of the preset dashed, says what changed, turns it off, and drops it for another preset', async () => {
     const page = await open(`${session.url()}?agents=${E2E_AGENTS}`);

@@ -1,7 +1,13 @@
 // Tests the replicate summaries on small exact cases: medians, spreads with ties, the coefficient of variation, chart columns and the CSV.
 import { describe, expect, it } from 'vitest';
 import type { ReplicateMessage } from '../../../sim/protocol.ts';
-import { median, replicateColumns, replicatesCsv, trendSpreads } from '../../../src/ui/replicate-stats.ts';
+import {
+  median,
+  pairedComparison,
+  replicateColumns,
+  replicatesCsv,
+  trendSpreads,
+} from '../../../src/ui/replicate-stats.ts';
 
 /** A run with curves per trend (ticks 0..n). */
 function run(index: number, ...adopters: number[][]): ReplicateMessage {
@@ -63,16 +69,47 @@ describe('replicate summaries', () => {
     expect(thinned[1]!.at(-1)).toBe(100);
   });
 
-  it('writes one CSV row per run and tick, quoting names that need it', () => {
-    const lines = replicatesCsv(runs.slice(0, 2)).trimEnd().split('\n');
-    expect(lines[0]).toBe('run,seed,tick,adopters:Dance,"adopters:Meme, ""the"""');
+  it('writes one CSV row per run and tick, the previous settings after, matching trends by name', () => {
+    const previous = [{ ...run(0, [0, 9, 9], [0, 7, 7]), trendNames: ['Meme, "the"', 'Dance'] }];
+    const lines = replicatesCsv(runs.slice(0, 2), previous).trimEnd().split('\n');
+    expect(lines[0]).toBe('settings,run,seed,tick,adopters:Dance,"adopters:Meme, ""the"""');
     expect(lines.slice(1)).toEqual([
-      '0,luck,0,0,0',
-      '0,luck,1,2,1',
-      '0,luck,2,4,6',
-      '1,luck-1,0,0,0',
-      '1,luck-1,1,3,1',
-      '1,luck-1,2,8,2',
+      'current,0,luck,0,0,0',
+      'current,0,luck,1,2,1',
+      'current,0,luck,2,4,6',
+      'current,1,luck-1,0,0,0',
+      'current,1,luck-1,1,3,1',
+      'current,1,luck-1,2,8,2',
+      'previous,0,luck,0,0,0',
+      'previous,0,luck,1,7,9',
+      'previous,0,luck,2,7,9',
     ]);
+  });
+});
+
+describe('paired comparison of two settings with the same seeds', () => {
+  it('counts higher, lower and tied pairs and gives the exact two-sided sign test', () => {
+    // Binomial(n, 1/2) tails by hand: 10–0 → 2 × 1/1024; 8–2 → 2 × (1 + 10 + 45)/1024; 0–6 → 2/64.
+    expect(pairedComparison([5, 5, 5, 5, 5, 5, 5, 5, 5, 5], [1, 1, 1, 1, 1, 1, 1, 1, 1, 1])).toEqual({
+      higher: 10,
+      lower: 0,
+      ties: 0,
+      p: 2 / 1024,
+    });
+    expect(pairedComparison([2, 2, 2, 2, 2, 2, 2, 2, 0, 0], [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]).p).toBe(
+      112 / 1024,
+    );
+    expect(pairedComparison([0, 0, 0, 0, 0, 0, 3], [1, 1, 1, 1, 1, 1, 3])).toEqual({
+      higher: 0,
+      lower: 6,
+      ties: 1,
+      p: 2 / 64,
+    });
+  });
+
+  it('gives p = 1 for an even split or when every pair ties, never more', () => {
+    expect(pairedComparison([2, 0, 2, 0], [1, 1, 1, 1]).p).toBe(1);
+    expect(pairedComparison([3, 3], [3, 3])).toEqual({ higher: 0, lower: 0, ties: 2, p: 1 });
+    expect(pairedComparison([2, 0, 2], [1, 1, 1]).p).toBe(1);
   });
 });
