@@ -2,14 +2,12 @@
 import type * as z from 'zod';
 import { agentName, TIER } from '../../sim/model/world.ts';
 import { worldScenarioSchema } from '../../sim/params/world.ts';
-import type { ScenarioJson } from '../../sim/protocol.ts';
 import type { EngineClient } from '../engine/client.ts';
 import type { ReplicatesRunner } from '../engine/replicates-client.ts';
 import { createScene } from '../render/scene.ts';
 import type { Scene, SceneCallbacks } from '../render/scene-api.ts';
 import type { AppState, AppStore, PresetInfo } from '../state/store.ts';
-import { createCharts, type PreviousRun } from './charts.ts';
-import { comparable, type RunIdentity, scenarioChanges } from './compare.ts';
+import { createCharts } from './charts.ts';
 import { createBanner, createHelp } from './dialogs.ts';
 import { el, panel } from './dom.ts';
 import { cascadeLinks, createInspector } from './inspector.ts';
@@ -17,11 +15,11 @@ import { installShortcuts } from './keys.ts';
 import { createLegend } from './legend.ts';
 import { createFileOpener } from './open-file.ts';
 import { collectFields } from './param-fields.ts';
-import { resolveScenario } from './param-records.ts';
 import { createParamPanel } from './params.ts';
 import { createGallery } from './presets.ts';
 import { createReadouts } from './readouts.ts';
-import { createReplicatesPanel, type PreviousSettings } from './replicates.ts';
+import { createReplicatesPanel } from './replicates.ts';
+import { createRunHistory } from './run-history.ts';
 import { createTopBar, type TopBarActions } from './topbar.ts';
 import { createCascadeStats, createRegionWave } from './wave.ts';
 
@@ -145,25 +143,10 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   wavePanel.body.append(wave.root);
   const cascadePanel = panel('Cascades', 'cascade-panel');
   cascadePanel.body.append(cascades.root);
-  /**
-   * Which run each recent world was (preset, scenario, seed) and its trends as last summarised (a trend launched during
-   * the run is not in its first message), by generation: the charts draw the previous run only when it is comparable.
-   */
-  const runs = new Map<
-    number,
-    RunIdentity & { trendNames: readonly string[]; trendColors: readonly string[] }
-  >();
-  /** The previous run's settings for the Replicates panel, when comparable and not only a new seed. */
-  const previousSettings = (): PreviousSettings | null => {
-    const previous = client.previousRun();
-    const current = client.world();
-    const before = previous && runs.get(previous.world.generation);
-    const now = current && runs.get(current.generation);
-    if (!before?.scenario || !now || !comparable(before, now)) return null;
-    const changes = scenarioChanges({ ...before, seed: now.seed }, now);
-    return changes.length > 0 ? { scenario: before.scenario, changes } : null;
-  };
-  const replicates = deps.replicates ? createReplicatesPanel(store, deps.replicates, previousSettings) : null;
+  const history = createRunHistory(client, store, deps.paramSchema ?? worldScenarioSchema);
+  const replicates = deps.replicates
+    ? createReplicatesPanel(store, deps.replicates, history.previousSettings)
+    : null;
   const replicatesPanel = panel('Replicates: how much is luck?', 'replicates-panel', false);
   if (replicates) replicatesPanel.body.append(replicates.root);
 
@@ -251,48 +234,15 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
     scene.setWorld(world);
     scene.setTrendColors(world.trendColors);
   };
-  /** scenarioChanges walks two whole resolved scenarios: once per pair of worlds, not on every summary. */
-  let changesFor = { key: '', lines: [] as string[] };
-  const previousRun = (): PreviousRun | null => {
-    const previous = client.previousRun();
-    const current = client.world();
-    const before = previous && runs.get(previous.world.generation);
-    const now = current && runs.get(current.generation);
-    if (!previous || !before || !now || previous.rows.length < 2 || !comparable(before, now)) return null;
-    const key = `${previous.world.generation}:${current.generation}`;
-    if (changesFor.key !== key) changesFor = { key, lines: scenarioChanges(before, now) };
-    return {
-      rows: previous.rows,
-      trendNames: before.trendNames,
-      trendColors: before.trendColors,
-      agentCount: previous.world.agentCount,
-      changes: changesFor.lines,
-    };
-  };
   const refreshSummaryViews = () => {
     const state = s();
-    charts.update(client.series(), state.summary, state.world?.agentCount ?? 0, previousRun());
+    charts.update(client.series(), state.summary, state.world?.agentCount ?? 0, history.previousRun());
     wave.update(state.summary, state.world?.regionNames ?? []);
     cascades.update(state.summary, state.world?.regionNames ?? []);
   };
   unsubscribers.push(
     client.onReady((ready) => {
-      // The bridge has already put this world's seed in the store; the scenario and preset were set before it was asked for.
-      // Defaults filled in, so a change from an unset value reads "collaborative → random", not "— → random".
-      const { presetId, scenario, seed } = s();
-      const resolved = resolveScenario(
-        deps.paramSchema ?? worldScenarioSchema,
-        scenario,
-      ) as ScenarioJson | null;
-      runs.set(ready.generation, {
-        presetId,
-        scenario: resolved ?? scenario,
-        seed,
-        trendNames: ready.trendNames,
-        trendColors: ready.trendColors,
-      });
-      const kept = new Set([ready.generation, client.previousRun()?.world.generation]);
-      for (const generation of runs.keys()) if (!kept.has(generation)) runs.delete(generation);
+      history.recordReady(ready);
       showWorld();
     }),
   );
@@ -306,13 +256,7 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   unsubscribers.push(
     client.onSummary((message) => {
       scene?.setTrendColors(message.summary.trends.map((t) => t.color));
-      const run = runs.get(message.generation);
-      if (run && run.trendNames.length !== message.summary.trends.length)
-        runs.set(message.generation, {
-          ...run,
-          trendNames: message.summary.trends.map((t) => t.name),
-          trendColors: message.summary.trends.map((t) => t.color),
-        });
+      history.recordSummary(message);
       if (summaryPending) return;
       summaryPending = true;
       // At most one chart redraw per summary burst, in tasks of their own: inside an animation frame the redraw

@@ -20,6 +20,15 @@ export interface PreviousSettings {
   readonly changes: readonly string[];
 }
 
+/** What one click runs: the settings and seed it started from, and the previous settings run beside them, if any. */
+interface ReplicateBatch {
+  readonly scenario: ScenarioJson;
+  readonly seed: string;
+  readonly runs: number;
+  readonly days: number;
+  readonly against: PreviousSettings | null;
+}
+
 export interface ReplicatesPanel {
   readonly root: HTMLElement;
   update(state: AppState): void;
@@ -88,13 +97,7 @@ export function createReplicatesPanel(
 
   let current: ReplicateMessage[] = [];
   let previous: ReplicateMessage[] = [];
-  let batch: {
-    scenario: ScenarioJson;
-    seed: string;
-    runs: number;
-    days: number;
-    against: PreviousSettings | null;
-  } | null = null;
+  let batch: ReplicateBatch | null = null;
 
   const show = () => {
     // The previous settings' runs are shown once all of them are in: a partial sign test would mislead.
@@ -123,7 +126,7 @@ export function createReplicatesPanel(
 
   /** Runs one batch of `plan` (the current settings, or the previous ones), then calls `next`. */
   const runBatch = (
-    plan: NonNullable<typeof batch>,
+    plan: ReplicateBatch,
     scenario: ScenarioJson,
     which: 'current' | 'previous',
     next: () => void,
