@@ -135,6 +135,22 @@ export function createPresetLoader(store: AppStore, deps: PresetLoaderDeps): Pre
     }
   };
 
+  /**
+   * The gallery preset whose file holds exactly `scenario` (someone opened a preset's own file), or null. Presets that
+   * cannot be fetched are skipped: this only chooses which card to mark.
+   */
+  const presetEqualTo = async (scenario: ScenarioJson): Promise<string | null> => {
+    for (const entry of store.getState().presets) {
+      const published = await preset(entry.id).catch(() => null);
+      const same =
+        published &&
+        Object.keys(diffPatch(published, scenario)).length === 0 &&
+        Object.keys(diffPatch(scenario, published)).length === 0;
+      if (same) return entry.id;
+    }
+    return null;
+  };
+
   const openFile = async (file: OpenableFile): Promise<boolean> => {
     const fileName = file.name;
     try {
@@ -144,9 +160,8 @@ export function createPresetLoader(store: AppStore, deps: PresetLoaderDeps): Pre
       const known = run.presetId !== null && store.getState().presets.some((p) => p.id === run.presetId);
       // The share link diffs against the preset file, so the preset is fetched (and cached) before the run starts.
       if (known) await preset(run.presetId!);
-      store
-        .getState()
-        .loadScenario(known ? run.presetId : null, run.scenario, run.seed ?? undefined, run.tick);
+      const presetId = known ? run.presetId : await presetEqualTo(run.scenario);
+      store.getState().loadScenario(presetId, run.scenario, run.seed ?? undefined, run.tick);
       const at = run.tick > 0 ? `, stepped to tick ${run.tick.toLocaleString('en-US')}` : '';
       store.getState().setNotice(`Opened ${fileName} (${run.kind}${at}).`);
       return true;

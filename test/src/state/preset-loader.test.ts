@@ -14,8 +14,8 @@ const files: Record<string, unknown> = {
     { id: 'dance', title: 'Dance challenge', description: 'An idol starts a dance.' },
     { id: 'meme', title: 'Meme', description: 'A cheap joke.' },
   ],
-  'dance.json': { agents: 1000, appeal: 0.5, seed: 'file-seed' },
-  'meme.json': { agents: 2000, appeal: 0.9 },
+  'dance.json': { world: { name: 'dance' }, agents: 1000, appeal: 0.5, seed: 'file-seed' },
+  'meme.json': { world: { name: 'meme' }, agents: 2000, appeal: 0.9 },
 };
 
 /** A tiny validator standing in for the world schema: agents 100..10,000, appeal 0..1. */
@@ -112,6 +112,17 @@ describe('preset loader', () => {
       expect(await loader.openFile(file('mine.json', text))).toBe(true);
       expect(store.getState()).toMatchObject({ presetId: null, seed: 'file-7', scenario: { agents: 1500 } });
       expect(store.getState().notice).toBe('Opened mine.json (scenario file).');
+    });
+
+    it('marks the preset whose own file was opened', async () => {
+      const { store, loader } = await setup(null);
+      await loader.openPreset('meme');
+      await loader.openFile(file('dance.json', JSON.stringify(files['dance.json'])));
+      expect(store.getState()).toMatchObject({ presetId: 'dance', seed: 'file-seed' });
+      await loader.openFile(
+        file('edited.json', JSON.stringify({ ...(files['dance.json'] as object), appeal: 0.6 })),
+      );
+      expect(store.getState().presetId).toBeNull();
     });
 
     it('reopens a CSV export at its preset, seed and last tick', async () => {
