@@ -259,8 +259,24 @@ export const worldParamsSchema = z
     });
   });
 
+/**
+ * One experiment a scenario suggests to a class ("Try: a chronological feed"): a label and the parameters it changes,
+ * as a JSON merge patch of this scenario. The app offers each as a button; the CLI ignores them. Whether a patch
+ * gives a valid scenario is checked where it is applied (the app's preset loader), against the whole schema.
+ */
+export const experimentSchema = z.strictObject({
+  label: z
+    .string({ error: 'must be a label of 1 to 80 characters' })
+    .min(1, { error: 'must be a label of 1 to 80 characters' })
+    .max(80, { error: 'must be a label of 1 to 80 characters' }),
+  patch: z.record(z.string(), z.unknown(), {
+    error: 'must be an object of the parameters it changes (a JSON merge patch of the scenario)',
+  }),
+});
+
 export const worldScenarioSchema = z.strictObject({
   ...scenarioHeaderFields,
+  experiments: z.array(experimentSchema).max(8, { error: 'must list at most 8 experiments' }).optional(),
   ticks: intField(1, 10_000_000, {
     label: 'Ticks',
     description: 'Simulated hours per run',

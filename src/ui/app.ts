@@ -20,6 +20,7 @@ import { createGallery } from './presets.ts';
 import { createReadouts } from './readouts.ts';
 import { createReplicatesPanel } from './replicates.ts';
 import { createRunHistory } from './run-history.ts';
+import { createStory } from './story.ts';
 import { createTopBar, type TopBarActions } from './topbar.ts';
 import { createCascadeStats, createRegionWave } from './wave.ts';
 
@@ -53,11 +54,14 @@ export interface AppHandle {
   destroy(): void;
 }
 
-/** Batch-run settings (runs, ticks, regenerate) belong to the CLI, not the live panel. */
-const CLI_ONLY = new Set(['version', 'runs', 'ticks', 'regenerateWorld']);
+/**
+ * Not in the live panel: batch-run settings (runs, ticks, regenerate) belong to the CLI, and the suggested experiments
+ * are buttons of "About this scenario".
+ */
+const NOT_IN_PANEL = new Set(['version', 'runs', 'ticks', 'regenerateWorld', 'experiments']);
 
 function panelFields(schema: z.ZodType) {
-  return collectFields(schema).filter((f) => !CLI_ONLY.has(f.path[0] ?? ''));
+  return collectFields(schema).filter((f) => !NOT_IN_PANEL.has(f.path[0] ?? ''));
 }
 
 const TIER_NAMES = [
@@ -137,6 +141,9 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   const charts = createCharts();
   const wave = createRegionWave();
   const cascades = createCascadeStats();
+  const story = createStory(store, deps.paramSchema ?? worldScenarioSchema);
+  const storyPanel = panel('About this scenario', 'story-panel');
+  storyPanel.body.append(story.root);
   const chartsPanel = panel('Charts', 'charts-panel');
   chartsPanel.body.append(charts.root);
   const wavePanel = panel('Region wave', 'wave-panel');
@@ -172,6 +179,7 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
           'aside',
           { class: 'side side-right', 'aria-label': 'Inspector and charts' },
           inspector.root,
+          storyPanel.root,
           chartsPanel.root,
           wavePanel.root,
           cascadePanel.root,
@@ -278,6 +286,7 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
     inspector.update(state);
     banner.update(state);
     help.update(state);
+    story.update(state);
     replicates?.update(state);
     if (document.documentElement.dataset.theme !== state.theme) {
       document.documentElement.dataset.theme = state.theme;

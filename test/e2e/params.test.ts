@@ -368,6 +368,37 @@ describe('comparing with the previous run', () => {
       return { all: rows.length, shown: rows.filter((r) => !r.hidden).map((r) => r.textContent ?? '') };
     }, title);
 
+  it("runs a preset's suggested experiment in one click, exactly the patched scenario, and compares it with the preset", async () => {
+    const page = await open(`${session.url()}?agents=${E2E_AGENTS}`);
+    await page.locator('[data-preset="filter-bubble"]').click();
+    await waitUntilReady(page);
+    const seed = await page.locator('[data-testid="seed"]').inputValue();
+    await expect
+      .poll(() => page.locator('#story-panel .story-title').textContent())
+      .toBe('Filter bubble: the recommender shapes what we see');
+    await stepTimes(page, 6);
+    const randomFeed = page.locator('[data-testid="experiments"] button', { hasText: 'Try: a random feed' });
+    expect(await randomFeed.getAttribute('aria-pressed')).toBe('false');
+    await randomFeed.click();
+    await waitUntilReady(page);
+    await waitForInt(page, 'tick', '==', 0);
+    expect(await randomFeed.getAttribute('aria-pressed')).toBe('true');
+    await openInPanel(page, 'Recommender');
+    expect(await page.locator('select[data-path="recommender.strategy"]').inputValue()).toBe('random');
+    await stepTimes(page, 6);
+    await expect
+      .poll(() => page.locator('.compare-note').textContent())
+      .toContain('recommender.strategy: "collaborative" → "random"');
+    const preset = (await (
+      await fetch(new URL('scenarios/filter-bubble.json', session.url()))
+    ).json()) as ScenarioJson;
+    const patched = mergePatch(preset, {
+      world: { agents: E2E_AGENTS },
+      recommender: { strategy: 'random' },
+    });
+    expect(await stateHash(page, 6)).toBe(nodeStateHash(patched, seed, 6));
+  });
+
   it('runs replicates of the previous settings with the same seeds beside the current ones, as Node runs both', async () => {
     const page = await open(`${session.url()}?agents=${E2E_AGENTS}`);
     await page.locator('[data-preset="filter-bubble"]').click();

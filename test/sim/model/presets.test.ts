@@ -1,7 +1,8 @@
-// The preset scenarios in public/scenarios: every file validates, the index lists them all, and each runs a day on a small copy of its world.
+// The preset scenarios in public/scenarios: every file validates, the index lists them all, each suggests valid experiments, and each runs a day on a small copy of its world.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mergePatch } from '../../../sim/host/merge-patch.ts';
 import { createWorldEngine } from '../../../sim/model/engine.ts';
 import { parseOrThrow } from '../../../sim/params/errors.ts';
 import { worldScenarioSchema } from '../../../sim/params/world.ts';
@@ -40,6 +41,22 @@ describe.each(index)('the preset $id', (preset) => {
     expect(
       scenario.trends.length + scenario.events.filter((e) => e.type === 'campaign').length,
     ).toBeGreaterThan(0);
+  });
+
+  it('suggests at least one experiment, each a valid scenario that changes what runs', () => {
+    const scenario = parseOrThrow(worldScenarioSchema, raw, preset.file);
+    expect(scenario.experiments?.length ?? 0).toBeGreaterThan(0);
+    for (const [i, experiment] of (scenario.experiments ?? []).entries()) {
+      const changed = parseOrThrow(
+        worldScenarioSchema,
+        mergePatch(raw, experiment.patch),
+        `experiments[${i}]`,
+      );
+      // The experiment differs from the preset in what the engine reads (not only in its own list or text).
+      const { experiments: _a, ...before } = scenario;
+      const { experiments: _b, ...after } = changed;
+      expect(after, experiment.label).not.toEqual(before);
+    }
   });
 
   it('runs its first day on a 1,500-agent copy of its world, and its first trend spreads', () => {

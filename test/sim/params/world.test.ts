@@ -58,6 +58,29 @@ describe('worldScenarioSchema', () => {
     expect(nova.feedMix).toEqual(loop.feedMix);
   });
 
+  it('takes suggested experiments as a label and a merge patch, naming what is wrong', () => {
+    const ok = { label: 'a random feed', patch: { recommender: { strategy: 'random' } } };
+    expect(
+      parseOrThrow(worldScenarioSchema, { version: 1, world: {}, experiments: [ok] }, 's').experiments,
+    ).toEqual([ok]);
+    expect(
+      linesOf({
+        version: 1,
+        world: {},
+        experiments: [
+          { label: '', patch: {} },
+          { label: 'x', patch: [1] },
+        ],
+      }),
+    ).toEqual([
+      'experiments[0].label: must be a label of 1 to 80 characters (got "")',
+      'experiments[1].patch: must be an object of the parameters it changes (a JSON merge patch of the scenario) (got [1])',
+    ]);
+    expect(linesOf({ version: 1, world: {}, experiments: Array(9).fill(ok) })[0]).toMatch(
+      /^experiments: must list at most 8 experiments \(got /,
+    );
+  });
+
   it('names the field path and the allowed range of out-of-range numbers', () => {
     const lines = linesOf({
       version: 1,
