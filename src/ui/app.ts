@@ -14,7 +14,7 @@ import { cascadeLinks, createInspector } from './inspector.ts';
 import { installShortcuts } from './keys.ts';
 import { createLegend } from './legend.ts';
 import { createFileOpener } from './open-file.ts';
-import { collectFields } from './param-fields.ts';
+import { panelFields } from './param-fields.ts';
 import { createParamPanel } from './params.ts';
 import { createGallery } from './presets.ts';
 import { createReadouts } from './readouts.ts';
@@ -52,16 +52,6 @@ export interface AppHandle {
   /** A copy of the canvas as on screen (for PNG export); null if the scene failed to start. */
   capture(): Promise<HTMLCanvasElement | null>;
   destroy(): void;
-}
-
-/**
- * Not in the live panel: batch-run settings (runs, ticks, regenerate) belong to the CLI, and the suggested experiments
- * are buttons of "About this scenario".
- */
-const NOT_IN_PANEL = new Set(['version', 'runs', 'ticks', 'regenerateWorld', 'experiments']);
-
-function panelFields(schema: z.ZodType) {
-  return collectFields(schema).filter((f) => !NOT_IN_PANEL.has(f.path[0] ?? ''));
 }
 
 const TIER_NAMES = [

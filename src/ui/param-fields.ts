@@ -383,3 +383,20 @@ export function fromSlider(field: ParamField, position: number): number {
       : raw;
   return Math.min(max, Math.max(min, Number(snapped.toPrecision(6))));
 }
+
+/**
+ * Not in the live panel: batch-run settings (runs, ticks, regenerate) belong to the CLI, and the suggested experiments
+ * are buttons of "About this scenario" (story.ts).
+ */
+export const NOT_IN_PANEL: ReadonlySet<string> = new Set([
+  'version',
+  'runs',
+  'ticks',
+  'regenerateWorld',
+  'experiments',
+]);
+
+/** The fields the parameter panel shows for `schema`: collectFields without NOT_IN_PANEL. */
+export function panelFields(schema: z.ZodType): ParamField[] {
+  return collectFields(schema).filter((f) => !NOT_IN_PANEL.has(f.path[0] ?? ''));
+}

@@ -16,7 +16,7 @@ import {
   refName,
   removeEventPatch,
 } from '../../../src/ui/param-events.ts';
-import { collectFields, getPath, type ParamField } from '../../../src/ui/param-fields.ts';
+import { getPath, type ParamField, panelFields } from '../../../src/ui/param-fields.ts';
 import {
   checkPatch,
   expandItems,
@@ -27,7 +27,7 @@ import {
 } from '../../../src/ui/param-records.ts';
 import { editLikePanel } from './panel-edit.ts';
 
-const fields = collectFields(worldScenarioSchema);
+const fields = panelFields(worldScenarioSchema);
 const listOf = (path: string): ParamField =>
   fields.find((f) => f.kind === 'list' && f.path.join('.') === path)!;
 const events = listOf('events');

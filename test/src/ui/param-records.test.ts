@@ -6,7 +6,7 @@ import { worldScenarioSchema } from '../../../sim/params/world.ts';
 import type { ScenarioJson } from '../../../sim/protocol.ts';
 import { decodeShare, encodeShare } from '../../../src/share/codec.ts';
 import { createAppStore } from '../../../src/state/store.ts';
-import { collectFields, getPath, type ParamField, patchFor } from '../../../src/ui/param-fields.ts';
+import { getPath, type ParamField, panelFields, patchFor } from '../../../src/ui/param-fields.ts';
 import {
   checkPatch,
   expandItems,
@@ -20,7 +20,7 @@ import {
 } from '../../../src/ui/param-records.ts';
 import { editLikePanel } from './panel-edit.ts';
 
-const fields = collectFields(worldScenarioSchema);
+const fields = panelFields(worldScenarioSchema);
 const list = (path: string): ParamField => {
   const found = fields.find((f) => f.kind === 'list' && f.path.join('.') === path);
   if (!found) throw new Error(`no list field ${path}`);
@@ -54,7 +54,7 @@ function edit(
   return editLikePanel(scenario, list(path), index, leaf, value);
 }
 
-describe('collectFields on the world scenario schema', () => {
+describe('the panel fields of the world scenario schema', () => {
   it('finds the four record lists and the events with a group each', () => {
     expect(fields.filter((f) => f.kind === 'list').map((f) => [f.path.join('.'), f.group])).toEqual([
       ['world.regions', 'Regions'],
