@@ -100,7 +100,7 @@ export function serveReplicates(port: ReplicatesPort, budgetBytes: number): void
           seed,
           agentCount: engine.agentCount,
           trendNames: trends.map((ts) => ts.trend.name),
-          trendColors: engine.summary().trends.map((t) => t.color),
+          trendColors: trends.map((ts) => ts.trend.color),
           adopters,
         });
       }

@@ -74,7 +74,8 @@ export function createReplicateResults(): ReplicateResults {
     trendSelect.hidden = names.length < 2;
     const spreads = trendSpreads(current);
     // The previous settings' figures, matched to the current trends by name (their order or set may differ).
-    const previousByName = new Map(trendSpreads(previous).map((s) => [s.name, s]));
+    const previousSpreads = trendSpreads(previous);
+    const previousByName = new Map(previousSpreads.map((s) => [s.name, s]));
     const color = safeCss(current[0]!.trendColors[trend] ?? '#888888');
     const specs: SeriesSpec[] = [
       ...current.map((run) => ({ label: run.seed, color, faint: true })),
@@ -142,7 +143,7 @@ export function createReplicateResults(): ReplicateResults {
       ),
     );
     table.dataset.finals = JSON.stringify(spreads.map((s) => s.finals));
-    table.dataset.previousFinals = JSON.stringify(trendSpreads(previous).map((s) => s.finals));
+    table.dataset.previousFinals = JSON.stringify(previousSpreads.map((s) => s.finals));
     setText(sentence, sentenceFor(spreads[0]!, previousByName.get(spreads[0]!.name), current.length));
   };
 

@@ -6,53 +6,21 @@ import { createWorldEngine } from '../../../sim/model/engine.ts';
 import { worldScenarioSchema } from '../../../sim/params/world.ts';
 import type { ScenarioJson, SeriesRow } from '../../../sim/protocol.ts';
 import { adoptionsCsv, csvField, exportFileName, seriesCsv, summaryJson } from '../../../src/export/csv.ts';
+import { csvRecords } from '../../../src/state/scenario-file.ts';
 import { collectFields, getPath } from '../../../src/ui/param-fields.ts';
 import { editRecord, resolveScenario, shownRecords } from '../../../src/ui/param-records.ts';
+import { seriesRow } from '../ui/series-row.ts';
 
-/**
- * An RFC 4180 reader written for this test (not csv.ts's writer run backwards): quoted fields may hold commas,
- * doubled quotes and line breaks; records end at CRLF or LF.
- */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c !== '"') field += c;
-      else if (text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else quoted = false;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else if (c !== '\r') field += c;
-  }
-  if (field !== '' || record.length > 0) records.push([...record, field]);
-  return records;
-}
-
-const row = (tick: number, adopters: number[]): SeriesRow => ({
-  tick,
-  day: Math.floor(tick / 24),
-  hourUtc: tick % 24,
-  online: 10 + tick,
-  adopters,
-  members: [100, 50],
-  exposureDiversity: 1.5,
-  crossCultureShare: 0.25,
-  homogenization: 0.1,
-  creatorReachGini: 0.9,
-});
+const row = (tick: number, adopters: number[]): SeriesRow =>
+  seriesRow(tick, {
+    online: 10 + tick,
+    adopters,
+    members: [100, 50],
+    exposureDiversity: 1.5,
+    crossCultureShare: 0.25,
+    homogenization: 0.1,
+    creatorReachGini: 0.9,
+  });
 
 describe('series CSV', () => {
   it('writes a header and one row per recorded tick, each carrying the seed', () => {
@@ -103,7 +71,7 @@ describe('series CSV', () => {
       scenario,
     });
 
-    const [header, ...records] = parseCsv(text);
+    const [header, ...records] = csvRecords(text);
     expect(records).toHaveLength(3);
     for (const record of records) expect(record).toHaveLength(header!.length);
     const column = (name: string) => records.map((record) => record[header!.indexOf(name)]);
@@ -154,7 +122,7 @@ describe('cascade CSV', () => {
       regionNames: engine.regionNames,
       fandomNames: engine.fandomNames,
     });
-    const records = parseCsv(text);
+    const records = csvRecords(text);
     expect(records[0]).toEqual([
       'run',
       'seed',
