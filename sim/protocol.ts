@@ -56,7 +56,15 @@ export type Command =
     }
   | { readonly v: 1; readonly type: 'event'; readonly event: ScenarioJson }
   /** Every adoption so far as a cascade-tree edge (the cascade export): answered by an `adoptions` message. */
-  | { readonly v: 1; readonly type: 'requestAdoptions' };
+  | { readonly v: 1; readonly type: 'requestAdoptions' }
+  /**
+   * Shows the canvas as it stood after `tick` ticks (0 … ticks simulated; the timeline's replay), or the live state for
+   * null. An earlier tick pauses play; the world itself does not change. Answered by a frame with `fullTrail`.
+   */
+  | { readonly v: 1; readonly type: 'showTick'; readonly tick: number | null };
+
+/** How many ticks a cascade line stays on the canvas (the renderer's trail; a replay frame carries this many ticks of them). */
+export const TRAIL_TICKS = 48;
 
 /** Commands without the version field, as the client API takes them. */
 export type CommandBody = Command extends infer C ? (C extends { v: 1 } ? Omit<C, 'v'> : never) : never;
@@ -99,9 +107,12 @@ export interface ReadyMessage {
 }
 
 /**
- * The dynamic state after the latest tick; every array is a fresh copy, transferred (latest wins).
- * `lastAdopted[i]` = trend index + 1 agent i adopted last (0 = none); `online[i]` = 1 while online.
- * Transmission arrays are parallel, length `transmissionCount`: the adoptions since the previous frame.
+ * The dynamic state after `tick` ticks; every array is a fresh copy, transferred (latest wins).
+ * `lastAdopted[i]` = trend index + 1 agent i adopted last (0 = none); `online[i]` = 1 while online (all 0 in a replay
+ * frame: who was online is not kept). Transmission arrays are parallel, length `transmissionCount`: the adoptions since
+ * the previous frame, each with the tick of the frame that first showed it (`transmissionTick`); with `fullTrail`, the
+ * adoptions of the last TRAIL_TICKS ticks up to `tick` instead, which replace the lines drawn so far (a replay frame,
+ * or the first live frame after one). `tick` is below the engine's own while the timeline replays an earlier hour.
  */
 export interface FrameMessage {
   readonly v: 1;
@@ -111,6 +122,8 @@ export interface FrameMessage {
   readonly lastAdopted: Uint8Array;
   readonly online: Uint8Array;
   readonly transmissionCount: number;
+  readonly fullTrail: boolean;
+  readonly transmissionTick: Int32Array;
   readonly parent: Int32Array;
   readonly child: Uint32Array;
   readonly trend: Uint8Array;

@@ -2,7 +2,7 @@
 import type { WorldEngine } from '../model/api.ts';
 import { InputError } from '../params/errors.ts';
 import type { Command, ScenarioJson, SeriesRow, WorkerMessage } from '../protocol.ts';
-import { isCurrentVersion, PROTOCOL_VERSION, unreachable } from '../protocol.ts';
+import { isCurrentVersion, PROTOCOL_VERSION, TRAIL_TICKS, unreachable } from '../protocol.ts';
 import { mergePatch } from './merge-patch.ts';
 import { sampleTies } from './ties.ts';
 
@@ -96,11 +96,14 @@ export function serveEngine(port: Port, schedule: Schedule, deps: HostDeps): voi
   let stopSchedule: (() => void) | null = null;
   let rows: SeriesRow[] = [];
   let warmed = false;
+  /** The earlier tick the canvas shows (the timeline's replay), or null while it shows the live state. */
+  let shownTick: number | null = null;
   const pending = {
     parent: [] as number[],
     child: [] as number[],
     trend: [] as number[],
     platform: [] as number[],
+    tick: [] as number[],
   };
 
   const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.post(message, transfer);
@@ -147,12 +150,19 @@ export function serveEngine(port: Port, schedule: Schedule, deps: HostDeps): voi
     post({ v: 1, type: 'summary', generation, summary: world.summary(), rows: out });
   };
 
+  /** The live state and the transmissions since the previous frame; the first frame after a replay redraws the trail. */
   const sendFrame = (world: WorldEngine) => {
+    if (shownTick !== null) {
+      shownTick = null;
+      sendWholeFrame(world, world.tick);
+      return;
+    }
     const count = pending.child.length;
     const parent = Int32Array.from(pending.parent);
     const child = Uint32Array.from(pending.child);
     const trend = Uint8Array.from(pending.trend);
     const platform = Uint8Array.from(pending.platform);
+    const transmissionTick = Int32Array.from(pending.tick);
     for (const list of Object.values(pending)) list.length = 0;
     const lastAdopted = world.agents.lastAdopted.slice();
     const online = world.agents.online.slice();
@@ -165,12 +175,55 @@ export function serveEngine(port: Port, schedule: Schedule, deps: HostDeps): voi
         lastAdopted,
         online,
         transmissionCount: count,
+        fullTrail: false,
+        transmissionTick,
         parent,
         child,
         trend,
         platform,
       },
-      [lastAdopted.buffer, online.buffer, parent.buffer, child.buffer, trend.buffer, platform.buffer],
+      [
+        lastAdopted.buffer,
+        online.buffer,
+        parent.buffer,
+        child.buffer,
+        trend.buffer,
+        platform.buffer,
+        transmissionTick.buffer,
+      ],
+    );
+  };
+
+  /** The canvas after `tick` ticks with the whole trail of lines up to it (a replay, or live again after one). */
+  const sendWholeFrame = (world: WorldEngine, tick: number) => {
+    for (const list of Object.values(pending)) list.length = 0;
+    const view = world.replay(tick, TRAIL_TICKS, MAX_TRANSMISSIONS_PER_FRAME);
+    const online = tick === world.tick ? world.agents.online.slice() : new Uint8Array(world.agentCount);
+    post(
+      {
+        v: 1,
+        type: 'frame',
+        generation,
+        tick,
+        lastAdopted: view.lastAdopted,
+        online,
+        transmissionCount: view.count,
+        fullTrail: true,
+        transmissionTick: view.shownAt,
+        parent: view.parent,
+        child: view.child,
+        trend: view.trend,
+        platform: view.platform,
+      },
+      [
+        view.lastAdopted.buffer,
+        online.buffer,
+        view.parent.buffer,
+        view.child.buffer,
+        view.trend.buffer,
+        view.platform.buffer,
+        view.shownAt.buffer,
+      ] as ArrayBuffer[],
     );
   };
 
@@ -185,6 +238,7 @@ export function serveEngine(port: Port, schedule: Schedule, deps: HostDeps): voi
         pending.child.push(t.child[k]!);
         pending.trend.push(t.trend[k]!);
         pending.platform.push(t.platform[k]!);
+        pending.tick.push(world.tick);
       }
       rows.push(seriesRow(world));
     }
@@ -212,6 +266,7 @@ export function serveEngine(port: Port, schedule: Schedule, deps: HostDeps): voi
     engine = world;
     positions = layout;
     generation++;
+    shownTick = null;
     rows = [seriesRow(world)];
     for (const list of Object.values(pending)) list.length = 0;
     const summary = world.summary();
@@ -377,6 +432,25 @@ export function serveEngine(port: Port, schedule: Schedule, deps: HostDeps): voi
           ties.targets.buffer,
           ties.platform.buffer,
         ]);
+        return;
+      }
+      case 'showTick': {
+        const world = engine;
+        if (!world) return;
+        const { tick } = command;
+        if (tick !== null && !(Number.isInteger(tick) && tick >= 0 && tick <= world.tick))
+          throw new InputError('showTick', [
+            `tick: must be null (live) or an integer from 0 to ${world.tick} (got ${String(tick)})`,
+          ]);
+        const target = tick === null || tick === world.tick ? null : tick;
+        if (target === null && shownTick === null) return;
+        if (target !== null && playing) {
+          // The past cannot play on while the world moves: the app's timeline plays a replay itself, tick by tick.
+          halt();
+          sendStatus();
+        }
+        shownTick = target;
+        sendWholeFrame(world, target ?? world.tick);
         return;
       }
       case 'event':

@@ -1,4 +1,5 @@
 // What a view does: exposure counting, and the ignore / like / reshare / participate / cross-post decision with its factors. Writes trend state, rings, profiles.
+import * as adoptionLogModule from './adoption-log.ts';
 import * as fastaleaModule from './classic/fast-alea.ts';
 import type { SimContext } from './context.ts';
 import * as contextModule from './context.ts';
@@ -9,6 +10,7 @@ import * as trendsModule from './trends.ts';
 
 // Imported values copied into module constants once: under tsx (CommonJS interop) every use of an imported binding
 // in the hot loops would be a getter call on the module object.
+const { logAdoption } = adoptionLogModule;
 const { aleaNext } = fastaleaModule;
 const { pushTransmission, SEEN_MEMORY } = contextModule;
 const { createPost } = postsModule;
@@ -155,6 +157,7 @@ export function adopt(ctx: SimContext, agent: number, t: number, platform: numbe
   ts.parent[agent] = parent;
   ts.platform[agent] = platform;
   state.lastAdopted[agent] = t + 1;
+  logAdoption(state.adoptionLog, agent, t);
   recordInTree(ts, agent, parent);
   ts.adopters++;
   const region = pop.region[agent]!;

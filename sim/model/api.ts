@@ -29,6 +29,16 @@ export interface Transmissions {
   readonly platform: Uint8Array;
 }
 
+/**
+ * The canvas of an earlier tick (sim/metrics/replay.ts): `lastAdopted` as the live state held it after `tick` ticks,
+ * and transmissions (oldest first) each tagged with the tick whose frame first showed it (`shownAt`).
+ */
+export interface ReplayView extends Transmissions {
+  readonly tick: number;
+  readonly lastAdopted: Uint8Array;
+  readonly shownAt: Int32Array;
+}
+
 /** Small, JSON-able figures for charts and read-outs (a few kB at most; never per-agent arrays). */
 export interface WorldSummary {
   readonly tick: number;
@@ -173,6 +183,11 @@ export interface WorldEngine {
   inspect(agent: number): AgentInspection;
   /** Every adoption so far as a cascade-tree edge (fresh arrays: a host may transfer them). */
   adoptionEdges(): AdoptionEdges;
+  /**
+   * What the canvas showed after `tick` ticks (an integer from 0 to `this.tick`; throws a RangeError otherwise), with
+   * the adoptions of the `trailTicks` ticks up to it (at most `maxTransmissions`, the newest); fresh arrays.
+   */
+  replay(tick: number, trailTicks: number, maxTransmissions: number): ReplayView;
   /** Ties of one platform layer (directed follow graph or undirected messenger graph), for drawing. */
   layer(platform: number): CsrGraph;
   /** Starts a new trend of `kind` seeded at `agent` on `platform`; returns its trend index. */

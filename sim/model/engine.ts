@@ -4,6 +4,7 @@ import type { CsrGraph } from '../graph/csr.ts';
 import { StateHasher } from '../hash.ts';
 import { adoptionEdges } from '../metrics/adoption-edges.ts';
 import { agentCascade } from '../metrics/agent-cascade.ts';
+import { replayAt } from '../metrics/replay.ts';
 import { buildSummary } from '../metrics/world-summary.ts';
 import { InputError, parseOrThrow } from '../params/errors.ts';
 import type { EventsSpec } from '../params/events.ts';
@@ -17,6 +18,7 @@ import type {
   AdoptionEdges,
   AgentInspection,
   AgentViews,
+  ReplayView,
   Transmissions,
   WorldEngine,
   WorldSummary,
@@ -143,6 +145,17 @@ export class SocialWorldEngine implements WorldEngine {
       trend: tx.trend.subarray(0, tx.count),
       platform: tx.platform.subarray(0, tx.count),
     };
+  }
+
+  replay(tick: number, trailTicks: number, maxTransmissions: number): ReplayView {
+    if (!(Number.isInteger(tick) && tick >= 0 && tick <= this.tick))
+      throw new RangeError(`replay: tick must be an integer from 0 to ${this.tick} (got ${tick})`);
+    return replayAt(
+      this.ctx,
+      tick,
+      Math.max(0, Math.floor(trailTicks)),
+      Math.max(0, Math.floor(maxTransmissions)),
+    );
   }
 
   /** The summary of the latest tick; cached until the next step (cascade trees are O(agents) per trend). */

@@ -1,5 +1,7 @@
 // The social world's dynamic state as typed arrays (per agent, per agent × trend, per platform post rings). Allocation only: no dynamics.
+
 import type { CascadeStats } from '../metrics/cascade.ts';
+import { type AdoptionLog, createAdoptionLog } from './adoption-log.ts';
 import type { AleaState } from './classic/fast-alea.ts';
 import type { ResolvedTrend } from './trends.ts';
 import type { World } from './world.ts';
@@ -204,6 +206,8 @@ export interface DynamicState {
   /** Views per hour of the last 24 ticks (index tick % 24): all and cross-region. */
   readonly viewsByHour: Float64Array;
   readonly crossViewsByHour: Float64Array;
+  /** Every adoption in order and where each tick began (what a replay of an earlier tick reads). */
+  readonly adoptionLog: AdoptionLog;
 }
 
 export interface Dimensions {
@@ -356,5 +360,6 @@ export function createDynamicState(world: World, rng: AleaState, pick: (n: numbe
     crossRegionViewsThisTick: 0,
     viewsByHour: new Float64Array(24),
     crossViewsByHour: new Float64Array(24),
+    adoptionLog: createAdoptionLog(),
   };
 }

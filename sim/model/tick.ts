@@ -1,4 +1,5 @@
 // One tick (one simulated hour) of the social world, DESIGN §2.4 steps 1–6. Orchestration only: the steps live in their own modules.
+import * as adoptionLogModule from './adoption-log.ts';
 import type { SimContext } from './context.ts';
 import * as contextModule from './context.ts';
 import type { Timeline } from './events.ts';
@@ -10,6 +11,7 @@ import * as postsModule from './posts.ts';
 
 // Imported values copied into module constants once: under tsx (CommonJS interop) every use of an imported binding
 // in the hot loops would be a getter call on the module object.
+const { logTickStart } = adoptionLogModule;
 const { launchTrend } = eventsModule;
 const { runSession } = feedModule;
 const { countMembers, updateMembership } = membershipModule;
@@ -28,6 +30,7 @@ const PREFETCH_AHEAD = 2;
 export function stepWorld(ctx: SimContext, timeline: Timeline): void {
   const { state, dim } = ctx;
   const tick = state.tick;
+  logTickStart(state.adoptionLog, tick);
   ctx.tx.count = 0;
   for (const ring of state.rings) ring.firstIdThisTick = ring.next;
   state.viewsThisTick = 0;

@@ -1,5 +1,5 @@
 // The one bridge between the store and the engine: store intent → commands; worker replies → small store summaries. No DOM, no rendering.
-import type { AppError, AppStore, Intent } from '../state/store.ts';
+import type { AppError, AppState, AppStore, Intent } from '../state/store.ts';
 import type { EngineClient } from './client.ts';
 
 /**
@@ -26,9 +26,14 @@ export function connectBridge(store: AppStore, client: EngineClient): () => void
     for (const intent of outbox) send(intent);
   };
 
+  /** The engine runs only while the user plays the live run: a replay is played by the timeline, tick by tick. */
+  const enginePlays = (state: AppState) => state.playing && state.replayTick === null;
   const unsubscribeStore = store.subscribe((state, previous) => {
-    // Order matters: a step or reset intent comes with playing = false, and the pause must go first.
-    if (state.playing !== previous.playing) client.send({ type: state.playing ? 'play' : 'pause' });
+    // Order matters. The shown tick goes first: leaving a replay redraws the live canvas before play resumes. A step or
+    // reset intent comes with playing = false, and the pause must go before it.
+    if (state.replayTick !== previous.replayTick) client.send({ type: 'showTick', tick: state.replayTick });
+    if (enginePlays(state) !== enginePlays(previous))
+      client.send({ type: enginePlays(state) ? 'play' : 'pause' });
     if (state.speed !== previous.speed) client.send({ type: 'setSpeed', ticksPerSecond: state.speed });
     if (state.outbox.length > 0) drain();
   });

@@ -1,9 +1,10 @@
 // The recent parent→child transmissions drawn as fading cascade lines: a fixed-size ring buffer. Pure; must not touch Pixi or the DOM.
+import { TRAIL_TICKS } from '../../sim/protocol.ts';
 
 /** How many ticks a transmission stays on screen, and the age buckets it fades through (newest first). */
 export const TRAIL = {
   capacity: 400,
-  lifetimeTicks: 48,
+  lifetimeTicks: TRAIL_TICKS,
   /** Upper age bound (ticks, exclusive) and alpha of each fading step. */
   buckets: [
     { maxAge: 3, alpha: 0.6 },
@@ -43,14 +44,17 @@ export function clearTrail(trail: CascadeTrail): void {
   trail.head = 0;
 }
 
-/** Adds the `count` transmissions of one frame; seeds and spontaneous adoptions (parent −1) draw no line. Returns lines added. */
+/**
+ * Adds the `count` transmissions of one frame, each aged from its own `tick` (the frame that first showed it); seeds
+ * and spontaneous adoptions (parent −1) draw no line. Returns lines added.
+ */
 export function pushTransmissions(
   trail: CascadeTrail,
-  tick: number,
   count: number,
   parent: Int32Array,
   child: Uint32Array,
   trend: Uint8Array,
+  tick: Int32Array,
 ): number {
   let added = 0;
   for (let i = 0; i < count; i++) {
@@ -59,7 +63,7 @@ export function pushTransmissions(
     trail.parent[trail.head] = from;
     trail.child[trail.head] = child[i]!;
     trail.trend[trail.head] = trend[i]!;
-    trail.tick[trail.head] = tick;
+    trail.tick[trail.head] = tick[i]!;
     trail.head = (trail.head + 1) % trail.capacity;
     trail.size = Math.min(trail.capacity, trail.size + 1);
     added++;

@@ -110,20 +110,25 @@ export function createWorldView(
       const changed = updateTints(tints, frame.lastAdopted, previous, baseColors, colours);
       for (const a of changed) particles[a]!.color = tints[a]!;
       nodes.markChanged(changed);
-      if (frame.tick < tick) clearTrail(trail);
+      // A replay frame (or the first live one after it) carries the whole trail up to its tick: it replaces the lines.
+      if (frame.fullTrail || frame.tick < tick) clearTrail(trail);
       previous = frame.lastAdopted;
       tick = frame.tick;
       const added = pushTransmissions(
         trail,
-        frame.tick,
         frame.transmissionCount,
         frame.parent,
         frame.child,
         frame.trend,
+        frame.transmissionTick,
       );
-      // A glow for each new adoption, newest last so a burst keeps its freshest GLOW.size glows: a pulse runs along
-      // the tie from whoever passed the trend on, then blooms at the adopter (a seed only blooms).
-      for (let i = Math.max(0, frame.transmissionCount - GLOW.size); i < frame.transmissionCount; i++) {
+      // A glow for each new adoption (of a full-trail frame, only those of its own tick: the older ones get lines), newest
+      // last so a burst keeps its freshest GLOW.size glows: a pulse runs along the tie from whoever passed the trend on,
+      // then blooms at the adopter (a seed only blooms).
+      let first = frame.transmissionCount;
+      const isNew = (i: number) => !frame.fullTrail || frame.transmissionTick[i] === frame.tick;
+      while (first > 0 && frame.transmissionCount - first < GLOW.size && isNew(first - 1)) first--;
+      for (let i = first; i < frame.transmissionCount; i++) {
         const c = frame.child[i]!;
         const p = frame.parent[i]!;
         const colour = colours[frame.trend[i]!] ?? 0xffffff;

@@ -148,6 +148,8 @@ export async function createScene(
     if (frame && world) {
       if (world.applyFrame(frame, palette, now)) cascadeDirty = true;
       changed = true;
+      // The tick drawn (below the run's own during a replay): for scripts and tests, which cannot read the canvas.
+      host.dataset.shownTick = String(frame.tick);
     }
     if (world && cascadeDirty && now - lastCascadeDraw >= SCENE_BUDGET.cascadeRedrawMs) {
       world.drawCascades(cascadeLayer, palette);

@@ -67,6 +67,11 @@ export interface AppState {
   readonly speed: number;
   /** From the latest summary or status: ticks done, simulated day (0-based) and UTC hour. */
   readonly tick: number;
+  /**
+   * Intent: the earlier tick the canvas shows (the timeline's replay, 0 … tick − 1), or null for the live run. While it
+   * is set the engine stands still; `playing` then plays the replay forward, and at the live tick the run goes on.
+   */
+  readonly replayTick: number | null;
   readonly day: number;
   readonly hourUtc: number;
   /** 'loading' while a world is being built; 'ready' once its first data arrived; 'error' after a crash. */
@@ -91,7 +96,12 @@ export interface AppActions {
   play(): void;
   pause(): void;
   togglePlay(): void;
+  /** Steps the run `count` ticks; during a replay, moves the replay one tick forward instead (live at the end). */
   step(count?: number): void;
+  /** Shows the canvas after `tick` ticks (clamped to 0 … tick; the live tick or null means live). Keeps `playing`. */
+  showTick(tick: number | null): void;
+  /** Pauses and shows the tick before the one shown (a replay; nothing before tick 0). */
+  stepBack(): void;
   setSpeed(ticksPerSecond: number): void;
   /** Rebuilds the world with the same seed and parameters. */
   reset(): void;
@@ -134,6 +144,7 @@ export const initialState: Omit<AppState, 'seed'> = {
   playing: false,
   speed: SPEED_RANGE.initial,
   tick: 0,
+  replayTick: null,
   day: 0,
   hourUtc: 0,
   phase: 'loading',
@@ -163,6 +174,7 @@ export function createAppStore(seed: string = randomSeed()): AppStore {
       const crashed = error?.kind === 'crash';
       return {
         tick: 0,
+        replayTick: null,
         day: 0,
         hourUtc: 0,
         summary: null,
@@ -178,8 +190,25 @@ export function createAppStore(seed: string = randomSeed()): AppStore {
       pause: () => set({ playing: false }),
       togglePlay: () => set((s) => ({ playing: !s.playing })),
       step: (count = 1) => {
+        const { replayTick } = get();
+        if (replayTick !== null) {
+          set({ playing: false });
+          get().showTick(replayTick + 1);
+          return;
+        }
         set({ playing: false });
         send({ type: 'step', count: Math.max(1, Math.floor(count)) });
+      },
+      showTick: (tick) => {
+        const live = get().tick;
+        const shown =
+          tick === null || !Number.isFinite(tick) ? live : Math.max(0, Math.min(live, Math.floor(tick)));
+        set({ replayTick: shown >= live ? null : shown });
+      },
+      stepBack: () => {
+        const { replayTick, tick } = get();
+        set({ playing: false });
+        get().showTick((replayTick ?? tick) - 1);
       },
       setSpeed: (ticksPerSecond) => {
         const speed = Math.min(SPEED_RANGE.max, Math.max(SPEED_RANGE.min, Math.round(ticksPerSecond)));

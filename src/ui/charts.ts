@@ -46,6 +46,8 @@ export class LiveChart {
   private plot: uPlot | null = null;
   private key = '';
   private readonly plotHost: HTMLElement;
+  /** The day the timeline replays, drawn as a vertical line; null while live. */
+  private markerDay: number | null = null;
 
   constructor(
     title: string,
@@ -113,6 +115,7 @@ export class LiveChart {
           axes,
           legend: { show: true, live: false },
           cursor: { drag: { x: false, y: false } },
+          hooks: { draw: [(u) => this.drawMarker(u, ink)] },
         },
         data as uPlot.AlignedData,
         this.plotHost,
@@ -135,6 +138,28 @@ export class LiveChart {
   invalidate(): void {
     this.key = '';
   }
+
+  /** Marks `day` (the hour the timeline replays) with a vertical line, or removes the mark for null. */
+  setMarker(day: number | null): void {
+    if (day === this.markerDay) return;
+    this.markerDay = day;
+    this.plot?.redraw(false, false);
+  }
+
+  private drawMarker(u: uPlot, ink: string): void {
+    if (this.markerDay === null) return;
+    const x = u.valToPos(this.markerDay, 'x', true);
+    const { ctx, bbox } = u;
+    ctx.save();
+    ctx.strokeStyle = ink;
+    ctx.lineWidth = Math.max(1, devicePixelRatio);
+    ctx.setLineDash([3 * devicePixelRatio, 3 * devicePixelRatio]);
+    ctx.beginPath();
+    ctx.moveTo(x, bbox.top);
+    ctx.lineTo(x, bbox.top + bbox.height);
+    ctx.stroke();
+    ctx.restore();
+  }
 }
 
 export interface Charts {
@@ -150,6 +175,8 @@ export interface Charts {
     previous?: PreviousRun | null,
   ): void;
   invalidate(): void;
+  /** Marks the tick the timeline replays on the time charts (null: live, no mark). */
+  showTick(tick: number | null): void;
 }
 
 /**
@@ -318,6 +345,11 @@ export function createCharts(): Charts {
       adoption.invalidate();
       membership.invalidate();
       diversity.invalidate();
+    },
+    showTick(tick) {
+      // The charts' x axis is in days (chart-data.ts: tick / 24).
+      for (const chart of [adoption, membership, diversity])
+        chart.setMarker(tick === null ? null : tick / 24);
     },
   };
   return charts;

@@ -6,6 +6,12 @@ export function formatClock(day: number, hourUtc: number): string {
   return `Day ${day + 1} · ${String(Math.floor(hourUtc)).padStart(2, '0')}:00 UTC`;
 }
 
+/** The clock after `tick` ticks: the hour of the latest simulated tick, as summaries report it (world-summary.ts). */
+export function clockAfter(tick: number): string {
+  const last = Math.max(0, tick - 1);
+  return formatClock(Math.floor(last / 24), last % 24);
+}
+
 /** 950 → "950", 12 345 → "12.3k", 1 234 567 → "1.23M" (short labels for dense places). */
 export function formatCount(n: number): string {
   if (!Number.isFinite(n)) return '–';

@@ -1,9 +1,11 @@
-// Keyboard shortcuts (space play/pause, → step, R reset, N new seed, ? help, F fit view, O open a file); ignored while typing in a field. Dispatches to the store only.
+// Keyboard shortcuts (space play/pause, → step, ← replay back, L live, R reset, N new seed, ? help, F fit view, O open a file); ignored while typing in a field. Dispatches to the store only.
 import type { AppStore } from '../state/store.ts';
 
 export const SHORTCUTS = [
   { keys: 'Space', action: 'Play / pause' },
-  { keys: '→', action: 'Step one simulated hour' },
+  { keys: '→', action: 'Step one simulated hour (in a replay: one hour on)' },
+  { keys: '←', action: 'Replay: one simulated hour back' },
+  { keys: 'L', action: 'Back to the live run' },
   { keys: 'R', action: 'Reset (same seed)' },
   { keys: 'N', action: 'New seed' },
   { keys: 'F', action: 'Fit the whole world in view' },
@@ -41,6 +43,14 @@ export function installShortcuts(
       case 'ArrowRight':
         if (e.target instanceof HTMLInputElement) return;
         s.step(1);
+        break;
+      case 'ArrowLeft':
+        if (e.target instanceof HTMLInputElement) return;
+        s.stepBack();
+        break;
+      case 'l':
+      case 'L':
+        s.showTick(null);
         break;
       case 'r':
       case 'R':

@@ -3,7 +3,7 @@
 import { safeCss } from '../render/palette.ts';
 import type { AppState } from '../state/store.ts';
 import { el, replaceChildren, setText } from './dom.ts';
-import { formatClock, formatCount, formatPercent, totalAdopters } from './format.ts';
+import { clockAfter, formatClock, formatCount, formatPercent, totalAdopters } from './format.ts';
 
 export interface Readouts {
   readonly root: HTMLElement;
@@ -21,10 +21,12 @@ export function createReadouts(): Readouts {
   const online = el('span', { class: 'num' }, '0');
   const trends = el('ul', { class: 'reach' });
   const phase = el('span', { class: 'phase' });
+  const replay = el('div', { class: 'readout-replay', 'data-testid': 'readout-replay', hidden: true });
   const root = el(
     'section',
     { class: 'readouts', 'aria-live': 'polite', 'aria-label': 'Live read-outs' },
     el('div', { class: 'readout-main' }, clock, phase),
+    replay,
     el(
       'div',
       { class: 'readout-row' },
@@ -50,6 +52,9 @@ export function createReadouts(): Readouts {
               ? ''
               : ' · paused',
       );
+      replay.hidden = state.replayTick === null;
+      if (state.replayTick !== null)
+        setText(replay, `The canvas replays ${clockAfter(state.replayTick)} (tick ${state.replayTick})`);
       const summary = state.summary;
       setText(adopted, String(summary ? totalAdopters(summary.trends) : 0));
       setText(online, summary ? formatCount(summary.onlineCount) : '0');

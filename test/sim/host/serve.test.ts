@@ -124,6 +124,24 @@ function ringEngine(scenario: ScenarioJson, seed: string): WorldEngine {
         generation: Int32Array.from(adoptions, (_, i) => i),
       };
     },
+    replay: (shown, trailTicks, maxTransmissions) => {
+      if (!(Number.isInteger(shown) && shown >= 0 && shown <= tick))
+        throw new RangeError(`replay: tick ${shown}`);
+      const before = adoptions.filter((a) => a.tick < shown);
+      const trail = before.filter((a) => a.tick + 1 > shown - trailTicks).slice(-maxTransmissions);
+      const shownLastAdopted = new Uint8Array(agents);
+      for (const a of before) shownLastAdopted[a.agent] = 1;
+      return {
+        tick: shown,
+        lastAdopted: shownLastAdopted,
+        count: trail.length,
+        parent: Int32Array.from(trail, (a) => a.parent),
+        child: Uint32Array.from(trail, (a) => a.agent),
+        trend: new Uint8Array(trail.length),
+        platform: new Uint8Array(trail.length),
+        shownAt: Int32Array.from(trail, (a) => a.tick + 1),
+      };
+    },
     layer: () => ring,
     launchTrend: () => 1,
     stateHash: () => `${tick}:${Array.from(lastAdopted).join('')}`,
@@ -245,6 +263,77 @@ describe('serveEngine', () => {
     // Both ticks' transmissions are in the frame: agents 3 and 4 (seed 'abc' shifts the start by 3).
     expect(frame.transmissionCount).toBe(2);
     expect(Array.from(frame.child)).toEqual([3, 4]);
+  });
+
+  it('tags live transmissions with the tick whose frame first shows them, and never marks a live frame fullTrail', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: { agents: 10 }, seed: 'abc' });
+    h.send({ type: 'step', count: 3 });
+    const frame = last(h.of('frame'));
+    expect(frame.fullTrail).toBe(false);
+    expect(Array.from(frame.transmissionTick)).toEqual([1, 2, 3]);
+  });
+
+  it('shows an earlier tick as the canvas stood then, with its trail, without changing the world', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: { agents: 10 }, seed: 'abc' });
+    h.send({ type: 'step', count: 6 });
+    const liveHash = h.engines[0]!.stateHash();
+    h.clear();
+    h.send({ type: 'showTick', tick: 2 });
+    const replay = last(h.of('frame'));
+    expect(replay.tick).toBe(2);
+    expect(replay.fullTrail).toBe(true);
+    // Seed 'abc' starts at agent 3: after 2 ticks agents 3 and 4 had adopted, shown at ticks 1 and 2.
+    expect(Array.from(replay.lastAdopted)).toEqual([0, 0, 0, 1, 1, 0, 0, 0, 0, 0]);
+    expect(Array.from(replay.child)).toEqual([3, 4]);
+    expect(Array.from(replay.transmissionTick)).toEqual([1, 2]);
+    expect(Array.from(replay.online)).toEqual(new Array(10).fill(0));
+    expect(h.engines[0]!.tick).toBe(6);
+    expect(h.engines[0]!.stateHash()).toBe(liveHash);
+  });
+
+  it('goes back to the live state with its whole trail on showTick null, and on the next step after a replay', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: { agents: 10 }, seed: 'abc' });
+    h.send({ type: 'step', count: 4 });
+    h.send({ type: 'showTick', tick: 1 });
+    h.clear();
+    h.send({ type: 'showTick', tick: null });
+    const live = last(h.of('frame'));
+    expect(live.tick).toBe(4);
+    expect(live.fullTrail).toBe(true);
+    expect(Array.from(live.lastAdopted)).toEqual(Array.from(h.engines[0]!.agents.lastAdopted));
+    h.clear();
+    h.send({ type: 'showTick', tick: null }); // already live: nothing to redraw
+    expect(h.of('frame')).toHaveLength(0);
+    h.send({ type: 'showTick', tick: 0 });
+    h.send({ type: 'step', count: 1 });
+    const stepped = last(h.of('frame'));
+    expect(stepped.tick).toBe(5);
+    expect(stepped.fullTrail).toBe(true);
+    expect(Array.from(stepped.child)).toEqual([3, 4, 5, 6, 7]);
+    h.send({ type: 'step', count: 1 });
+    expect(last(h.of('frame')).fullTrail).toBe(false);
+  });
+
+  it('pauses play to show an earlier tick, and refuses a tick outside the run naming the range', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: { agents: 100 }, seed: 'abc' });
+    h.send({ type: 'setSpeed', ticksPerSecond: 20 });
+    h.send({ type: 'play' });
+    h.turn(200);
+    h.send({ type: 'showTick', tick: 1 });
+    expect(h.running).toBe(false);
+    expect(last(h.of('status')).playing).toBe(false);
+    h.clear();
+    h.send({ type: 'showTick', tick: 99 });
+    h.send({ type: 'showTick', tick: 1.5 });
+    expect(h.of('frame')).toHaveLength(0);
+    expect(h.of('error').map((e) => e.message)).toEqual([
+      'showTick: tick: must be null (live) or an integer from 0 to 4 (got 99)',
+      'showTick: tick: must be null (live) or an integer from 0 to 4 (got 1.5)',
+    ]);
   });
 
   it('paces play by the schedule: speed × elapsed time, capped per turn, summaries at most every 250 ms', () => {

@@ -51,6 +51,8 @@ const frame = (generation: number, tick: number): FrameMessage => ({
   lastAdopted: new Uint8Array(3),
   online: new Uint8Array(3),
   transmissionCount: 0,
+  fullTrail: false,
+  transmissionTick: new Int32Array(0),
   parent: new Int32Array(0),
   child: new Uint32Array(0),
   trend: new Uint8Array(0),
@@ -179,6 +181,20 @@ describe('store ↔ engine bridge', () => {
     expect(types().slice(2)).toEqual(['play', 'pause', 'step', 'setSpeed', 'reset', 'newSeed']);
     expect(store.getState().outbox).toEqual([]);
     expect(store.getState().seed).toBe('s2');
+  });
+
+  it('shows a replayed tick before pausing the engine, and plays the engine only once the replay is live again', () => {
+    const { store, worker, types } = setup();
+    store.setState({ tick: 30 });
+    store.getState().play();
+    store.getState().showTick(10); // playing on: the timeline plays the replay, the engine waits
+    store.getState().showTick(11);
+    store.getState().showTick(null);
+    store.getState().pause();
+    expect(types().slice(2)).toEqual(['play', 'showTick', 'pause', 'showTick', 'showTick', 'play', 'pause']);
+    expect(
+      worker.sent.filter((c) => c.type === 'showTick').map((c) => (c as { tick: unknown }).tick),
+    ).toEqual([10, 11, null]);
   });
 
   it('copies summaries into the store but never frames', () => {

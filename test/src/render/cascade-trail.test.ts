@@ -5,11 +5,11 @@ import { createTrail, forEachLiveLine, pushTransmissions, TRAIL } from '../../..
 function push(trail: ReturnType<typeof createTrail>, tick: number, parents: number[], children: number[]) {
   return pushTransmissions(
     trail,
-    tick,
     parents.length,
     Int32Array.from(parents),
     Uint32Array.from(children),
     new Uint8Array(parents.length),
+    new Int32Array(parents.length).fill(tick),
   );
 }
 
@@ -41,5 +41,25 @@ describe('cascade trail', () => {
     expect(bucketAt(10 + TRAIL.buckets[2].maxAge - 1)).toEqual([2]);
     expect(bucketAt(10 + TRAIL.buckets[2].maxAge)).toEqual([]);
     expect(bucketAt(5)).toEqual([]);
+  });
+
+  it('ages each line of one frame from its own tick (a replay frame brings hours of lines at once)', () => {
+    const trail = createTrail(10);
+    pushTransmissions(
+      trail,
+      3,
+      Int32Array.of(1, 2, 3),
+      Uint32Array.of(4, 5, 6),
+      new Uint8Array(3),
+      Int32Array.of(2, 30, 39),
+    );
+    const buckets = new Map<number, number>();
+    forEachLiveLine(trail, 40, (slot, bucket) => buckets.set(trail.child[slot]!, bucket));
+    // Ages 38, 10 and 1: the last, middle and first fading step.
+    expect([...buckets]).toEqual([
+      [4, 2],
+      [5, 1],
+      [6, 0],
+    ]);
   });
 });

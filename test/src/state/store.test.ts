@@ -25,6 +25,31 @@ describe('app store', () => {
     expect(store.getState().outbox[1]).toEqual({ type: 'step', count: 3 });
   });
 
+  it('replays an earlier tick within the run: clamped, live again at the live tick, steps moving the replay', () => {
+    const store = createAppStore('s');
+    store.getState().loadScenario('p', { agents: 10 });
+    store.setState({ tick: 40, phase: 'ready' });
+    const { showTick, stepBack, step } = store.getState();
+    showTick(12);
+    expect(store.getState().replayTick).toBe(12);
+    showTick(-5);
+    expect(store.getState().replayTick).toBe(0);
+    showTick(99);
+    expect(store.getState().replayTick).toBeNull();
+    showTick(39);
+    step();
+    expect(store.getState().replayTick).toBeNull(); // one step past 39 is the live tick 40
+    expect(store.getState().outbox.map((i) => i.type)).toEqual(['init']); // the run itself did not step
+    stepBack();
+    stepBack();
+    expect(store.getState().replayTick).toBe(38);
+    store.setState({ playing: true });
+    stepBack();
+    expect(store.getState()).toMatchObject({ replayTick: 37, playing: false });
+    store.getState().reset();
+    expect(store.getState().replayTick).toBeNull();
+  });
+
   it('ignores a blank seed and merges parameter changes into the scenario', () => {
     const store = createAppStore('s');
     store.getState().loadScenario('p', { agents: 10, feed: { personalization: 0.5, exploration: 0.1 } });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   cascadeFacts,
+  clockAfter,
   formatClock,
   formatCount,
   formatHours,
@@ -15,6 +16,13 @@ describe('read-out formatting', () => {
   it('shows the simulated clock as a 1-based day and a zero-padded UTC hour', () => {
     expect(formatClock(0, 7)).toBe('Day 1 · 07:00 UTC');
     expect(formatClock(2, 23)).toBe('Day 3 · 23:00 UTC');
+  });
+
+  it('tells the clock after a number of ticks by the hour of the latest tick, as summaries do', () => {
+    expect(clockAfter(0)).toBe('Day 1 · 00:00 UTC');
+    expect(clockAfter(1)).toBe('Day 1 · 00:00 UTC');
+    expect(clockAfter(24)).toBe('Day 1 · 23:00 UTC');
+    expect(clockAfter(30)).toBe('Day 2 · 05:00 UTC');
   });
 
   it('shortens counts to k and M with at most three significant digits', () => {
