@@ -6,7 +6,7 @@ import { createEngineClient } from './engine/client.ts';
 import { createReplicatesRunner } from './engine/replicates-client.ts';
 import { createExporter } from './export/download.ts';
 import { payloadFromHash } from './share/codec.ts';
-import { shareRun } from './share/link.ts';
+import { shareRun, shareUrl } from './share/link.ts';
 import { createPresetLoader } from './state/preset-loader.ts';
 import { createAppStore } from './state/store.ts';
 import { readUrlOptions, scenarioAdjuster } from './state/url-options.ts';
@@ -48,11 +48,13 @@ const app = mountApp(root, {
   store,
   client,
   openPreset: (id) => presets.openPreset(id),
-  openFile: (file) => void presets.openFile(file),
-  replicates,
+  // The embedded view (?embed=1) opens no files and runs no replicates: it has no panels to show them.
+  ...(options.embed
+    ? { embed: { runLink: () => shareUrl(store, presets.shareable) } }
+    : { openFile: (file: File) => void presets.openFile(file), replicates }),
   paramSchema: worldScenarioSchema,
   actions: {
-    share: () => void shareRun(store, presets.shareable),
+    share: () => shareRun(store, presets.shareable),
     exportCsv: () => exporter.csv(),
     exportJson: () => exporter.json(),
     exportPng: () => void exporter.png(),

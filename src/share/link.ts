@@ -1,4 +1,4 @@
-// The Share button's action: puts the run in the page URL (#s=…) and copies that link. DOM (location, history, clipboard) only; encoding is codec.ts.
+// The Share button's action: puts the run in the page URL (#s=…) and returns that link for the share panel to show and copy. DOM (location, history) only; encoding is codec.ts.
 import type { ScenarioJson } from '../../sim/protocol.ts';
 import type { AppStore } from '../state/store.ts';
 import { shareHash } from './codec.ts';
@@ -24,26 +24,11 @@ export function shareUrl(
 }
 
 /**
- * Writes the link into the address bar (without reloading) and copies it to the clipboard when allowed;
- * tells the user either way through the store's notice. Returns the link.
+ * Writes the link into the address bar (without reloading), so the page's own URL reopens this run, and returns it;
+ * null before there is a run to share. The share panel (src/ui/share-panel.ts) shows it, copies it and builds the embed code.
  */
-export async function shareRun(store: AppStore, shareable: () => Shareable | null): Promise<string | null> {
+export function shareRun(store: AppStore, shareable: () => Shareable | null): string | null {
   const link = shareUrl(store, shareable);
-  if (!link) return null;
-  history.replaceState(null, '', link);
-  let copied = false;
-  try {
-    await navigator.clipboard.writeText(link);
-    copied = true;
-  } catch {
-    // Clipboard access needs a secure context and permission; the link is in the address bar anyway.
-  }
-  store
-    .getState()
-    .setNotice(
-      copied
-        ? 'Link copied: it reopens this run (same preset, parameters, seed and tick).'
-        : `Link to this run (copy it from the address bar): ${link}`,
-    );
+  if (link) history.replaceState(null, '', link);
   return link;
 }

@@ -10,6 +10,7 @@ import type { AppState, AppStore, PresetInfo } from '../state/store.ts';
 import { createCharts } from './charts.ts';
 import { createBanner, createHelp } from './dialogs.ts';
 import { el, panel } from './dom.ts';
+import { createEmbedBar } from './embed-bar.ts';
 import { cascadeLinks, createInspector } from './inspector.ts';
 import { installShortcuts } from './keys.ts';
 import { createLegend } from './legend.ts';
@@ -18,10 +19,13 @@ import { panelFields } from './param-fields.ts';
 import { createParamPanel } from './params.ts';
 import { createGallery } from './presets.ts';
 import { createReadouts } from './readouts.ts';
+import { installReplayClock } from './replay-clock.ts';
 import { createReplicatesPanel } from './replicates.ts';
 import { createRunHistory } from './run-history.ts';
 import { createStory } from './story.ts';
+import { createTimeline } from './timeline.ts';
 import { createTopBar, type TopBarActions } from './topbar.ts';
+import { createTour } from './tour.ts';
 import { createCascadeStats, createRegionWave } from './wave.ts';
 
 /** What main.ts hands the UI. */
@@ -44,6 +48,11 @@ export interface AppDeps {
   readonly actions: TopBarActions;
   /** The schema the parameter panel is generated from; default: the world scenario schema (sim/params/world.ts). */
   readonly paramSchema?: z.ZodType;
+  /**
+   * The embedded view (`?embed=1`, for an iframe): only the canvas and a control strip whose link opens `runLink()`
+   * (the run's share URL, link.ts) in the full app. The side panels are left out of the page.
+   */
+  readonly embed?: { readonly runLink: () => string | null };
 }
 
 /** Returned at once; the Pixi scene initialises asynchronously (`ready`). */
@@ -95,17 +104,22 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   );
   const readouts = createReadouts();
   const legend = createLegend();
+  const embed = deps.embed ? createEmbedBar(store, deps.embed.runLink) : null;
+  const timeline = embed ? null : createTimeline(store, client.series);
   const stageWrap = el(
     'section',
     { class: 'stage-wrap', 'aria-label': 'The social world' },
     stage,
-    readouts.root,
-    legend.root,
+    // The embed strip shows the tick and reach itself: a small frame has no room for the overlays.
+    embed ? null : readouts.root,
+    embed ? null : legend.root,
     el('div', { class: 'zoom' }, zoomIn, zoomOut, zoomFit),
     hoverCard,
+    timeline?.root ?? null,
   );
+  if (timeline) stageWrap.classList.add('has-timeline');
   const topBar = createTopBar(store, deps.actions);
-  stageWrap.append(topBar.viewRoot);
+  if (!embed) stageWrap.append(topBar.viewRoot);
 
   const openPreset = async (card: PresetInfo) => {
     if (deps.openPreset) return deps.openPreset(card.id);
@@ -131,7 +145,13 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   const charts = createCharts();
   const wave = createRegionWave();
   const cascades = createCascadeStats();
-  const story = createStory(store, deps.paramSchema ?? worldScenarioSchema);
+  // The tour points at the full page's parts: the embedded view has none of them.
+  const tour = embed ? null : createTour();
+  const story = createStory(
+    store,
+    deps.paramSchema ?? worldScenarioSchema,
+    tour ? () => tour.start() : undefined,
+  );
   const storyPanel = panel('About this scenario', 'story-panel');
   storyPanel.body.append(story.root);
   const chartsPanel = panel('Charts', 'charts-panel');
@@ -148,7 +168,7 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   if (replicates) replicatesPanel.body.append(replicates.root);
 
   const banner = createBanner(store);
-  const help = createHelp(store);
+  const help = createHelp(store, tour ? () => tour.start() : undefined);
   root.replaceChildren(
     el(
       'div',
@@ -178,8 +198,15 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
       ),
       help.root,
       fileOpener?.overlay,
+      tour?.root,
     ),
   );
+  // The panels built above stay out of the embedded page (and its summaries skip them, below); the page's own
+  // styles (height, scrolling) key on data-embed (styles/embed.css).
+  if (embed) {
+    document.documentElement.dataset.embed = '';
+    root.replaceChildren(el('div', { class: 'app embed' }, banner.root, stageWrap, embed.root, help.root));
+  }
 
   const sceneCallbacks: SceneCallbacks = {
     onHover(agent, x, y) {
@@ -226,6 +253,7 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
 
   const unsubscribers: (() => void)[] = [];
   if (fileOpener) unsubscribers.push(fileOpener.destroy);
+  unsubscribers.push(installReplayClock(store));
   const showWorld = () => {
     const world = client.world();
     if (!world || !scene) return;
@@ -233,6 +261,7 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
     scene.setTrendColors(world.trendColors);
   };
   const refreshSummaryViews = () => {
+    if (embed) return;
     const state = s();
     charts.update(client.series(), state.summary, state.world?.agentCount ?? 0, history.previousRun());
     wave.update(state.summary, state.world?.regionNames ?? []);
@@ -269,7 +298,10 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   let shownLayer: AppState['layer'] = s().layer;
   const render = (state: AppState) => {
     topBar.update(state);
+    embed?.update(state);
     readouts.update(state);
+    timeline?.update(state);
+    charts.showTick(state.replayTick);
     legend.update(state);
     gallery.update(state);
     params.update(state);
@@ -303,6 +335,7 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
       fitWorld: () => scene?.fitWorld(),
       zoomBy: (f) => scene?.zoomBy(f),
       openFile: fileOpener ? () => fileOpener.choose() : undefined,
+      startTour: tour ? () => tour.start() : undefined,
     }),
   );
 

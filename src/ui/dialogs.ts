@@ -1,4 +1,4 @@
-// The help dialog (keyboard shortcuts, what the picture shows) and the error / notice banner with restart. Reads the store; dispatches help, dismiss and restart.
+// The help dialog (keyboard shortcuts, what the picture shows, the way into the tour) and the error / notice banner with restart. Reads the store; dispatches help, dismiss and restart.
 import type { AppState, AppStore } from '../state/store.ts';
 import { el, setText } from './dom.ts';
 import { SHORTCUTS } from './keys.ts';
@@ -8,12 +8,18 @@ export interface View {
   update(state: AppState): void;
 }
 
-export function createHelp(store: AppStore): View {
+export function createHelp(store: AppStore, startTour?: () => void): View {
   const close = el('button', { type: 'button', class: 'primary' }, 'Close');
+  const tour = el('button', { type: 'button', 'data-testid': 'start-tour' }, 'Take the tour (T)');
+  tour.addEventListener('click', () => {
+    store.getState().setHelpOpen(false);
+    startTour?.();
+  });
   const dialog = el(
     'dialog',
     { class: 'help', 'aria-labelledby': 'help-title' },
     el('h2', { id: 'help-title' }, 'Hallyu Lab — how to read it'),
+    startTour ? el('p', {}, tour, ' a minute’s walk past every part of the page.') : null,
     el(
       'p',
       {},
@@ -42,6 +48,12 @@ export function createHelp(store: AppStore): View {
       'p',
       {},
       'Change a parameter, draw a new seed or reset, and the charts keep the previous run of the same preset as dashed curves, with a note saying what changed: set the filter-bubble preset’s recommender to chronological and see exposure diversity move. Exports: CSV is the time series, Cascades every adoption with whom it came from.',
+    ),
+    el('h3', {}, 'Timeline'),
+    el(
+      'p',
+      {},
+      'The slider under the canvas goes back to any hour of the run so far: the canvas shows who had joined by then and the cascade lines of the hours before, and the charts mark that day. Play replays it at the run’s speed and carries on into the live run; L jumps back to live. The run itself waits meanwhile.',
     ),
     el('h3', {}, 'Replicates'),
     el(

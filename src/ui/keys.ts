@@ -1,4 +1,4 @@
-// Keyboard shortcuts (space play/pause, → step, ← replay back, L live, R reset, N new seed, ? help, F fit view, O open a file); ignored while typing in a field. Dispatches to the store only.
+// Keyboard shortcuts (space play/pause, → step, ← replay back, L live, T tour, R reset, N new seed, ? help, F fit view, O open a file); ignored while typing in a field. Dispatches to the store only.
 import type { AppStore } from '../state/store.ts';
 
 export const SHORTCUTS = [
@@ -12,6 +12,7 @@ export const SHORTCUTS = [
   { keys: 'O', action: 'Open a scenario file, or a CSV or JSON export (or drop one on the page)' },
   { keys: '+ / −', action: 'Zoom in / out' },
   { keys: 'Esc', action: 'Close dialog, clear selection' },
+  { keys: 'T', action: 'A guided tour of the page' },
   { keys: '?', action: 'This help' },
 ] as const;
 
@@ -29,7 +30,12 @@ export function isTyping(target: EventTarget | null): boolean {
 /** Installs the shortcuts on `window`; returns the uninstaller. */
 export function installShortcuts(
   store: AppStore,
-  view: { fitWorld(): void; zoomBy(factor: number): void; openFile?: (() => void) | undefined },
+  view: {
+    fitWorld(): void;
+    zoomBy(factor: number): void;
+    openFile?: (() => void) | undefined;
+    startTour?: (() => void) | undefined;
+  },
 ): () => void {
   const onKey = (e: KeyboardEvent) => {
     if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
@@ -68,6 +74,11 @@ export function installShortcuts(
       case 'O':
         if (!view.openFile) return;
         view.openFile();
+        break;
+      case 't':
+      case 'T':
+        if (!view.startTour) return;
+        view.startTour();
         break;
       case '+':
       case '=':

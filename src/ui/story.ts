@@ -29,7 +29,7 @@ export function isApplied(scenario: ScenarioJson, patch: ScenarioJson): boolean 
   return Object.keys(diffPatch(scenario, mergePatch(scenario, patch))).length === 0;
 }
 
-export function createStory(store: AppStore, schema: z.ZodType): View {
+export function createStory(store: AppStore, schema: z.ZodType, startTour?: () => void): View {
   const title = el('h3', { class: 'story-title' });
   const text = el('p', { class: 'story-text clamped', 'data-testid': 'story-text' });
   // Three lines until asked: the story sits above the charts, which a visitor watching the run wants in view.
@@ -40,7 +40,23 @@ export function createStory(store: AppStore, schema: z.ZodType): View {
     setText(more, open ? 'less' : 'more');
   });
   const tryList = el('div', { class: 'story-try', 'data-testid': 'experiments' });
-  const root = el('div', { class: 'story' }, title, text, more, tryList);
+  // Where a first-time visitor (or a class) looks first, so the way into the tour is here too, not only in the help.
+  const tourButton = el(
+    'button',
+    { type: 'button', class: 'link', 'data-testid': 'story-tour' },
+    'Take the tour',
+  );
+  if (startTour) tourButton.addEventListener('click', startTour);
+  const tourLine = startTour
+    ? el(
+        'p',
+        { class: 'story-tour muted' },
+        'New here? ',
+        tourButton,
+        ' (T): a minute past every part of the page.',
+      )
+    : null;
+  const root = el('div', { class: 'story' }, title, text, more, tryList, tourLine);
   let shown: ScenarioJson | null | undefined;
   let experiments: Experiment[] = [];
   let buttons: HTMLButtonElement[] = [];

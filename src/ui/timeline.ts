@@ -1,4 +1,4 @@
-// The timeline under the canvas: a scrubber over every simulated hour so far, the replay's clock and adopters then, a way back to live, and the clock that plays a replay forward. Sets store intent only; reads the client's series rows.
+// The timeline under the canvas: a scrubber over every simulated hour so far, the replayed hour's clock and adopters then, and a way back to live. Sets store intent only; reads the client's series rows.
 import type { SeriesRow } from '../../sim/protocol.ts';
 import type { AppState, AppStore } from '../state/store.ts';
 import { el, setText } from './dom.ts';
@@ -7,7 +7,6 @@ import { clockAfter, formatCount } from './format.ts';
 export interface Timeline {
   readonly root: HTMLElement;
   update(state: AppState): void;
-  destroy(): void;
 }
 
 /** The series row recorded for `tick` (rows are one per tick from 0, so it is normally at that index). */
@@ -25,20 +24,6 @@ export function timelineLabel(shown: number | null, live: number, rows: readonly
   const row = rowAt(rows, tick);
   const joined = row ? ` · ${formatCount(row.adopters.reduce((sum, n) => sum + n, 0))} joined by then` : '';
   return `Replay · ${clock}${joined}`;
-}
-
-/**
- * Whole ticks a replay moves on after `elapsedMs` at `speed` ticks per second, with the fraction it still owes
- * (carried to the next animation frame, so a replay keeps the run's pace whatever the frame rate).
- */
-export function replayTicksDue(
-  owed: number,
-  speed: number,
-  elapsedMs: number,
-): { ticks: number; owed: number } {
-  const total = owed + (speed * Math.max(0, Math.min(elapsedMs, 250))) / 1000;
-  const ticks = Math.floor(total);
-  return { ticks, owed: total - ticks };
 }
 
 export function createTimeline(store: AppStore, series: () => readonly SeriesRow[]): Timeline {
@@ -84,37 +69,9 @@ export function createTimeline(store: AppStore, series: () => readonly SeriesRow
   scrubber.addEventListener('input', () => s().showTick(Number(scrubber.value)));
   live.addEventListener('click', () => s().showTick(null));
 
-  // The replay clock: while the user plays an earlier hour, move it forward at the run's speed until it is live again
-  // (the store then hands play back to the engine).
-  let frame = 0;
-  let lastTime = 0;
-  let owed = 0;
-  const tickReplay = (now: number) => {
-    frame = 0;
-    const { playing, replayTick, speed } = s();
-    if (!playing || replayTick === null) return;
-    const due = replayTicksDue(owed, speed, lastTime === 0 ? 0 : now - lastTime);
-    lastTime = now;
-    owed = due.owed;
-    if (due.ticks > 0) s().showTick(replayTick + due.ticks);
-    frame = requestAnimationFrame(tickReplay);
-  };
-  const syncReplayClock = (state: AppState) => {
-    const replaying = state.playing && state.replayTick !== null;
-    if (replaying && frame === 0) {
-      lastTime = 0;
-      owed = 0;
-      frame = requestAnimationFrame(tickReplay);
-    } else if (!replaying && frame !== 0) {
-      cancelAnimationFrame(frame);
-      frame = 0;
-    }
-  };
-
   return {
     root,
     update(state) {
-      syncReplayClock(state);
       const ready = state.phase === 'ready';
       scrubber.disabled = !ready || state.tick === 0;
       scrubber.max = String(state.tick);
@@ -124,9 +81,6 @@ export function createTimeline(store: AppStore, series: () => readonly SeriesRow
       live.disabled = state.replayTick === null;
       setText(live, state.replayTick === null ? '● Live' : 'Back to live ▶');
       root.classList.toggle('replaying', state.replayTick !== null);
-    },
-    destroy() {
-      if (frame !== 0) cancelAnimationFrame(frame);
     },
   };
 }

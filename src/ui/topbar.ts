@@ -10,10 +10,12 @@ import {
   type Theme,
 } from '../state/store.ts';
 import { el, setText } from './dom.ts';
+import { createSharePanel } from './share-panel.ts';
 
 /** What the share and export buttons call (app-level modules; the top bar only reports the click). */
 export interface TopBarActions {
-  share(): void;
+  /** Puts the run in the page URL and returns that link for the share panel (null: nothing to share yet). */
+  share(): string | null;
   exportCsv(): void;
   exportJson(): void;
   exportPng(): void;
@@ -111,11 +113,15 @@ export function createTopBar(store: AppStore, actions: TopBarActions): TopBar {
     (v) => s().setTheme(v),
   );
 
+  const sharePanel = createSharePanel();
   const share = button(
     'Share',
     'share',
-    'Copy a link that reopens this run (preset, parameters, seed, tick)',
-    actions.share,
+    'Copy a link that reopens this run (preset, parameters, seed, tick), or code to embed it in a web page',
+    () => {
+      const link = actions.share();
+      if (link) sharePanel.show(link, share);
+    },
   );
   const csv = button(
     'CSV',
@@ -173,6 +179,7 @@ export function createTopBar(store: AppStore, actions: TopBarActions): TopBar {
       png,
       help,
     ),
+    sharePanel.root,
   );
 
   const viewRoot = el(

@@ -58,7 +58,7 @@ async function nodeScenario(seed: string): Promise<WorldScenario> {
     string,
     unknown
   >;
-  const scenario = scenarioAdjuster({ agents: E2E_AGENTS, notice: null })(preset);
+  const scenario = scenarioAdjuster({ agents: E2E_AGENTS })(preset);
   return worldScenarioSchema.parse({ ...scenario, seed });
 }
 

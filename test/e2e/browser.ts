@@ -21,8 +21,18 @@ export interface WatchedPage {
   readonly errors: string[];
 }
 
-export async function openPage(browser: Browser, url: string): Promise<WatchedPage> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+/** How a page is opened: its viewport (default 1280×720) and whether it has a touch screen (for `tap`). */
+export interface PageShape {
+  readonly viewport?: { readonly width: number; readonly height: number };
+  readonly hasTouch?: boolean;
+}
+
+export async function openPage(browser: Browser, url: string, shape: PageShape = {}): Promise<WatchedPage> {
+  const page = await browser.newPage({
+    viewport: shape.viewport ?? { width: 1280, height: 720 },
+    hasTouch: shape.hasTouch ?? false,
+    acceptDownloads: true,
+  });
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);

@@ -1,9 +1,10 @@
-// End-to-end: what a visitor does with the built app in headless Chromium — inspect agents and walk their cascade, launch a trend, keyboard shortcuts, the timeline's replay, the preset gallery, zoom and pan.
+// End-to-end: what a visitor does with the built app in headless Chromium — inspect agents and walk their cascade, launch a trend, keyboard shortcuts, the timeline's replay, the guided tour, the preset gallery, zoom and pan.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { GLOW_LIFETIME_MS } from '../../src/render/glow-motion.ts';
+import { TOUR_STOPS } from '../../src/ui/tour.ts';
 import { colourCounts, pngStats, readInt, stepTimes, waitForInt, waitFrames } from './browser.ts';
 import { useAppSession } from './session.ts';
 
@@ -414,6 +415,65 @@ describe('using the app as a visitor does', () => {
     expect(await waitForInt(page, 'tick', '>', 62, 60_000)).toBeGreaterThan(62);
     expect(await page.locator('[data-testid="timeline-label"]').innerText()).toContain('Live');
     await page.locator('[data-testid="play"]').click();
+  });
+
+  it('walks a visitor past every part of the page with T, lighting up each one, and gives the keys back after', async () => {
+    const page = await open();
+    const tick = await readInt(page, 'tick');
+    await page.keyboard.press('t');
+    const card = page.locator('[data-testid="tour"]');
+    await expect.poll(() => card.isVisible()).toBe(true);
+    for (const [i, stop] of TOUR_STOPS.entries()) {
+      expect(await page.locator('[data-testid="tour-count"]').innerText()).toBe(
+        `${i + 1} / ${TOUR_STOPS.length}`,
+      );
+      expect(await page.locator('#tour-title').innerText()).toBe(stop.title);
+      // The spotlight frames the stop's element (as far as it is in the window), and the card stays in the window.
+      const lit = () =>
+        page.evaluate((selector) => {
+          const target = document.querySelector(selector)!.getBoundingClientRect();
+          const spot = document.querySelector('.tour-spotlight')!.getBoundingClientRect();
+          const clip = (r: DOMRect) => ({
+            left: Math.max(0, r.left),
+            top: Math.max(0, r.top),
+            right: Math.min(innerWidth, r.right),
+            bottom: Math.min(innerHeight, r.bottom),
+          });
+          const [a, b] = [clip(target), clip(spot)];
+          return Math.max(
+            Math.abs(a.left - b.left),
+            Math.abs(a.top - b.top),
+            Math.abs(a.right - b.right),
+            Math.abs(a.bottom - b.bottom),
+          );
+        }, stop.target);
+      // (it glides there: polled until it has arrived)
+      await expect.poll(lit, { message: stop.title }).toBeLessThanOrEqual(6);
+      const box = (await card.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      const view = page.viewportSize()!;
+      expect(box.x + box.width).toBeLessThanOrEqual(view.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(view.height);
+      await page.keyboard.press('ArrowRight'); // the tour's "next", not a step of the run
+    }
+    await expect.poll(() => card.isVisible()).toBe(false);
+    expect(await readInt(page, 'tick')).toBe(tick);
+    await page.keyboard.press('ArrowRight'); // the page's own shortcut again
+    await waitForInt(page, 'tick', '==', tick + 1);
+
+    // From the help dialog, the tour starts where the help closes; Esc ends it.
+    await page.keyboard.press('?');
+    await page.locator('[data-testid="start-tour"]').click();
+    await expect.poll(() => card.isVisible()).toBe(true);
+    expect(await page.locator('dialog.help').evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.isVisible()).toBe(false);
+    // And from "About this scenario", where a class looks first.
+    await page.locator('[data-testid="story-tour"]').click();
+    await expect.poll(() => page.locator('#tour-title').innerText()).toBe(TOUR_STOPS[0]!.title);
+    await page.locator('[data-testid="tour-close"]').click();
+    await expect.poll(() => card.isVisible()).toBe(false);
   });
 
   it('keeps the whole world in view when the window shrinks to a phone’s width', async () => {

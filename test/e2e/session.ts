@@ -1,17 +1,17 @@
 // E2E helper: one built app and one headless Chromium per test file, and pages that must log no console error (checked after each test). Registers vitest hooks; test-only.
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { launchChromium, openPage, type WatchedPage, waitUntilReady } from './browser.ts';
+import { launchChromium, openPage, type PageShape, type WatchedPage, waitUntilReady } from './browser.ts';
 import { type ServedApp, startApp } from './serve.ts';
 
 export interface AppSession {
   /** The served app's URL (it ends in the sub-folder the site is served from). */
   url(): string;
   browser(): Browser;
-  /** Opens `url` in a page whose console errors fail the test; the page is closed after the test. */
-  watch(url: string): Promise<WatchedPage>;
+  /** Opens `url` in a page (of `shape`, default 1280×720) whose console errors fail the test; the page is closed after the test. */
+  watch(url: string, shape?: PageShape): Promise<WatchedPage>;
   /** As `watch`, then waits until the world is built and shown. */
-  open(url: string): Promise<WatchedPage>;
+  open(url: string, shape?: PageShape): Promise<WatchedPage>;
 }
 
 /** Builds and serves the app and launches Chromium before the file's tests; call once at the top of a test file. */
@@ -42,8 +42,8 @@ export function useAppSession(): AppSession {
       throw new Error('the e2e session is not started (call useAppSession at the top level)');
     return value;
   };
-  const watch = async (url: string) => {
-    const watched = await openPage(started(browser), url);
+  const watch = async (url: string, shape?: PageShape) => {
+    const watched = await openPage(started(browser), url, shape);
     opened.push(watched);
     return watched;
   };
@@ -51,8 +51,8 @@ export function useAppSession(): AppSession {
     url: () => started(app).url,
     browser: () => started(browser),
     watch,
-    async open(url) {
-      const watched = await watch(url);
+    async open(url, shape) {
+      const watched = await watch(url, shape);
       await waitUntilReady(watched.page);
       return watched;
     },

@@ -1,6 +1,7 @@
-// The timeline's words and pace: the label of a live or replayed hour against the series rows, and how many ticks a playing replay moves per frame.
+// The timeline's words and the replay clock's pace: the label of a live or replayed hour against the series rows, and how many ticks a playing replay moves per frame.
 import { describe, expect, it } from 'vitest';
-import { replayTicksDue, rowAt, timelineLabel } from '../../../src/ui/timeline.ts';
+import { replayTicksDue } from '../../../src/ui/replay-clock.ts';
+import { rowAt, timelineLabel } from '../../../src/ui/timeline.ts';
 import { seriesRow } from './series-row.ts';
 
 const rows = Array.from({ length: 41 }, (_, tick) => seriesRow(tick, { adopters: [tick * 10, tick * 2] }));
