@@ -251,8 +251,15 @@ export function createAppStore(seed: string = randomSeed()): AppStore {
         set({ selectedAgent: agent, inspection: null });
         if (agent !== null) send({ type: 'inspect', agent });
       },
-      launchTrend: (agent, kind, platform) => send({ type: 'launchTrend', agent, kind, platform }),
-      applyEvent: (event) => send({ type: 'event', event }),
+      // Both act on the live world: a replay shown then ends first, so the canvas shows what they did.
+      launchTrend: (agent, kind, platform) => {
+        set({ replayTick: null });
+        send({ type: 'launchTrend', agent, kind, platform });
+      },
+      applyEvent: (event) => {
+        set({ replayTick: null });
+        send({ type: 'event', event });
+      },
       requestTies: (viewport) => {
         const layer = get().layer;
         if (layer === 'none') return;

@@ -50,6 +50,19 @@ describe('app store', () => {
     expect(store.getState().replayTick).toBeNull();
   });
 
+  it('ends a replay before launching a trend or applying an event, which act on the live world', () => {
+    const store = createAppStore('s');
+    store.getState().loadScenario('p', { agents: 10 });
+    store.setState({ tick: 40, phase: 'ready' });
+    store.getState().showTick(10);
+    store.getState().launchTrend(3, 'meme', 0);
+    expect(store.getState().replayTick).toBeNull();
+    store.getState().showTick(10);
+    store.getState().applyEvent({ type: 'ban', tick: 40, platform: 'Loop' });
+    expect(store.getState().replayTick).toBeNull();
+    expect(store.getState().outbox.map((i) => i.type)).toEqual(['init', 'launchTrend', 'event']);
+  });
+
   it('ignores a blank seed and merges parameter changes into the scenario', () => {
     const store = createAppStore('s');
     store.getState().loadScenario('p', { agents: 10, feed: { personalization: 0.5, exploration: 0.1 } });
