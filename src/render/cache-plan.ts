@@ -43,6 +43,11 @@ export interface CachePlan {
   setZoom(pixelsPerUnit: number): void;
   /** True while dots are drawn directly (zoomed in past the largest texture). */
   readonly direct: boolean;
+  /**
+   * True when the screen shows every change made so far: no texture being built or due, no dot waiting for its patch,
+   * no mode switch waiting (an export waits for this before it captures the canvas).
+   */
+  readonly idle: boolean;
   /** The work of one animation frame; `stepCount` is how many build steps a texture started now has (≥ 1). */
   nextFrame(stepCount: number): CacheAction[];
 }
@@ -143,6 +148,9 @@ export function createCachePlan(width: number, height: number, budget: CacheBudg
     },
     get direct() {
       return direct;
+    },
+    get idle() {
+      return !modeChanged && (direct || (!rebuild && building === null && changed.size === 0));
     },
     nextFrame(stepCount) {
       const actions: CacheAction[] = [];

@@ -27,6 +27,8 @@ export interface NodeCache {
   setZoom(pixelsPerUnit: number): void;
   /** Called once per animation frame before rendering: at most one build step and one patch. True when the screen changed. */
   prepare(renderer: Renderer): boolean;
+  /** True when the dots on screen show every change so far (no build step or patch waiting). */
+  readonly idle: boolean;
   destroy(): void;
 }
 
@@ -175,6 +177,9 @@ export function createNodeCache(
       plan.invalidateAll();
     },
     setZoom: (pixelsPerUnit) => plan.setZoom(pixelsPerUnit),
+    get idle() {
+      return plan.idle;
+    },
     prepare(renderer) {
       let drew = false;
       for (const action of plan.nextFrame(decor.underSteps().length + chunks.length))

@@ -49,6 +49,12 @@ export interface Scene {
   snapshot(): Promise<Blob>;
   /** A copy of what is on screen (for export), drawn on the theme background. */
   capture(): HTMLCanvasElement;
+  /**
+   * Resolves once the scene has drawn the frame of `tick` completely (at once if it already shows it): its dots, with no
+   * node-cache build step or patch waiting, and its cascade lines. `capture()` then shows that hour. Glows are left as
+   * they are: they fade by wall time. Rejects when `signal` aborts or another world is set before.
+   */
+  whenDrawn(tick: number, signal?: AbortSignal): Promise<void>;
   /** Frames the renderer drew since creation (the benchmark reads it). */
   framesDrawn(): number;
   destroy(): void;

@@ -16,6 +16,12 @@ import { canvasResolution } from './software-gl.ts';
 /** The selected agent's ring and cascade lines. */
 const SELECTED_COLOUR = 0xffd400;
 
+/** A `whenDrawn` promise waiting for its tick; `settle(null)` resolves it, an error rejects it. */
+interface DrawnWaiter {
+  readonly tick: number;
+  settle(error: Error | null): void;
+}
+
 /** Creates the Pixi application inside `host` (which must have a size) and starts the render loop. */
 export async function createScene(
   host: HTMLElement,
@@ -65,6 +71,9 @@ export async function createScene(
   let pointerMoved = false;
   let cascadeDirty = false;
   let lastCascadeDraw = 0;
+  /** The tick of the newest frame taken in (null before the first of this world). */
+  let shownTick: number | null = null;
+  const drawnWaiters = new Set<DrawnWaiter>();
 
   const theme = (): Theme => palette.theme;
   const nodeDiameter = () => (world?.baseDiameter ?? 1) * theme().nodeScale;
@@ -141,17 +150,31 @@ export async function createScene(
 
   const placeLabels = () => labels.place(viewport.scale.x, viewport.x, viewport.y);
 
+  /** Settles the waiters of the tick shown once the dots and lines show all of it (checked every animation frame). */
+  const settleDrawnWaiters = () => {
+    if (drawnWaiters.size === 0 || !world || cascadeDirty || !world.nodes.idle) return;
+    for (const waiter of drawnWaiters) if (waiter.tick === shownTick) waiter.settle(null);
+  };
+  const rejectDrawnWaiters = (why: string) => {
+    for (const waiter of drawnWaiters) waiter.settle(new Error(why));
+  };
+
   /** One animation frame: take the newest frame, refresh cascade lines and glows, follow the pointer. */
   const update = (now: number): boolean => {
+    // First, with the node cache's work of the previous animation frame done.
+    settleDrawnWaiters();
     let changed = false;
     const frame = frames.takeFrame();
     if (frame && world) {
       if (world.applyFrame(frame, palette, now)) cascadeDirty = true;
       changed = true;
+      shownTick = frame.tick;
       // The tick drawn (below the run's own during a replay): for scripts and tests, which cannot read the canvas.
       host.dataset.shownTick = String(frame.tick);
     }
-    if (world && cascadeDirty && now - lastCascadeDraw >= SCENE_BUDGET.cascadeRedrawMs) {
+    // Someone waits to capture this hour (a GIF export): its lines are drawn now, not when the throttle allows.
+    const waited = drawnWaiters.size > 0;
+    if (world && cascadeDirty && (waited || now - lastCascadeDraw >= SCENE_BUDGET.cascadeRedrawMs)) {
       world.drawCascades(cascadeLayer, palette);
       cascadeDirty = false;
       lastCascadeDraw = now;
@@ -232,9 +255,31 @@ export async function createScene(
     return image;
   };
 
+  const whenDrawn = (tick: number, signal?: AbortSignal): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      const onAbort = () => waiter.settle(signal?.reason ?? new Error('aborted'));
+      const waiter: DrawnWaiter = {
+        tick,
+        settle(error) {
+          drawnWaiters.delete(waiter);
+          signal?.removeEventListener('abort', onAbort);
+          if (error) reject(error);
+          else resolve();
+        },
+      };
+      drawnWaiters.add(waiter);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+
   return {
     canvas,
     setWorld(data) {
+      rejectDrawnWaiters('Another world was set before the hour was drawn.');
+      shownTick = null;
       world?.destroy();
       staticLayer.removeChildren();
       dynamicLayer.removeChildren();
@@ -313,8 +358,10 @@ export async function createScene(
       );
     },
     capture,
+    whenDrawn,
     framesDrawn: () => loop.framesDrawn(),
     destroy() {
+      rejectDrawnWaiters('The canvas was closed.');
       labels.destroy();
       app.destroy(true, { children: true, texture: true });
     },

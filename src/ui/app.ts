@@ -4,6 +4,7 @@ import { agentName, TIER } from '../../sim/model/world.ts';
 import { worldScenarioSchema } from '../../sim/params/world.ts';
 import type { EngineClient } from '../engine/client.ts';
 import type { ReplicatesRunner } from '../engine/replicates-client.ts';
+import { downloadBlob } from '../export/download.ts';
 import { createScene } from '../render/scene.ts';
 import type { Scene, SceneCallbacks } from '../render/scene-api.ts';
 import type { AppState, AppStore, PresetInfo } from '../state/store.ts';
@@ -11,6 +12,7 @@ import { createCharts } from './charts.ts';
 import { createBanner, createHelp } from './dialogs.ts';
 import { el, panel } from './dom.ts';
 import { createEmbedBar } from './embed-bar.ts';
+import { createGifRecorder } from './gif-recorder.ts';
 import { cascadeLinks, createInspector } from './inspector.ts';
 import { installShortcuts } from './keys.ts';
 import { createLegend } from './legend.ts';
@@ -105,7 +107,10 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   const readouts = createReadouts();
   const legend = createLegend();
   const embed = deps.embed ? createEmbedBar(store, deps.embed.runLink) : null;
-  const timeline = embed ? null : createTimeline(store, client.series);
+  // Set once the Pixi scene has started (below).
+  let scene: Scene | null = null;
+  const gifRecorder = embed ? null : createGifRecorder(store, { scene: () => scene, save: downloadBlob });
+  const timeline = embed ? null : createTimeline(store, client.series, gifRecorder ?? undefined);
   const stageWrap = el(
     'section',
     { class: 'stage-wrap', 'aria-label': 'The social world' },
@@ -246,7 +251,6 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
       s().requestTies(share < 0.5 ? rect : undefined);
     },
   };
-  let scene: Scene | null = null;
   zoomIn.addEventListener('click', () => scene?.zoomBy(1.4));
   zoomOut.addEventListener('click', () => scene?.zoomBy(1 / 1.4));
   zoomFit.addEventListener('click', () => scene?.fitWorld());

@@ -53,7 +53,7 @@ export function createHelp(store: AppStore, startTour?: () => void): View {
     el(
       'p',
       {},
-      'The slider under the canvas goes back to any hour of the run so far: the canvas shows who had joined by then and the cascade lines of the hours before, and the charts mark that day. Play replays it at the run’s speed and carries on into the live run; L jumps back to live. The run itself waits meanwhile.',
+      'The slider under the canvas goes back to any hour of the run so far: the canvas shows who had joined by then and the cascade lines of the hours before, and the charts mark that day. Play replays it at the run’s speed and carries on into the live run; L jumps back to live. The run itself waits meanwhile. GIF, at the end of the strip, saves an animation of those hours for a slide: the last 48 hours when live, or from the hour shown up to live; a second click cancels.',
     ),
     el('h3', {}, 'Replicates'),
     el(

@@ -1,8 +1,10 @@
-// The timeline under the canvas: a scrubber over every simulated hour so far, the replayed hour's clock and adopters then, and a way back to live. Sets store intent only; reads the client's series rows.
+// The timeline under the canvas: a scrubber over every simulated hour so far, the replayed hour's clock and adopters then, a way back to live, and the GIF button. Sets store intent only; reads the client's series rows.
 import type { SeriesRow } from '../../sim/protocol.ts';
+import { gifButtonLabel, gifHours } from '../export/gif-plan.ts';
 import type { AppState, AppStore } from '../state/store.ts';
 import { el, setText } from './dom.ts';
 import { clockAfter, formatCount } from './format.ts';
+import type { GifRecorder } from './gif-recorder.ts';
 
 export interface Timeline {
   readonly root: HTMLElement;
@@ -26,7 +28,18 @@ export function timelineLabel(shown: number | null, live: number, rows: readonly
   return `Replay · ${clock}${joined}`;
 }
 
-export function createTimeline(store: AppStore, series: () => readonly SeriesRow[]): Timeline {
+/** The GIF button's tooltip: what a click does now. */
+export const GIF_TITLE = {
+  idle: 'Save these hours as an animated GIF',
+  recording: 'Recording the GIF: click to cancel',
+} as const;
+
+/** The timeline strip; with `gif`, it ends in a button that records the hours shown (gif-plan.ts) as an animated GIF. */
+export function createTimeline(
+  store: AppStore,
+  series: () => readonly SeriesRow[],
+  gif?: GifRecorder,
+): Timeline {
   const s = () => store.getState();
   const scrubber = el('input', {
     type: 'range',
@@ -43,12 +56,20 @@ export function createTimeline(store: AppStore, series: () => readonly SeriesRow
     { type: 'button', 'data-testid': 'timeline-live', title: 'Back to the live run (L)' },
     'Live',
   );
+  const gifButton = gif
+    ? el(
+        'button',
+        { type: 'button', class: 'timeline-gif', 'data-testid': 'export-gif', title: GIF_TITLE.idle },
+        gifButtonLabel(null),
+      )
+    : null;
   const root = el(
     'div',
     { class: 'timeline', role: 'group', 'aria-label': 'Timeline' },
     scrubber,
     label,
     live,
+    gifButton,
   );
 
   // Dragging pauses a playing replay or run, and lets it go on from where the thumb is let go.
@@ -69,9 +90,25 @@ export function createTimeline(store: AppStore, series: () => readonly SeriesRow
   scrubber.addEventListener('input', () => s().showTick(Number(scrubber.value)));
   live.addEventListener('click', () => s().showTick(null));
 
+  const updateGif = (state: AppState) => {
+    if (!gif || !gifButton) return;
+    const progress = gif.progress();
+    setText(gifButton, gifButtonLabel(progress));
+    gifButton.title = progress ? GIF_TITLE.recording : GIF_TITLE.idle;
+    // While recording it is the cancel button; otherwise it needs a range of hours to animate.
+    gifButton.disabled =
+      progress === null && (state.phase !== 'ready' || gifHours(state.tick, state.replayTick).length === 0);
+    root.classList.toggle('recording', progress !== null);
+  };
+  if (gif && gifButton) {
+    gifButton.addEventListener('click', () => gif.toggle());
+    gif.onChange(() => updateGif(s()));
+  }
+
   return {
     root,
     update(state) {
+      updateGif(state);
       const ready = state.phase === 'ready';
       scrubber.disabled = !ready || state.tick === 0;
       scrubber.max = String(state.tick);

@@ -37,7 +37,7 @@ export const TOUR_STOPS: readonly TourStop[] = [
   {
     target: '.timeline',
     title: 'Timeline',
-    text: 'Drag back to any hour of the run to see the canvas as it was then; Play replays it at the run’s speed and carries on live.',
+    text: 'Drag back to any hour of the run to see the canvas as it was then; Play replays it at the run’s speed and carries on live. GIF saves those hours as an animation for a slide.',
   },
   {
     target: '#presets-panel',

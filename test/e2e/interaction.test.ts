@@ -1,15 +1,11 @@
-// End-to-end: what a visitor does with the built app in headless Chromium — inspect agents and walk their cascade, launch a trend, keyboard shortcuts, the timeline's replay, the guided tour, the preset gallery, zoom and pan.
-import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+// End-to-end: what a visitor does with the built app in headless Chromium — inspect agents and walk their cascade, launch a trend, keyboard shortcuts, the guided tour, the preset gallery, zoom and pan (the timeline: timeline.test.ts).
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { GLOW_LIFETIME_MS } from '../../src/render/glow-motion.ts';
 import { TOUR_STOPS } from '../../src/ui/tour.ts';
 import { colourCounts, pngStats, readInt, stepTimes, waitForInt, waitFrames } from './browser.ts';
 import { useAppSession } from './session.ts';
 
 const E2E_AGENTS = 3000;
-const OUTPUT = resolve(import.meta.dirname, '../../test-output');
 const session = useAppSession();
 
 async function open(suffix = ''): Promise<Page> {
@@ -63,30 +59,6 @@ async function regionLabelXs(page: Page): Promise<number[]> {
       (span) => span.getBoundingClientRect().x,
     ),
   );
-}
-
-/**
- * Pixels of the stage in the first preset's trend colour (#ff4f9a): its adopters and cascade lines, once the glows of
- * the last frame have faded (they last GLOW_LIFETIME_MS; no page state tells when they are gone).
- */
-async function trendPixels(page: Page): Promise<number> {
-  await page.waitForTimeout(GLOW_LIFETIME_MS + 150);
-  await waitFrames(page, 3);
-  const counts = await colourCounts(page, await page.locator('#stage').screenshot());
-  // 5-bit channels: strong red, little green, blue between (#ff4f9a is 31, 9, 19).
-  const pink = (c: { r: number; g: number; b: number }) => c.r >= 24 && c.g <= 14 && c.b >= 10 && c.b <= 24;
-  return counts.filter(pink).reduce((sum, c) => sum + c.pixels, 0);
-}
-
-const shownTick = async (page: Page) => Number(await page.locator('#stage').getAttribute('data-shown-tick'));
-
-/** Steps `count` times, each once the canvas has drawn the one before: every frame's cascade lines reach the canvas. */
-async function stepDrawingEach(page: Page, count: number): Promise<void> {
-  const start = await shownTick(page);
-  for (let i = 1; i <= count; i++) {
-    await page.locator('[data-testid="step"]').click();
-    await expect.poll(() => shownTick(page)).toBe(start + i);
-  }
 }
 
 describe('using the app as a visitor does', () => {
@@ -371,50 +343,6 @@ describe('using the app as a visitor does', () => {
     await expect.poll(() => page.locator('[data-testid="play"]').innerText()).toContain('Pause');
     expect(await bar()).toBeLessThan(2 * oneLine); // "❚❚ Pause" is wider than "▶ Play": it wrapped the bar once
     await page.keyboard.press('Space');
-  });
-
-  it('replays an earlier hour from the timeline as the run drew it then, and plays on into the live run', async () => {
-    const page = await open();
-    // Only the canvas counts: the read-outs over it say "replay" in the accent colour, the trend's pink.
-    await page.addStyleTag({ content: '.readouts, .legend, .view-bar, .zoom { visibility: hidden; }' });
-    await stepDrawingEach(page, 30);
-    const drawnAt30 = await trendPixels(page);
-    await stepDrawingEach(page, 30);
-    const drawnAt60 = await trendPixels(page);
-
-    // Back 30 hours with the slider's own keys, as a keyboard user scrubs.
-    const timeline = page.locator('[data-testid="timeline"]');
-    await timeline.focus();
-    for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => shownTick(page)).toBe(30);
-    expect(await page.locator('[data-testid="timeline-label"]').innerText()).toContain(
-      'Replay · Day 2 · 05:00 UTC',
-    );
-    expect(await readInt(page, 'tick')).toBe(60); // the run itself waits at its own hour
-    const replayed = await trendPixels(page);
-    // The canvas as it stood at hour 30, its dots and its lines, where hour 60's is plainly another picture.
-    expect(Math.abs(replayed - drawnAt30)).toBeLessThan(0.05 * drawnAt30);
-    expect(Math.abs(drawnAt60 - drawnAt30)).toBeGreaterThan(0.3 * drawnAt30);
-    await mkdir(OUTPUT, { recursive: true });
-    await page.screenshot({ path: join(OUTPUT, 'e2e-replay.png') });
-
-    // ← steps the replay back an hour, L goes live again.
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => shownTick(page)).toBe(29);
-    await page.keyboard.press('l');
-    await expect.poll(() => shownTick(page)).toBe(60);
-    expect(await page.locator('[data-testid="timeline-label"]').innerText()).toContain('Live');
-    expect(await page.locator('[data-testid="timeline-live"]').isDisabled()).toBe(true);
-
-    // From hour 50, play runs the replay to the live hour and the engine then goes on by itself.
-    await timeline.focus();
-    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => shownTick(page)).toBe(50);
-    await page.locator('[data-testid="play"]').click();
-    expect(await waitForInt(page, 'tick', '>', 62, 60_000)).toBeGreaterThan(62);
-    expect(await page.locator('[data-testid="timeline-label"]').innerText()).toContain('Live');
-    await page.locator('[data-testid="play"]').click();
   });
 
   it('walks a visitor past every part of the page with T, lighting up each one, and gives the keys back after', async () => {

@@ -150,6 +150,29 @@ describe('cache plan', () => {
     expect(drain(p, 1)[0]![0]).toEqual({ kind: 'create', target: 1, resolution: 1.6 });
   });
 
+  it('is idle only once every build step, patch and mode switch asked for has been carried out', () => {
+    const p = plan();
+    expect(p.idle).toBe(false); // the first texture is due
+    const idleAfterEachFrame = () => {
+      const seen: boolean[] = [];
+      while (p.nextFrame(2).length > 0) seen.push(p.idle);
+      return seen;
+    };
+    expect(idleAfterEachFrame()).toEqual([false, true]); // two build steps
+    p.markChanged([1, 2, 3]);
+    expect(p.idle).toBe(false);
+    expect(idleAfterEachFrame()).toEqual([false, true]); // two patches of at most 2 dots
+    p.invalidateAll();
+    expect(p.idle).toBe(false);
+    expect(idleAfterEachFrame()).toEqual([false, true]);
+    p.setZoom(2.5);
+    expect(p.idle).toBe(false); // the switch to direct drawing
+    p.markChanged([4]);
+    expect(idleAfterEachFrame()).toEqual([true]);
+    p.markChanged([5]); // dropped: direct drawing shows particles as they are
+    expect(p.idle).toBe(true);
+  });
+
   it('draws directly past the largest texture, drops patches there, and rebuilds when zooming back out', () => {
     const p = plan();
     drain(p, 1);
