@@ -24,7 +24,7 @@ export function timelineLabel(shown: number | null, live: number, rows: readonly
   const clock = clockAfter(tick);
   if (shown === null) return `Live · ${clock}`;
   const row = rowAt(rows, tick);
-  const joined = row ? ` · ${formatCount(row.adopters.reduce((sum, n) => sum + n, 0))} joined by then` : '';
+  const joined = row ? ` · ${formatCount(row.adopters.reduce((sum, n) => sum + n, 0))} joined` : '';
   return `Replay · ${clock}${joined}`;
 }
 

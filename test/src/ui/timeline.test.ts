@@ -15,7 +15,7 @@ describe('timeline', () => {
 
   it('labels the live run by its clock, and a replay by its clock and everyone who had joined by then', () => {
     expect(timelineLabel(null, 40, rows)).toBe('Live · Day 2 · 15:00 UTC');
-    expect(timelineLabel(30, 40, rows)).toBe('Replay · Day 2 · 05:00 UTC · 360 joined by then');
+    expect(timelineLabel(30, 40, rows)).toBe('Replay · Day 2 · 05:00 UTC · 360 joined');
     expect(timelineLabel(30, 40, [])).toBe('Replay · Day 2 · 05:00 UTC');
   });
 
