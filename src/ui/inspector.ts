@@ -3,7 +3,7 @@ import type { AdoptionFactors } from '../../sim/model/adoption.ts';
 import type { AgentCascade, AgentInspection } from '../../sim/model/api.ts';
 import { TREND_KINDS } from '../../sim/params/trends.ts';
 import type { AppState, AppStore } from '../state/store.ts';
-import { el, replaceChildren } from './dom.ts';
+import { el, replaceChildren, setText } from './dom.ts';
 import { formatNumber, formatPercent } from './format.ts';
 
 export interface Inspector {
@@ -249,16 +249,29 @@ export function createInspector(store: AppStore): Inspector {
     content: '',
   };
   const launchRow = createLaunchRow(store, () => shown.inspection?.id ?? null);
+  // The inspector reads the live world: during a replay it says so, since the canvas beside it shows an earlier hour.
+  const replayNote = el('p', {
+    class: 'muted inspector-replay',
+    'data-testid': 'inspector-replay',
+    hidden: true,
+  });
   const root = el(
     'section',
     { class: 'inspector', 'aria-label': 'Agent inspector', hidden: true },
     el('div', { class: 'inspector-head' }, el('h2', {}, 'Agent'), close),
+    replayNote,
     body,
     launchRow.root,
   );
   return {
     root,
     update(state) {
+      replayNote.hidden = state.replayTick === null;
+      if (state.replayTick !== null)
+        setText(
+          replayNote,
+          `As of the live run (tick ${state.tick}); the canvas replays tick ${state.replayTick}.`,
+        );
       if (state.selectedAgent === shown.agent && state.inspection === shown.inspection) return;
       const loaded =
         state.selectedAgent !== null && state.inspection?.id === state.selectedAgent
