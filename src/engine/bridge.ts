@@ -43,6 +43,8 @@ export function connectBridge(store: AppStore, client: EngineClient): () => void
    * inspection again, once the one shown has arrived, so a slow worker is never asked twice at once.
    */
   let inspectionAsked = false;
+  /** The store's replayOnLoad, taken over when its world is ready (a summary of the world before cannot apply it). */
+  let replayAfterReady: AppState['replayOnLoad'] = null;
   const refreshInspection = () => {
     const { selectedAgent, inspection } = store.getState();
     if (selectedAgent === null || inspection?.id !== selectedAgent || inspectionAsked) return;
@@ -54,7 +56,11 @@ export function connectBridge(store: AppStore, client: EngineClient): () => void
     unsubscribeStore,
     client.onReady((ready) => {
       inspectionAsked = false; // an answer for the old world never comes
+      replayAfterReady = store.getState().replayOnLoad;
       store.setState({
+        // A new world is shown live (the host starts every world so): no replay of the one before carries over.
+        replayTick: null,
+        replayOnLoad: null,
         phase: 'ready',
         error: null,
         seed: ready.seed,
@@ -82,6 +88,10 @@ export function connectBridge(store: AppStore, client: EngineClient): () => void
           ? { ...known, trendNames, trendColors: summary.trends.map((t) => t.color) }
           : known;
       store.setState({ summary, tick: summary.tick, day: summary.day, hourUtc: summary.hourUtc, world });
+      // A share link made during a replay: its world's first summary is at the link's tick; now show the hour it showed.
+      const replay = replayAfterReady;
+      replayAfterReady = null;
+      if (replay && summary.tick === replay.tick) store.getState().showTick(replay.replayTick);
       refreshInspection();
     }),
     client.onStatus((status) => {

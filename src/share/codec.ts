@@ -1,4 +1,4 @@
-// Share-link codec: a run (preset, changed parameters, seed, tick) ⇄ a versioned, validated, compressed URL hash. Pure: no DOM, no store.
+// Share-link codec: a run (preset, changed parameters, seed, tick, the hour the timeline replays) ⇄ a versioned, validated, compressed URL hash. Pure: no DOM, no store.
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import * as z from 'zod';
 import { InputError, parseOrThrow } from '../../sim/params/errors.ts';
@@ -18,6 +18,8 @@ export interface SharedRun {
   readonly patch: ScenarioJson;
   readonly seed: string;
   readonly tick: number;
+  /** The earlier hour the timeline showed when the link was made (0 … tick); absent when it showed the live run. */
+  readonly replayTick?: number | undefined;
 }
 
 /** Compact wire form (short keys keep links short). */
@@ -38,6 +40,11 @@ const linkSchema = z.strictObject({
     description: 'Tick the shared run had reached',
     unit: 'ticks',
   }),
+  r: intField(0, MAX_SHARED_TICK, {
+    label: 'Replay',
+    description: 'The earlier tick the timeline showed',
+    unit: 'ticks',
+  }).optional(),
 });
 
 const FIELD_NAMES: Readonly<Record<string, string>> = {
@@ -46,6 +53,7 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   d: 'parameters',
   s: 'seed',
   t: 'tick',
+  r: 'replay',
 };
 
 function toBase64Url(bytes: Uint8Array): string {
@@ -81,6 +89,8 @@ export function encodeShare(run: SharedRun): string {
     d: run.patch,
     s: run.seed,
     t: Math.max(0, Math.floor(run.tick)),
+    // Only when a replay was shown: a link of the live run stays exactly as before.
+    ...(run.replayTick === undefined ? {} : { r: Math.max(0, Math.floor(run.replayTick)) }),
   };
   return toBase64Url(deflateSync(strToU8(JSON.stringify(wire)), { level: 9 }));
 }
@@ -98,12 +108,17 @@ export function decodeShare(payload: string): SharedRun {
   }
   try {
     const wire = parseOrThrow(linkSchema, json, 'share link');
-    return { presetId: wire.p, patch: wire.d, seed: wire.s, tick: wire.t };
+    if (wire.r !== undefined && wire.r > wire.t)
+      throw new InputError('share link', [
+        `r: must be an integer from 0 to the link's tick ${wire.t} (got ${wire.r})`,
+      ]);
+    const run = { presetId: wire.p, patch: wire.d, seed: wire.s, tick: wire.t };
+    return wire.r === undefined ? run : { ...run, replayTick: wire.r };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     // Name fields the way a person reads them ("seed", not "s").
     const lines = error.lines.map((line) =>
-      line.replace(/^([vpdst])(?=[:.[ ,])/, (key) => FIELD_NAMES[key] ?? key),
+      line.replace(/^([vpdstr])(?=[:.[ ,])/, (key) => FIELD_NAMES[key] ?? key),
     );
     throw new InputError('share link', lines);
   }

@@ -15,11 +15,17 @@ export function shareUrl(
   shareable: () => Shareable | null,
   location: Location = window.location,
 ): string | null {
-  const { seed, tick } = store.getState();
+  const { seed, tick, replayTick } = store.getState();
   const run = shareable();
   if (!run) return null;
   const url = new URL(location.href);
-  url.hash = shareHash({ presetId: run.presetId, patch: run.patch, seed, tick });
+  url.hash = shareHash({
+    presetId: run.presetId,
+    patch: run.patch,
+    seed,
+    tick,
+    ...(replayTick === null ? {} : { replayTick }),
+  });
   return url.toString();
 }
 

@@ -114,7 +114,7 @@ export function createPresetLoader(store: AppStore, deps: PresetLoaderDeps): Pre
     const base = await preset(run.presetId);
     const scenario = mergePatch(base, run.patch);
     deps.validate(scenario, 'share link');
-    store.getState().loadScenario(run.presetId, adjust(scenario), run.seed, run.tick);
+    store.getState().loadScenario(run.presetId, adjust(scenario), run.seed, run.tick, run.replayTick);
   };
 
   const openDefault = async () => {

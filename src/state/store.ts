@@ -72,6 +72,11 @@ export interface AppState {
    * is set the engine stands still; `playing` then plays the replay forward, and at the live tick the run goes on.
    */
   readonly replayTick: number | null;
+  /**
+   * Intent of a share link made during a replay: once the world being built reaches `tick`, show `replayTick`
+   * (the bridge applies it when that summary arrives). Null otherwise; any rebuild clears it.
+   */
+  readonly replayOnLoad: { readonly tick: number; readonly replayTick: number } | null;
   readonly day: number;
   readonly hourUtc: number;
   /** 'loading' while a world is being built; 'ready' once its first data arrived; 'error' after a crash. */
@@ -109,8 +114,17 @@ export interface AppActions {
   newSeed(): void;
   /** Sets the seed (from the editable field) and rebuilds. */
   setSeed(seed: string): void;
-  /** Replaces the scenario (a preset or a share link) and rebuilds, stepping to `advanceTo` ticks when given. */
-  loadScenario(presetId: string | null, scenario: ScenarioJson, seed?: string, advanceTo?: number): void;
+  /**
+   * Replaces the scenario (a preset or a share link) and rebuilds, stepping to `advanceTo` ticks when given, and then
+   * showing the earlier hour `replayTick` (a link made during a replay) when given.
+   */
+  loadScenario(
+    presetId: string | null,
+    scenario: ScenarioJson,
+    seed?: string,
+    advanceTo?: number,
+    replayTick?: number,
+  ): void;
   /** Changes parameters (a JSON merge patch of the scenario) and rebuilds. */
   setParams(patch: ScenarioJson): void;
   selectAgent(agent: number | null): void;
@@ -145,6 +159,7 @@ export const initialState: Omit<AppState, 'seed'> = {
   speed: SPEED_RANGE.initial,
   tick: 0,
   replayTick: null,
+  replayOnLoad: null,
   day: 0,
   hourUtc: 0,
   phase: 'loading',
@@ -175,6 +190,7 @@ export function createAppStore(seed: string = randomSeed()): AppStore {
       return {
         tick: 0,
         replayTick: null,
+        replayOnLoad: null,
         day: 0,
         hourUtc: 0,
         summary: null,
@@ -225,8 +241,9 @@ export function createAppStore(seed: string = randomSeed()): AppStore {
         set({ ...rebuilding(), seed: trimmed, playing: false });
         send({ type: 'newSeed', seed: trimmed });
       },
-      loadScenario: (presetId, scenario, nextSeed, advanceTo) => {
+      loadScenario: (presetId, scenario, nextSeed, advanceTo, replayTick) => {
         const seedToUse = nextSeed ?? get().seed;
+        const arrivesAt = advanceTo && advanceTo > 0 ? Math.floor(advanceTo) : 0;
         set({
           ...rebuilding(),
           presetId,
@@ -234,6 +251,10 @@ export function createAppStore(seed: string = randomSeed()): AppStore {
           seed: seedToUse,
           playing: false,
           selectedAgent: null,
+          replayOnLoad:
+            replayTick !== undefined && replayTick >= 0 && replayTick < arrivesAt
+              ? { tick: arrivesAt, replayTick: Math.floor(replayTick) }
+              : null,
         });
         send(
           advanceTo && advanceTo > 0

@@ -108,6 +108,18 @@ describe('the timeline', () => {
     await mkdir(OUTPUT, { recursive: true });
     await page.screenshot({ path: join(OUTPUT, 'e2e-replay.png') });
 
+    // Shared now, the link reopens the run at its hour 60 and shows hour 30 again.
+    await page.locator('[data-testid="share"]').click();
+    await expect.poll(() => page.url()).toContain('#s=');
+    const shared = (await session.open(page.url())).page;
+    await expect.poll(() => shownTick(shared), { timeout: 60_000 }).toBe(30);
+    expect(await readInt(shared, 'tick')).toBe(60);
+    expect(await shared.locator('[data-testid="timeline-label"]').innerText()).toContain(
+      'Replay · Day 2 · 05:00 UTC',
+    );
+    await shared.close();
+    await page.keyboard.press('Escape'); // closes the share panel
+
     // ← steps the replay back an hour, L goes live again.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('ArrowLeft');

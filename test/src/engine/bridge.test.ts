@@ -197,6 +197,25 @@ describe('store ↔ engine bridge', () => {
     ).toEqual([10, 11, null]);
   });
 
+  it('opens a link made during a replay at its tick, then shows its replayed hour, and ignores the old world meanwhile', () => {
+    const { store, worker } = setup();
+    worker.reply(ready(1));
+    worker.reply({ v: 1, type: 'summary', generation: 1, summary: summary(5), rows: [] });
+    store.getState().loadScenario('demo', { agents: 3 }, 's2', 30, 12);
+    // A late summary of the world before, even at the link's tick, changes nothing.
+    worker.reply({ v: 1, type: 'summary', generation: 1, summary: summary(30), rows: [] });
+    expect(store.getState().replayTick).toBeNull();
+    worker.reply(ready(2, 's2'));
+    worker.reply({ v: 1, type: 'summary', generation: 2, summary: summary(30), rows: [] });
+    expect(store.getState().replayTick).toBe(12);
+    expect(worker.sent.at(-1)).toEqual({ v: 1, type: 'showTick', tick: 12 });
+    // Once only: the next world starts live.
+    store.getState().reset();
+    worker.reply(ready(3, 's2'));
+    worker.reply({ v: 1, type: 'summary', generation: 3, summary: summary(30), rows: [] });
+    expect(store.getState().replayTick).toBeNull();
+  });
+
   it('copies summaries into the store but never frames', () => {
     const { store, worker } = setup();
     worker.reply(ready(1));

@@ -42,6 +42,22 @@ describe('share link codec', () => {
     expect(decodeShare(encodeShare(run))).toEqual(run);
   });
 
+  it('carries the hour the timeline replayed, and leaves a live run’s link as it was', () => {
+    const replayed = { ...run, replayTick: 40 };
+    expect(decodeShare(encodeShare(replayed))).toEqual(replayed);
+    expect(decodeShare(encodeShare({ ...run, replayTick: undefined }))).toEqual(run);
+    expect(encodeShare({ ...run, replayTick: undefined })).toBe(encodeShare(run));
+  });
+
+  it('refuses a replayed hour after the link’s own tick, naming both', () => {
+    expect(messageOf(forge({ v: 1, p: 'dance-challenge', d: {}, s: 'x', t: 30, r: 31 }))).toContain(
+      "replay: must be an integer from 0 to the link's tick 30 (got 31)",
+    );
+    expect(messageOf(forge({ v: 1, p: 'dance-challenge', d: {}, s: 'x', t: 30, r: -1 }))).toContain(
+      'replay: must be',
+    );
+  });
+
   it('uses only URL-safe characters and fits a typical run in a short hash', () => {
     const payload = encodeShare(run);
     expect(payload).toMatch(/^[A-Za-z0-9_-]+$/);
