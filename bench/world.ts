@@ -1,9 +1,11 @@
-// Bench child: social-world build time (100k, and 1M with its memory in a fresh process) and one simulated day at 100k. No files written.
+// Bench child: social-world build time (100k, and 1M with its memory in a fresh process), one simulated day at 100k and the replay of its hours. No files written.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { MAX_TRANSMISSIONS_PER_FRAME } from '../sim/host/serve.ts';
 import { buildWorld } from '../sim/model/build-world.ts';
 import type { World } from '../sim/model/world.ts';
 import { defaultWorldParams, worldScenarioSchema } from '../sim/params/world.ts';
+import { TRAIL_TICKS } from '../sim/protocol.ts';
 import { fixed, median, memorySnapshotMb, startSpan, timed } from './lib/measure.ts';
 import { emitFigure, type Figure, figurePasses } from './lib/protocol.ts';
 
@@ -107,6 +109,24 @@ async function simulateDay(): Promise<void> {
     target: 1,
     direction: 'atMost',
     note: `cpu ${fixed(span.cpuSeconds)} s, 3 trends, ${adopters} adoptions, world build excluded`,
+  });
+  replayEachHour(engine, adopters);
+}
+
+/** The timeline's cost in the worker: rebuilding the canvas of every hour of the day just simulated (what one scrub frame asks). */
+function replayEachHour(
+  engine: { replay(tick: number, trail: number, max: number): unknown },
+  adopters: number,
+): void {
+  const end = startSpan();
+  for (let tick = 0; tick <= 24; tick++) engine.replay(tick, TRAIL_TICKS, MAX_TRANSMISSIONS_PER_FRAME);
+  const span = end();
+  report({
+    key: 'world.replay100k.ms',
+    label: 'replay of an earlier hour, 100k agents',
+    value: (span.seconds * 1000) / 25,
+    unit: 'ms',
+    note: `per hour, mean over hours 0–24 of the day above (${adopters} adoptions in the log); the worker's work per timeline frame`,
   });
 }
 
