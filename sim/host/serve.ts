@@ -1,7 +1,7 @@
 // serveEngine: one world engine behind a tiny message Port, paced by an injected Schedule. Host-agnostic: no DOM, timers, Date or Math.random.
 import type { WorldEngine } from '../model/api.ts';
 import { InputError } from '../params/errors.ts';
-import type { Command, ScenarioJson, SeriesRow, WorkerMessage } from '../protocol.ts';
+import type { Command, FrameMessage, ScenarioJson, SeriesRow, WorkerMessage } from '../protocol.ts';
 import { isCurrentVersion, PROTOCOL_VERSION, TRAIL_TICKS, unreachable } from '../protocol.ts';
 import { mergePatch } from './merge-patch.ts';
 import { sampleTies } from './ties.ts';
@@ -150,6 +150,23 @@ export function serveEngine(port: Port, schedule: Schedule, deps: HostDeps): voi
     post({ v: 1, type: 'summary', generation, summary: world.summary(), rows: out });
   };
 
+  /** Posts a frame of this world, handing over every array it carries (each is a fresh copy). */
+  const postFrame = (frame: Omit<FrameMessage, 'v' | 'type' | 'generation'>) => {
+    const arrays = [
+      frame.lastAdopted,
+      frame.online,
+      frame.parent,
+      frame.child,
+      frame.trend,
+      frame.platform,
+      frame.transmissionTick,
+    ];
+    post(
+      { v: 1, type: 'frame', generation, ...frame },
+      arrays.map((a) => a.buffer as ArrayBuffer),
+    );
+  };
+
   /** The live state and the transmissions since the previous frame; the first frame after a replay redraws the trail. */
   const sendFrame = (world: WorldEngine) => {
     if (shownTick !== null) {
@@ -157,74 +174,38 @@ export function serveEngine(port: Port, schedule: Schedule, deps: HostDeps): voi
       sendWholeFrame(world, world.tick);
       return;
     }
-    const count = pending.child.length;
-    const parent = Int32Array.from(pending.parent);
-    const child = Uint32Array.from(pending.child);
-    const trend = Uint8Array.from(pending.trend);
-    const platform = Uint8Array.from(pending.platform);
-    const transmissionTick = Int32Array.from(pending.tick);
+    const frame = {
+      tick: world.tick,
+      lastAdopted: world.agents.lastAdopted.slice(),
+      online: world.agents.online.slice(),
+      transmissionCount: pending.child.length,
+      fullTrail: false,
+      transmissionTick: Int32Array.from(pending.tick),
+      parent: Int32Array.from(pending.parent),
+      child: Uint32Array.from(pending.child),
+      trend: Uint8Array.from(pending.trend),
+      platform: Uint8Array.from(pending.platform),
+    };
     for (const list of Object.values(pending)) list.length = 0;
-    const lastAdopted = world.agents.lastAdopted.slice();
-    const online = world.agents.online.slice();
-    post(
-      {
-        v: 1,
-        type: 'frame',
-        generation,
-        tick: world.tick,
-        lastAdopted,
-        online,
-        transmissionCount: count,
-        fullTrail: false,
-        transmissionTick,
-        parent,
-        child,
-        trend,
-        platform,
-      },
-      [
-        lastAdopted.buffer,
-        online.buffer,
-        parent.buffer,
-        child.buffer,
-        trend.buffer,
-        platform.buffer,
-        transmissionTick.buffer,
-      ],
-    );
+    postFrame(frame);
   };
 
   /** The canvas after `tick` ticks with the whole trail of lines up to it (a replay, or live again after one). */
   const sendWholeFrame = (world: WorldEngine, tick: number) => {
     for (const list of Object.values(pending)) list.length = 0;
     const view = world.replay(tick, TRAIL_TICKS, MAX_TRANSMISSIONS_PER_FRAME);
-    const online = tick === world.tick ? world.agents.online.slice() : new Uint8Array(world.agentCount);
-    post(
-      {
-        v: 1,
-        type: 'frame',
-        generation,
-        tick,
-        lastAdopted: view.lastAdopted,
-        online,
-        transmissionCount: view.count,
-        fullTrail: true,
-        transmissionTick: view.shownAt,
-        parent: view.parent,
-        child: view.child,
-        trend: view.trend,
-        platform: view.platform,
-      },
-      [
-        view.lastAdopted.buffer,
-        online.buffer,
-        view.parent.buffer,
-        view.child.buffer,
-        view.trend.buffer,
-        view.platform.buffer,
-        view.shownAt.buffer,
-      ] as ArrayBuffer[],
-    );
+    postFrame({
+      tick,
+      lastAdopted: view.lastAdopted,
+      online: tick === world.tick ? world.agents.online.slice() : new Uint8Array(world.agentCount),
+      transmissionCount: view.count,
+      fullTrail: true,
+      transmissionTick: view.shownAt,
+      parent: view.parent,
+      child: view.child,
+      trend: view.trend,
+      platform: view.platform,
+    });
   };
 
   /** Advances `count` ticks, recording a series row and collecting the transmissions of each. */

@@ -207,13 +207,9 @@ export function createAppStore(seed: string = randomSeed()): AppStore {
       togglePlay: () => set((s) => ({ playing: !s.playing })),
       step: (count = 1) => {
         const { replayTick } = get();
-        if (replayTick !== null) {
-          set({ playing: false });
-          get().showTick(replayTick + 1);
-          return;
-        }
         set({ playing: false });
-        send({ type: 'step', count: Math.max(1, Math.floor(count)) });
+        if (replayTick !== null) get().showTick(replayTick + 1);
+        else send({ type: 'step', count: Math.max(1, Math.floor(count)) });
       },
       showTick: (tick) => {
         const live = get().tick;

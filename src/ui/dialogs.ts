@@ -8,6 +8,30 @@ export interface View {
   update(state: AppState): void;
 }
 
+/** The help's prose after the shortcuts: a heading and a paragraph each. */
+const HELP_SECTIONS: readonly (readonly [string, string])[] = [
+  [
+    'Mouse and touch',
+    'Drag to pan, wheel or pinch to zoom, hover for a name card, click a dot to inspect it or launch a trend from it. The inspector shows whom the person caught a trend from and who caught it from them: the chain back to the seed and the people who joined from it light up in yellow, and every agent named there is a link.',
+  ],
+  [
+    'Comparing runs',
+    'Change a parameter, draw a new seed or reset, and the charts keep the previous run of the same preset as dashed curves, with a note saying what changed: set the filter-bubble preset’s recommender to chronological and see exposure diversity move. Exports: CSV is the time series, Cascades every adoption with whom it came from.',
+  ],
+  [
+    'Timeline',
+    'The slider under the canvas goes back to any hour of the run so far: the canvas shows who had joined by then and the cascade lines of the hours before, and the charts mark that day. Play replays it at the run’s speed and carries on into the live run; L jumps back to live. The run itself waits meanwhile. GIF, at the end of the strip, saves an animation of those hours for a slide: the last 48 hours when live, or from the hour shown up to live; a second click cancels.',
+  ],
+  [
+    'Replicates',
+    'The Replicates panel runs the same settings again with other seeds, beside the live run, and shows how far luck alone spreads the outcome: every run’s curve, the median, the range and how often each trend ended biggest.',
+  ],
+  [
+    'Opening files',
+    'Open a file (O, the button above the presets, or drop it on the page) runs a scenario JSON written for the command line, or reopens a CSV or JSON export at its seed and tick. A file that cannot run says which field is wrong and leaves the current run as it was.',
+  ],
+];
+
 export function createHelp(store: AppStore, startTour?: () => void): View {
   const close = el('button', { type: 'button', class: 'primary' }, 'Close');
   const tour = el('button', { type: 'button', 'data-testid': 'start-tour' }, 'Take the tour (T)');
@@ -37,36 +61,7 @@ export function createHelp(store: AppStore, startTour?: () => void): View {
         ),
       ),
     ),
-    el('h3', {}, 'Mouse and touch'),
-    el(
-      'p',
-      {},
-      'Drag to pan, wheel or pinch to zoom, hover for a name card, click a dot to inspect it or launch a trend from it. The inspector shows whom the person caught a trend from and who caught it from them: the chain back to the seed and the people who joined from it light up in yellow, and every agent named there is a link.',
-    ),
-    el('h3', {}, 'Comparing runs'),
-    el(
-      'p',
-      {},
-      'Change a parameter, draw a new seed or reset, and the charts keep the previous run of the same preset as dashed curves, with a note saying what changed: set the filter-bubble preset’s recommender to chronological and see exposure diversity move. Exports: CSV is the time series, Cascades every adoption with whom it came from.',
-    ),
-    el('h3', {}, 'Timeline'),
-    el(
-      'p',
-      {},
-      'The slider under the canvas goes back to any hour of the run so far: the canvas shows who had joined by then and the cascade lines of the hours before, and the charts mark that day. Play replays it at the run’s speed and carries on into the live run; L jumps back to live. The run itself waits meanwhile. GIF, at the end of the strip, saves an animation of those hours for a slide: the last 48 hours when live, or from the hour shown up to live; a second click cancels.',
-    ),
-    el('h3', {}, 'Replicates'),
-    el(
-      'p',
-      {},
-      'The Replicates panel runs the same settings again with other seeds, beside the live run, and shows how far luck alone spreads the outcome: every run’s curve, the median, the range and how often each trend ended biggest.',
-    ),
-    el('h3', {}, 'Opening files'),
-    el(
-      'p',
-      {},
-      'Open a file (O, the button above the presets, or drop it on the page) runs a scenario JSON written for the command line, or reopens a CSV or JSON export at its seed and tick. A file that cannot run says which field is wrong and leaves the current run as it was.',
-    ),
+    ...HELP_SECTIONS.flatMap(([title, text]) => [el('h3', {}, title), el('p', {}, text)]),
     el('form', { method: 'dialog' }, close),
   );
   dialog.addEventListener('close', () => {

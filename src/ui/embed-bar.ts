@@ -107,8 +107,15 @@ export function createEmbedBar(store: AppStore, runLink: () => string | null): E
         );
       }
 
-      // Encoding a link is cheap but not free: only when the run or its tick changed.
-      const nextLink = [state.phase, state.presetId, state.scenario, state.seed, state.tick];
+      // Encoding a link is cheap but not free: only when the run, its tick or the replayed hour changed.
+      const nextLink = [
+        state.phase,
+        state.presetId,
+        state.scenario,
+        state.seed,
+        state.tick,
+        state.replayTick,
+      ];
       if (state.phase === 'ready' && nextLink.some((v, i) => v !== linkKey[i])) {
         linkKey = nextLink;
         const link = runLink();

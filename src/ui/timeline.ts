@@ -113,8 +113,9 @@ export function createTimeline(
       scrubber.disabled = !ready || state.tick === 0;
       scrubber.max = String(state.tick);
       if (!dragging) scrubber.value = String(state.replayTick ?? state.tick);
-      scrubber.setAttribute('aria-valuetext', timelineLabel(state.replayTick, state.tick, series()));
-      setText(label, ready ? timelineLabel(state.replayTick, state.tick, series()) : 'Live');
+      const words = timelineLabel(state.replayTick, state.tick, series());
+      scrubber.setAttribute('aria-valuetext', words);
+      setText(label, ready ? words : 'Live');
       live.disabled = state.replayTick === null;
       setText(live, state.replayTick === null ? '● Live' : 'Back to live ▶');
       root.classList.toggle('replaying', state.replayTick !== null);
