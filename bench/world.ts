@@ -101,6 +101,8 @@ async function simulateDay(): Promise<void> {
   const span = end();
   const summary = engine.summary();
   const adopters = summary.trends.reduce((sum, t) => sum + t.adopters, 0);
+  // The day's work scales with its post views (feeds assembled, posts viewed): per view is the figure to compare.
+  const views = engine.ctx.state.viewsByHour.reduce((sum, n) => sum + n, 0);
   report({
     key: 'world.day100k.seconds',
     label: 'one simulated day (24 ticks), 100k agents',
@@ -108,7 +110,7 @@ async function simulateDay(): Promise<void> {
     unit: 's',
     target: 1,
     direction: 'atMost',
-    note: `cpu ${fixed(span.cpuSeconds)} s, 3 trends, ${adopters} adoptions, world build excluded`,
+    note: `cpu ${fixed(span.cpuSeconds)} s, 3 trends, ${adopters} adoptions, ${fixed(views / 1e6)}M post views (${fixed((span.cpuSeconds * 1e9) / views, 0)} ns CPU per view), world build excluded`,
   });
   replayEachHour(engine, adopters);
 }

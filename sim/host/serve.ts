@@ -234,7 +234,7 @@ export function serveEngine(port: Port, schedule: Schedule, deps: HostDeps): voi
         v: 1,
         type: 'error',
         kind: 'too-big',
-        message: `This world needs about ${mb(estimatedBytes)} of memory, more than the ${mb(deps.budgetBytes)} this device allows. Use fewer agents.`,
+        message: `This world needs about ${mb(estimatedBytes)} of memory, more than the ${mb(deps.budgetBytes)} this device allows. Use fewer agents${engine ? '; the run shown goes on unchanged' : ''}.`,
         estimatedBytes,
         budgetBytes: deps.budgetBytes,
       });

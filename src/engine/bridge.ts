@@ -61,6 +61,7 @@ export function connectBridge(store: AppStore, client: EngineClient): () => void
         // A new world is shown live (the host starts every world so): no replay of the one before carries over.
         replayTick: null,
         replayOnLoad: null,
+        beforeRebuild: null,
         phase: 'ready',
         error: null,
         seed: ready.seed,
@@ -108,9 +109,11 @@ export function connectBridge(store: AppStore, client: EngineClient): () => void
         ...(message.stack ? { detail: message.stack } : {}),
       };
       if (message.kind === 'crash') store.setState({ error, phase: 'error', playing: false });
-      else if (message.kind === 'too-big')
+      else if (message.kind === 'too-big') {
+        // The worker refused before building and still runs the world it had: the store shows that run again.
+        store.getState().rebuildRefused();
         store.setState({ error, playing: false, phase: store.getState().world ? 'ready' : 'error' });
-      else store.setState({ error });
+      } else store.setState({ error });
     }),
   ];
 

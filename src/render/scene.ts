@@ -187,8 +187,13 @@ export async function createScene(
   // At most one step of a node-texture rebuild plus a budget of changed dots, in frames without a redraw.
   const loop = startRenderLoop(app, update, () => world?.prepare(app.renderer) ?? false);
 
+  /** The world under a pointer that stands still changes when the camera moves: hit-test it again next frame. */
+  const pointerOverMovedWorld = () => {
+    pointerMoved = true;
+  };
   const onCameraMove = () => {
     placeLabels();
+    pointerOverMovedWorld();
     loop.cameraMoved();
   };
   viewport.on('moved', onCameraMove);
@@ -239,6 +244,7 @@ export async function createScene(
     if (!world) return;
     camera.fit(world.data.layout.width, world.data.layout.height);
     zoomSettled();
+    pointerOverMovedWorld();
     placeLabels();
     loop.invalidate();
   };
@@ -345,6 +351,7 @@ export async function createScene(
     fitWorld,
     zoomBy(factor) {
       camera.zoomBy(factor);
+      pointerOverMovedWorld();
       placeLabels();
       loop.invalidate();
       reportView();

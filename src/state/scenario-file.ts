@@ -26,6 +26,8 @@ const NOT_A_SCENARIO = {
   cascades:
     'this is a Cascades export, which holds the adoptions but not the scenario: open the CSV or JSON export of the same run instead',
   series: 'this CSV has no "scenario" column: open a CSV exported by this app, or a scenario JSON file',
+  other:
+    'must be a scenario JSON file, or a CSV or JSON export of this app (this file is neither JSON nor a CSV table)',
 } as const;
 
 /** The size check, before reading: one line naming the limit. */
@@ -44,6 +46,10 @@ export function checkFileSize(fileName: string, bytes: number): void {
 export function readRunFile(fileName: string, text: string): OpenedRun {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const first = body.trimStart()[0];
+  if (first === undefined)
+    throw new InputError(fileName, [
+      '(file): is empty: open a scenario JSON file, or a CSV or JSON export of this app',
+    ]);
   if (first === '{' || first === '[') return fromJson(fileName, parseJsonText(body, fileName));
   return fromCsv(fileName, body);
 }
@@ -83,6 +89,10 @@ function fromCsv(fileName: string, text: string): OpenedRun {
   const header = rows[0] ?? [];
   const column = (name: string) => header.indexOf(name);
   if (column('scenario') < 0) {
+    // Fewer than two columns, or rows of another width than the header: plain text (or another format), not a table.
+    const rowsShown = rows.slice(1, 21).filter((row) => row.length > 1 || row[0] !== '');
+    if (header.length < 2 || rowsShown.some((row) => row.length !== header.length))
+      throw new InputError(fileName, [`(content): ${NOT_A_SCENARIO.other}`]);
     const cascades = column('parent') >= 0 && column('generation') >= 0;
     throw new InputError(fileName, [
       `(header): ${cascades ? NOT_A_SCENARIO.cascades : NOT_A_SCENARIO.series}`,

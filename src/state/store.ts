@@ -95,7 +95,18 @@ export interface AppState {
   readonly notice: string | null;
   /** One-shot requests waiting for the bridge. */
   readonly outbox: readonly Intent[];
+  /**
+   * The run shown when the pending rebuild was asked for (until its world is ready): the worker keeps running that
+   * run when it refuses a world as too big, so the store goes back to it (rebuildRefused). Null when none is pending.
+   */
+  readonly beforeRebuild: RunShown | null;
 }
+
+/** What the store says of a live run, restored as a whole when a rebuild is refused. */
+export type RunShown = Pick<
+  AppState,
+  'presetId' | 'scenario' | 'seed' | 'tick' | 'day' | 'hourUtc' | 'summary' | 'selectedAgent' | 'inspection'
+>;
 
 export interface AppActions {
   play(): void;
@@ -140,6 +151,8 @@ export interface AppActions {
   dismissError(): void;
   /** After a crash: starts a new worker with the kept scenario and seed. */
   restart(): void;
+  /** The worker refused the world asked for (too big) and runs the one before: show that run again, as it was. */
+  rebuildRefused(): void;
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;
@@ -174,6 +187,7 @@ export const initialState: Omit<AppState, 'seed'> = {
   error: null,
   notice: null,
   outbox: [],
+  beforeRebuild: null,
 };
 
 /** Creates the store; `seed` is the first run's seed (tests pass a fixed one). */
@@ -185,9 +199,26 @@ export function createAppStore(seed: string = randomSeed()): AppStore {
      * A crash stays shown (phase 'error') until the user restarts: a dead worker builds nothing.
      */
     const rebuilding = () => {
-      const { error } = get();
+      const state = get();
+      const { error } = state;
       const crashed = error?.kind === 'crash';
+      // The first of several rebuilds asked for in a row keeps the run the worker was showing.
+      const shown: RunShown | null =
+        state.world && state.phase === 'ready'
+          ? {
+              presetId: state.presetId,
+              scenario: state.scenario,
+              seed: state.seed,
+              tick: state.tick,
+              day: state.day,
+              hourUtc: state.hourUtc,
+              summary: state.summary,
+              selectedAgent: state.selectedAgent,
+              inspection: state.inspection,
+            }
+          : null;
       return {
+        beforeRebuild: state.beforeRebuild ?? shown,
         tick: 0,
         replayTick: null,
         replayOnLoad: null,
@@ -295,6 +326,10 @@ export function createAppStore(seed: string = randomSeed()): AppStore {
       setHelpOpen: (helpOpen) => set({ helpOpen }),
       setNotice: (notice) => set({ notice }),
       dismissError: () => set({ error: null }),
+      rebuildRefused: () => {
+        const shown = get().beforeRebuild;
+        if (shown) set({ ...shown, phase: 'ready', playing: false, beforeRebuild: null });
+      },
       restart: () => {
         set({ ...rebuilding(), phase: 'loading', error: null, playing: false });
         send({ type: 'restart' });

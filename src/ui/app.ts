@@ -242,7 +242,16 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
       hoverCard.style.left = `${Math.min(x + 14, wide - 220)}px`;
       hoverCard.style.top = `${y + 14}px`;
     },
-    onSelect: (agent) => s().selectAgent(agent),
+    onSelect: (agent) => {
+      s().selectAgent(agent);
+      // On a phone the inspector sits below the canvas and the charts: bring it into view, or a tap seems to do nothing.
+      if (agent !== null)
+        requestAnimationFrame(() => {
+          const box = inspector.root.getBoundingClientRect();
+          if (box.height > 0 && (box.top >= window.innerHeight || box.bottom <= 0))
+            inspector.root.scrollIntoView({ block: 'start', behavior: 'smooth' });
+        });
+    },
     onViewChange(rect) {
       const world = client.world();
       if (!world || s().layer === 'none') return;

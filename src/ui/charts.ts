@@ -11,7 +11,7 @@ import {
   membershipColumns,
   platformBars,
 } from './chart-data.ts';
-import { mergeColumns, sameTickFigures } from './compare.ts';
+import { MORE_CHANGES, mergeColumns, sameTickFigures } from './compare.ts';
 import { el, replaceChildren } from './dom.ts';
 import { formatCount, formatNumber } from './format.ts';
 
@@ -209,7 +209,7 @@ function createPreviousNote(onToggle: () => void) {
       root.hidden = !previous;
       const lines = previous
         ? previous.changes.length > 0
-          ? previous.changes.map((line) => `changed ${line}`)
+          ? previous.changes.map((line) => (MORE_CHANGES.test(line) ? line : `changed ${line}`))
           : ['same settings and seed (a rerun)']
         : [];
       const side = previous ? sameTickFigures(rows, previous.rows, trendNames) : null;

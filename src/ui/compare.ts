@@ -12,39 +12,72 @@ export interface RunIdentity {
 /** Changed leaves listed by scenarioChanges at most (the rest are counted). */
 export const CHANGES_LISTED = 3;
 
-function leaves(value: unknown, path: string, out: Map<string, string>): void {
-  if (value !== null && typeof value === 'object') {
-    const entries = Array.isArray(value)
-      ? value.map((v, i) => [String(i), v] as const)
-      : Object.entries(value);
-    for (const [key, child] of entries) leaves(child, path === '' ? key : `${path}.${key}`, out);
-    if (entries.length === 0) out.set(path, Array.isArray(value) ? '[]' : '{}');
+/** The last line of scenarioChanges when it left some out ("and 4 more changes"). */
+export const MORE_CHANGES = /^and \d+ more changes?$/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A list entry in a few words: its type or name and its tick when it has them ("idol-live at tick 35"), else its JSON. */
+function describeEntry(value: unknown): string {
+  if (isRecord(value)) {
+    const what =
+      typeof value.type === 'string' ? value.type : typeof value.name === 'string' ? value.name : '';
+    if (what !== '') return typeof value.tick === 'number' ? `${what} at tick ${value.tick}` : what;
+  }
+  const json = JSON.stringify(value) ?? '—';
+  return json.length > 60 ? `${json.slice(0, 57)}…` : json;
+}
+
+/**
+ * Appends one "path: what changed" per difference between `before` and `after`: objects are compared key by key (an
+ * unset value reads "—"), lists entry by entry — a list entry only one side has is one line, "added …" or "removed …"
+ * (a missing list counts as an empty one) — and anything else by its JSON.
+ */
+function differences(before: unknown, after: unknown, path: string, out: Map<string, string>): void {
+  const join = (key: string) => (path === '' ? key : `${path}.${key}`);
+  if (Array.isArray(before) || Array.isArray(after)) {
+    const old = Array.isArray(before) ? before : before === undefined ? [] : null;
+    const now = Array.isArray(after) ? after : after === undefined ? [] : null;
+    if (old && now) {
+      for (let i = 0; i < Math.max(old.length, now.length); i++) {
+        if (i >= now.length) out.set(join(String(i)), `removed ${describeEntry(old[i])}`);
+        else if (i >= old.length) out.set(join(String(i)), `added ${describeEntry(now[i])}`);
+        else differences(old[i], now[i], join(String(i)), out);
+      }
+      return;
+    }
+  } else if ((isRecord(before) || before === undefined) && (isRecord(after) || after === undefined)) {
+    if (before === undefined && after === undefined) return;
+    const old = before ?? {};
+    const now = after ?? {};
+    for (const key of new Set([...Object.keys(old), ...Object.keys(now)]))
+      differences(old[key], now[key], join(key), out);
     return;
   }
-  out.set(path, value === undefined ? '—' : JSON.stringify(value));
+  const was = before === undefined ? '—' : JSON.stringify(before);
+  const is = after === undefined ? '—' : JSON.stringify(after);
+  if (was !== is) out.set(path, `${was} → ${is}`);
 }
 
 /**
  * What differs between two runs of one preset, as lines a class can read: "seed: a → b", then each changed scenario
- * value as "recommender.strategy: \"collaborative\" → \"chronological\"" (JSON paths; "—" for unset), at most
- * CHANGES_LISTED, then "and N more changes". Empty when the runs are the same (a reset).
+ * value as "recommender.strategy: \"collaborative\" → \"chronological\"" (JSON paths; "—" for unset; a list entry
+ * only one run has as "events.0: removed idol-live at tick 35"), at most CHANGES_LISTED, then "and N more changes".
+ * Empty when the runs are the same (a reset).
  */
 export function scenarioChanges(before: RunIdentity, after: RunIdentity): string[] {
   const lines: string[] = [];
   if (before.seed !== after.seed) lines.push(`seed: ${before.seed} → ${after.seed}`);
-  const old = new Map<string, string>();
-  const now = new Map<string, string>();
   // The seed inside a scenario is the preset's default; the run's seed is compared above.
   const { seed: _oldSeed, ...oldScenario } = before.scenario ?? {};
   const { seed: _newSeed, ...newScenario } = after.scenario ?? {};
-  leaves(oldScenario, '', old);
-  leaves(newScenario, '', now);
-  const changed = [...new Set([...old.keys(), ...now.keys()])]
-    .filter((path) => old.get(path) !== now.get(path))
-    .sort();
-  for (const path of changed.slice(0, CHANGES_LISTED))
-    lines.push(`${path}: ${old.get(path) ?? '—'} → ${now.get(path) ?? '—'}`);
-  const unlisted = changed.length - CHANGES_LISTED;
+  const changed = new Map<string, string>();
+  differences(oldScenario, newScenario, '', changed);
+  const paths = [...changed.keys()].sort();
+  for (const path of paths.slice(0, CHANGES_LISTED)) lines.push(`${path}: ${changed.get(path)}`);
+  const unlisted = paths.length - CHANGES_LISTED;
   if (unlisted > 0) lines.push(`and ${unlisted} more change${unlisted === 1 ? '' : 's'}`);
   return lines;
 }

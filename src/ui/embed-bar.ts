@@ -46,8 +46,12 @@ export function createEmbedBar(store: AppStore, runLink: () => string | null): E
       target: '_blank',
       rel: 'noopener',
       title: 'Open this run (same preset, parameters, seed and tick) in the full app, in a new tab',
+      'aria-label': 'Open in Hallyu Lab',
     },
-    'Open in Hallyu Lab ↗',
+    // The short label stands in for the long one in a narrow frame (embed.css).
+    el('span', { class: 'embed-open-long' }, 'Open in Hallyu Lab'),
+    el('span', { class: 'embed-open-short' }, 'Open'),
+    ' ↗',
   );
   const root = el(
     'div',
@@ -57,7 +61,7 @@ export function createEmbedBar(store: AppStore, runLink: () => string | null): E
       'div',
       { class: 'embed-readout', 'aria-live': 'polite' },
       clock,
-      el('span', { class: 'muted' }, ' · tick ', tick),
+      el('span', { class: 'muted embed-tick' }, ' · tick ', tick),
       el('span', { class: 'muted embed-adopted' }, ' · adopters ', adopted),
     ),
     trends,

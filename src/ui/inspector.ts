@@ -1,6 +1,7 @@
 // The agent inspector: profile, platforms, what it saw, why it adopted (factors), its cascade (chain, children, tree), and "launch a trend here". Reads the store; dispatches selection and launches.
 import type { AdoptionFactors } from '../../sim/model/adoption.ts';
 import type { AgentCascade, AgentInspection } from '../../sim/model/api.ts';
+import { TREND_KIND_DEFAULTS } from '../../sim/model/trends.ts';
 import { TREND_KINDS } from '../../sim/params/trends.ts';
 import type { AppState, AppStore } from '../state/store.ts';
 import { el, replaceChildren, setText } from './dom.ts';
@@ -207,7 +208,7 @@ export function cascadeLinks(info: AgentInspection | null): number[] {
  */
 function createLaunchRow(store: AppStore, agent: () => number | null) {
   const kind = el('select', { 'aria-label': 'Trend kind' });
-  for (const k of TREND_KINDS) kind.append(el('option', { value: k }, k.replace(/-/g, ' ')));
+  for (const k of TREND_KINDS) kind.append(el('option', { value: k }, TREND_KIND_DEFAULTS[k].label));
   const platform = el('select', { 'aria-label': 'Platform' });
   const launch = el(
     'button',

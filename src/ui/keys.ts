@@ -99,6 +99,18 @@ export function installShortcuts(
     }
     e.preventDefault();
   };
+  // A button clicked with the mouse or a finger keeps the focus, and Space would then press it again (reload the
+  // preset, step once more) instead of playing. Focus only matters to keyboard users, whose clicks (Enter, Space)
+  // have `detail` 0: a pointer click hands the focus back to the page, so the shortcuts answer next.
+  const onClick = (e: MouseEvent) => {
+    if (e.detail === 0) return;
+    const button = e.target instanceof Element ? e.target.closest('button') : null;
+    if (button && document.activeElement === button) button.blur();
+  };
   window.addEventListener('keydown', onKey);
-  return () => window.removeEventListener('keydown', onKey);
+  window.addEventListener('click', onClick);
+  return () => {
+    window.removeEventListener('keydown', onKey);
+    window.removeEventListener('click', onClick);
+  };
 }

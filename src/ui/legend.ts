@@ -36,6 +36,7 @@ export function createLegend(): Legend {
         world.trendNames.map((name, i) => ({ name, color: safeCss(world.trendColors[i] ?? '') }));
       const next = JSON.stringify([
         state.colourBy,
+        state.layer,
         world.regionNames,
         world.fandomNames,
         world.platformNames,
@@ -53,16 +54,21 @@ export function createLegend(): Legend {
             ? world.regionNames.map((name, r) => item(toHex(categorical(r)), name))
             : [
                 item(toHex(NEUTRAL), 'no platform'),
-                ...world.platformNames.map((name, p) =>
-                  item(toHex(categorical(p)), `${name} (first platform)`),
-                ),
+                ...world.platformNames.map((name, p) => item(toHex(categorical(p)), name)),
               ];
+      const dotsBy = state.colourBy === 'platform' ? 'their first platform' : state.colourBy;
+      const layer = state.layer;
+      const ties =
+        layer === 'none'
+          ? null
+          : `lines: ties on ${layer === 'all' ? 'every platform' : (world.platformNames[layer] ?? 'a platform')} (a sample)`;
       replaceChildren(
         list,
-        el('li', { class: 'legend-head' }, `dots: agents by ${state.colourBy}`),
+        el('li', { class: 'legend-head' }, `dots: agents by ${dotsBy}`),
         ...base,
         el('li', { class: 'legend-head' }, 'lit up: joined a trend'),
         ...trends.map((t) => item(t.color, t.name, true)),
+        ...(ties ? [el('li', { class: 'legend-head' }, ties)] : []),
       );
     },
   };

@@ -150,8 +150,14 @@ export function createControl(spec: ControlSpec): ParamControl {
       typed.addEventListener('change', () => {
         const value = typed.valueAsNumber;
         // Emptying the box of a field that may be left out unsets it (an event's end tick: never ends).
-        if (typed.value === '' && field.optional) spec.commit(undefined);
+        if (typed.value === '' && field.optional && !typed.validity.badInput) spec.commit(undefined);
         else if (Number.isFinite(value)) spec.commit(value);
+        else {
+          // Text the browser cannot read as a number (or one beyond any double, like 1e400) commits nothing: say so
+          // here, in place of whatever the last edit said.
+          const range = rangeText(field);
+          control.tell('error', [`must be a number${range ? ` in ${range}` : ''}`]);
+        }
       });
       box = typed;
     }
@@ -261,7 +267,7 @@ export function createControl(spec: ControlSpec): ParamControl {
         message,
       );
 
-  return {
+  const control: ParamControl = {
     root,
     sync,
     tell(kind, lines) {
@@ -274,6 +280,7 @@ export function createControl(spec: ControlSpec): ParamControl {
       }
     },
   };
+  return control;
 }
 
 /** A button (optionally after a select of choices) with a message line under it, told like a control. */

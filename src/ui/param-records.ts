@@ -186,7 +186,12 @@ export function editRecord(
  * topics the world lacks are left out, as the engine drops them (a trend that names them itself is refused). The
  * colour is the kind's for the first six trends (`index` < 6); later ones get a shifted palette not shown here.
  */
-function trendShown(trend: unknown, worldTopics: readonly string[], index: number): unknown {
+function trendShown(
+  trend: unknown,
+  worldTopics: readonly string[],
+  index: number,
+  platformByKind: ReadonlyMap<string, string>,
+): unknown {
   const kind = getPath(trend, ['kind']);
   const defaults =
     typeof kind === 'string' ? TREND_KIND_DEFAULTS[kind as keyof typeof TREND_KIND_DEFAULTS] : undefined;
@@ -197,7 +202,39 @@ function trendShown(trend: unknown, worldTopics: readonly string[], index: numbe
     Object.entries(defaults.topics).filter(([t]) => known.has(t.toLowerCase())),
   );
   const color = index < 6 ? { color: defaults.color } : {};
-  return { topics, appeal, languageDependence, effort, noveltyHalfLife, origin, seeds, ...color, ...trend };
+  const shown = {
+    topics,
+    appeal,
+    languageDependence,
+    effort,
+    noveltyHalfLife,
+    origin,
+    seeds,
+    ...color,
+    ...trend,
+  };
+  // A platform named by its kind ("short-video", as presets may) shows as the platform the engine picks: its name.
+  const platform = getPath(trend, ['platform']);
+  const named = typeof platform === 'string' ? platformByKind.get(platform.toLowerCase()) : undefined;
+  return named ? { ...shown, platform: named } : shown;
+}
+
+/**
+ * Platform names by lower-case kind, for kinds no platform has as its name (what resolvePlatform in
+ * sim/model/trends.ts resolves after the names: the first platform of that kind).
+ */
+function platformsByKind(resolved: unknown): Map<string, string> {
+  const platforms = getPath(resolved, ['world', 'platforms']);
+  const byKind = new Map<string, string>();
+  if (!Array.isArray(platforms)) return byKind;
+  const names = new Set(platforms.map((p) => String(getPath(p, ['name']) ?? '').toLowerCase()));
+  for (const p of platforms) {
+    const kind = String(getPath(p, ['kind']) ?? '').toLowerCase();
+    const name = getPath(p, ['name']);
+    if (kind !== '' && typeof name === 'string' && !names.has(kind) && !byKind.has(kind))
+      byKind.set(kind, name);
+  }
+  return byKind;
 }
 
 /**
@@ -210,7 +247,8 @@ export function shownRecords(list: ParamField, resolved: unknown): unknown[] {
   const key = list.path.join('.');
   if (key !== 'trends' && key !== 'events') return records;
   const topics = worldNames(resolved).topics;
-  if (key === 'trends') return records.map((trend, index) => trendShown(trend, topics, index));
+  const byKind = platformsByKind(resolved);
+  if (key === 'trends') return records.map((trend, index) => trendShown(trend, topics, index, byKind));
   const trendCount = (getPath(resolved, ['trends']) as unknown[] | undefined)?.length ?? 0;
   const tickOf = (event: unknown) => Number(getPath(event, ['tick']) ?? 0);
   return records.map((event, index) => {
@@ -224,7 +262,7 @@ export function shownRecords(list: ParamField, resolved: unknown): unknown[] {
     ).length;
     // A campaign's trend is posted by its influencers unless it says otherwise (sim/model/events.ts).
     const paid = { origin: 'campaign', seeds: getPath(event, ['influencers']), ...trend };
-    return { ...(event as object), trend: trendShown(paid, topics, trendCount + before) };
+    return { ...(event as object), trend: trendShown(paid, topics, trendCount + before, byKind) };
   });
 }
 

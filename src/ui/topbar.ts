@@ -103,13 +103,14 @@ export function createTopBar(store: AppStore, actions: TopBarActions): TopBar {
     COLOUR_BY.map((c) => ({ value: c, text: `by ${c}` })),
     (v) => s().setColourBy(v),
   );
-  const layer = select<string>('Ties', 'layer', [{ value: 'none', text: 'none' }], (v) =>
+  // Options say what they are even where the labels are hidden (a phone): "no ties", "dark theme".
+  const layer = select<string>('Ties', 'layer', [{ value: 'none', text: 'no ties' }], (v) =>
     s().setLayer(v === 'none' || v === 'all' ? (v as LayerShown) : Number(v)),
   );
   const theme = select<Theme>(
     'Theme',
     'theme',
-    THEMES.map((t) => ({ value: t, text: t })),
+    THEMES.map((t) => ({ value: t, text: `${t} theme` })),
     (v) => s().setTheme(v),
   );
 
@@ -206,9 +207,9 @@ export function createTopBar(store: AppStore, actions: TopBarActions): TopBar {
       if (key !== layerKey) {
         layerKey = key;
         layer.input.replaceChildren(
-          el('option', { value: 'none' }, 'none'),
-          ...platforms.map((name, p) => el('option', { value: String(p) }, name)),
-          el('option', { value: 'all' }, 'all platforms'),
+          el('option', { value: 'none' }, 'no ties'),
+          ...platforms.map((name, p) => el('option', { value: String(p) }, `${name} ties`)),
+          el('option', { value: 'all' }, 'ties on all platforms'),
         );
       }
       layer.input.value = String(state.layer);

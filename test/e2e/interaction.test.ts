@@ -180,7 +180,7 @@ describe('using the app as a visitor does', () => {
     expect(await page.locator('dialog.help').evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
   });
 
-  it('opens another preset from the gallery, with its own trend and explanation', async () => {
+  it('opens another preset from the gallery, with its own trend and explanation, and Space then plays it', async () => {
     const page = await open();
     const cards = page.locator('[data-testid="presets"] .preset-card');
     await expect.poll(async () => cards.count()).toBeGreaterThanOrEqual(8);
@@ -195,6 +195,11 @@ describe('using the app as a visitor does', () => {
       .not.toBe(firstTrend);
     expect(title.length).toBeGreaterThan(5);
     await waitForInt(page, 'tick', '==', 0);
+    // The clicked card does not keep the focus: Space then plays the preset instead of pressing the card again.
+    await page.waitForFunction(() => document.querySelector('#app')?.getAttribute('data-phase') === 'ready');
+    await page.keyboard.press('Space');
+    await waitForInt(page, 'tick', '>=', 2);
+    expect(await second.getAttribute('aria-pressed')).toBe('true');
   });
 
   it('lists the region wave as one row per region and one column per trend, all five of a preset in view', async () => {
@@ -300,7 +305,7 @@ describe('using the app as a visitor does', () => {
     await waitFrames(page, 10);
     expect((await page.locator('#stage').screenshot()).equals(byFandom)).toBe(false);
     await page.locator('[data-testid="colour-by"]').selectOption('platform');
-    await expect.poll(async () => legend.innerText()).toContain('(first platform)');
+    await expect.poll(async () => legend.innerText()).toContain('agents by their first platform');
 
     // Ties: none, then one platform, then all; each drawn under the dots, so more of the stage is covered.
     const none = (await stage()).foregroundShare;
@@ -312,6 +317,7 @@ describe('using the app as a visitor does', () => {
       .poll(async () => (await stage()).foregroundShare, { timeout: 30_000 })
       .toBeGreaterThan(none * 1.2);
     await layer.selectOption('all');
+    await expect.poll(async () => legend.innerText()).toContain('lines: ties on every platform');
     await expect
       .poll(async () => (await stage()).foregroundShare, { timeout: 30_000 })
       .toBeGreaterThan(none * 1.2);

@@ -246,6 +246,38 @@ describe('store ↔ engine bridge', () => {
     expect(store.getState().error).toBeNull();
   });
 
+  it('goes back to the run it showed when the worker refuses the world asked for as too big', () => {
+    const { store, worker } = setup();
+    worker.reply(ready(1));
+    worker.reply({ v: 1, type: 'summary', generation: 1, summary: summary(10), rows: [] });
+    store.getState().setParams({ agents: 100_000_000 });
+    expect(store.getState()).toMatchObject({ tick: 0, phase: 'loading', scenario: { agents: 100_000_000 } });
+    worker.reply({
+      v: 1,
+      type: 'error',
+      kind: 'too-big',
+      message: 'This world needs about 50,453 MB of memory',
+      estimatedBytes: 5e10,
+      budgetBytes: 1e9,
+    });
+    expect(store.getState()).toMatchObject({
+      scenario: { agents: 3 },
+      presetId: 'demo',
+      tick: 10,
+      day: 0,
+      hourUtc: 10,
+      phase: 'ready',
+      playing: false,
+      beforeRebuild: null,
+    });
+    expect(store.getState().summary?.tick).toBe(10);
+    expect(store.getState().error?.kind).toBe('too-big');
+    // A later change that builds forgets the refused one: it starts from the run shown.
+    store.getState().setParams({ agents: 5 });
+    worker.reply(ready(2));
+    expect(store.getState()).toMatchObject({ scenario: { agents: 5 }, beforeRebuild: null, error: null });
+  });
+
   it('reports a worker that fails to load as a crash, and keeps showing it when a preset loads later', () => {
     const { store, worker } = setup();
     worker.onerror?.({ message: 'SyntaxError: bad module' } as ErrorEvent);

@@ -93,6 +93,16 @@ describe('reading an opened file', () => {
     );
   });
 
+  it('says an empty file is empty, and a text that is neither JSON nor a table is neither', () => {
+    for (const empty of ['', '  \n', '\ufeff'])
+      expect(linesOf(() => readRunFile('e.json', empty))).toEqual([
+        '(file): is empty: open a scenario JSON file, or a CSV or JSON export of this app',
+      ]);
+    expect(linesOf(() => readRunFile('notes.txt', 'Dear class,\nthe dance spreads.\n'))).toEqual([
+      '(content): must be a scenario JSON file, or a CSV or JSON export of this app (this file is neither JSON nor a CSV table)',
+    ]);
+  });
+
   it('says a classic-model scenario runs on the command line', () => {
     const classic = readFileSync(new URL('../../fixtures/ic-er.json', import.meta.url), 'utf8');
     expect(linesOf(() => readRunFile('ic-er.json', classic))).toEqual([

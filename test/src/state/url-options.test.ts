@@ -17,11 +17,12 @@ describe('page options from the query string', () => {
     expect(scenario[outer][inner]).toBe(100_000);
   });
 
-  it('ignores a bad agent count with a message naming the allowed range', () => {
-    for (const raw of ['12', '5e9', '2e8', 'lots', '1000.5']) {
+  it("ignores a bad agent count with a message naming the allowed range, the schema's world.agents range", () => {
+    expect(readUrlOptions(new URLSearchParams('agents=10')).agents).toBe(10);
+    for (const raw of ['9', '-5', '5e9', '2e8', 'lots', '1000.5']) {
       const options = readUrlOptions(new URLSearchParams(`agents=${raw}`));
       expect(options.agents).toBeNull();
-      expect(options.notice).toContain('agents must be an integer from 100 to 100,000,000');
+      expect(options.notice).toContain('agents must be an integer from 10 to 100,000,000');
     }
   });
 

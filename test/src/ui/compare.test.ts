@@ -77,6 +77,31 @@ describe('scenarioChanges', () => {
     ]);
   });
 
+  it('says a removed or added list entry in one line, by its type and tick, not field by field', () => {
+    const ban = { type: 'ban', tick: 48, platform: 'Loop' };
+    const live = { type: 'idol-live', tick: 35, fandom: 'Orbit', boost: 4 };
+    const withEvents = (events: unknown[]) => ({ presetId: 'p', scenario: { events }, seed: 's' });
+    expect(scenarioChanges(withEvents([live, ban]), withEvents([live]))).toEqual([
+      'events.1: removed ban at tick 48',
+    ]);
+    expect(scenarioChanges(withEvents([live]), withEvents([]))).toEqual([
+      'events.0: removed idol-live at tick 35',
+    ]);
+    expect(scenarioChanges(withEvents([]), withEvents([{ ...live, boost: 8 }, ban]))).toEqual([
+      'events.0: added idol-live at tick 35',
+      'events.1: added ban at tick 48',
+    ]);
+    expect(scenarioChanges(withEvents([live]), withEvents([{ ...live, boost: 8 }]))).toEqual([
+      'events.0.boost: 4 → 8',
+    ]);
+  });
+
+  it('takes a missing list or object for an empty one', () => {
+    const noEvents = { presetId: 'p', scenario: { title: 't' }, seed: 's' };
+    const emptyEvents = { presetId: 'p', scenario: { title: 't', events: [], recommender: {} }, seed: 's' };
+    expect(scenarioChanges(noEvents, emptyEvents)).toEqual([]);
+  });
+
   it('finds nothing between a run and its reset', () => {
     expect(scenarioChanges(run('s', { strategy: 'random' }), run('s', { strategy: 'random' }))).toEqual([]);
   });

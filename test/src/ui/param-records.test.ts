@@ -259,6 +259,28 @@ describe('record edits', () => {
     ]);
   });
 
+  it('shows a trend platform given by its kind as the platform of that kind, by name, as the select lists them', () => {
+    const byKind = {
+      ...preset,
+      trends: [{ name: 'Dance', kind: 'dance-challenge', platform: 'short-video' }],
+    };
+    const platforms = getPath(resolveScenario(worldScenarioSchema, byKind), ['world', 'platforms']) as {
+      name: string;
+      kind: string;
+    }[];
+    const shortVideo = platforms.find((p) => p.kind === 'short-video')!.name;
+    expect(shownRecords(list('trends'), resolveScenario(worldScenarioSchema, byKind))[0]).toMatchObject({
+      platform: shortVideo,
+    });
+    const byName = {
+      ...preset,
+      trends: [{ name: 'Dance', kind: 'dance-challenge', platform: platforms[1]!.name }],
+    };
+    expect(shownRecords(list('trends'), resolveScenario(worldScenarioSchema, byName))[0]).toMatchObject({
+      platform: platforms[1]!.name,
+    });
+  });
+
   it('leaves out the schema messages of edits that keep the scenario valid, and names the rule an edit breaks', () => {
     // Talk (messenger) is a groups platform: fewer than 2 "ties" (mean group size) breaks a cross-field rule.
     const talk = (
