@@ -1,16 +1,28 @@
 // The CLI's commands and flags (cac), and the mapping of failures to messages and exit codes. Node-only.
 import { cac } from 'cac';
 import { InputError } from '../params/errors.ts';
-import { parseScenarioText } from '../params/load.ts';
-import { FLAGS_SOURCE, intFlag, pathFlag, rawFlag, seedFlag, shardFlag } from './flags.ts';
+import { parseJsonText, parseScenarioValue } from '../params/load.ts';
+import { isSweepDocument } from '../params/sweep.ts';
+import {
+  FLAGS_SOURCE,
+  intFlag,
+  joinNegativeValues,
+  pathFlag,
+  rawFlag,
+  seedFlag,
+  shardFlag,
+} from './flags.ts';
 import { engineVersion, readInputFile } from './host.ts';
 import type { CliIo } from './output.ts';
 import { runCommand } from './run-command.ts';
 import { sweepCommand } from './sweep-command.ts';
 import { worldCommand } from './world/export-world.ts';
 
-/** Exit codes: 0 ok, 2 bad input (file or flag), 1 any other failure; a signal-stopped sweep gives 130/143. */
+/** Exit codes: 0 ok, 2 bad input (file or flag), 1 any other failure; a run or sweep stopped by SIGINT/SIGTERM gives 130/143. */
 export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
+
+/** Flags that take a value (a negative number after one is its value, not another flag). */
+const VALUE_FLAGS = ['out', 'runs', 'seed', 'workers', 'shard'] as const;
 
 /** Most worker threads `--workers` accepts. */
 export const MAX_WORKERS = 1_024;
@@ -36,14 +48,18 @@ function describeCacError(message: string): string {
  * Runs the CLI on `args` (without `node` and the script) and resolves to the exit code. Every
  * problem with the input is printed as one `source: field: message` line on stderr, without a stack.
  */
-export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(givenArgs: readonly string[], io: CliIo): Promise<number> {
+  const args = joinNegativeValues(givenArgs, VALUE_FLAGS);
   const cli = cac('sim');
   cli
     .command(
       'run <scenario>',
-      'Run a scenario file: runs.csv, series.csv, cascades.csv (items.csv), summary.json; a world adds adoptions.csv, platforms.csv, bubble.csv',
+      'Run a scenario file, replacing an earlier run in --out. Classic: runs.csv, series.csv, cascades.csv (items.csv), summary.json; world: series.csv, cascades.csv, adoptions.csv, platforms.csv, bubble.csv, summary.json',
     )
-    .option('--out <dir>', 'Folder to write the results into (created if missing)')
+    .option(
+      '--out <dir>',
+      "Folder to write the results into (created if missing; an earlier run's files are replaced)",
+    )
     .option('--runs <n>', 'Replicates, overriding the scenario\'s "runs" (1 to 1,000,000)')
     .option('--seed <text>', 'Seed, overriding the scenario\'s "seed"; run r uses seed-r for r ≥ 1')
     .example('  $ npm run sim -- run scenario.json --out results --runs 20 --seed 42');
@@ -125,17 +141,21 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       const runs = flag('runs', (raw) => intFlag('runs', raw, 1, 1_000_000, 'runs'));
       const seed = flag('seed', seedFlag);
       if (problems.length > 0 || out === undefined) throw new InputError(FLAGS_SOURCE, problems);
-      runCommand(
+      return await runCommand(
         input,
         { out, ...(runs === undefined ? {} : { runs }), ...(seed === undefined ? {} : { seed }) },
         io,
       );
-      return EXIT.ok;
     }
     if (command.name === 'world') {
       const seed = flag('seed', seedFlag);
       if (problems.length > 0 || out === undefined) throw new InputError(FLAGS_SOURCE, problems);
-      const loaded = parseScenarioText(readInputFile(input, 'scenario file'), input);
+      const raw = parseJsonText(readInputFile(input, 'scenario file'), input);
+      if (isSweepDocument(raw))
+        throw new InputError(input, [
+          '(root): this is a sweep file (it has "base" and "vary"), not a world scenario; `sim world` writes the world of one scenario',
+        ]);
+      const loaded = parseScenarioValue(raw, input);
       if (loaded.kind !== 'world')
         throw new InputError(input, [
           '(root): must be a world scenario (with a "world" field); a classic scenario\'s graph is written by its generator, not by this command',

@@ -1,5 +1,5 @@
 // CSV cells and append-only CSV files written line-complete with synchronous writes. Node-only (node:fs).
-import { closeSync, fsyncSync, openSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, ftruncateSync, openSync, truncateSync, writeSync } from 'node:fs';
 
 /** One CSV cell: numbers in JavaScript's shortest round-trip form, text quoted only when it must be. */
 export function csvCell(value: unknown): string {
@@ -22,6 +22,8 @@ export function csvLine(values: readonly unknown[]): string {
 export class CsvFile {
   private fd: number | undefined;
   private pending = '';
+  /** Bytes in the file: every write goes at this offset, so a cut-back file is written on from its new end. */
+  private written = 0;
 
   /**
    * Creates (or truncates) `path` and writes the header line; with `resumeAt`, keeps the file's first
@@ -34,19 +36,35 @@ export class CsvFile {
   ) {
     if (options.resumeAt !== undefined) {
       truncateSync(path, options.resumeAt);
-      this.fd = openSync(path, 'a');
+      this.fd = openSync(path, 'r+');
+      this.written = options.resumeAt;
     } else {
       this.fd = openSync(path, 'w');
-      writeSync(this.fd, csvLine(header));
+      this.append(csvLine(header));
     }
+  }
+
+  /** Bytes on disk so far (header and written rows, not the pending batch): a mark for `cutBackTo`. */
+  get bytes(): number {
+    return this.written;
+  }
+
+  /** Drops the pending batch and cuts the file back to `bytes` (a mark taken earlier), e.g. the rows of a run cut short. */
+  cutBackTo(bytes: number): void {
+    if (this.fd === undefined) throw new Error(`${this.path} is already closed`);
+    this.pending = '';
+    ftruncateSync(this.fd, bytes);
+    this.written = bytes;
   }
 
   /** Appends complete lines (each ending in a newline) in one write. */
   append(lines: string): void {
     if (this.fd === undefined) throw new Error(`${this.path} is already closed`);
     const bytes = Buffer.from(lines, 'utf8');
-    let written = 0;
-    while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written);
+    let done = 0;
+    while (done < bytes.length)
+      done += writeSync(this.fd, bytes, done, bytes.length - done, this.written + done);
+    this.written += bytes.length;
   }
 
   /**

@@ -22,6 +22,27 @@ export function rawFlag(args: readonly string[], name: string): string | undefin
   return value;
 }
 
+/**
+ * The arguments with `--name -3` written as `--name=-3` for every flag in `valueFlags`: the flag parser reads a
+ * value that starts with "-" as another flag and would report `--runs -3` as a missing value, not an out-of-range one.
+ */
+export function joinNegativeValues(args: readonly string[], valueFlags: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    if (arg === '--') {
+      joined.push(...args.slice(i));
+      break;
+    }
+    if (next !== undefined && /^-[\d.]/.test(next) && valueFlags.some((name) => arg === `--${name}`)) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else joined.push(arg);
+  }
+  return joined;
+}
+
 function fail(flag: string, message: string, raw: string): never {
   throw new InputError(FLAGS_SOURCE, [
     `--${flag}: ${message} (got ${raw === '' ? 'nothing' : JSON.stringify(raw)})`,

@@ -2,8 +2,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { nodeCountOf } from '../graph/build.ts';
 import { assertGraphFits } from '../graph/memory.ts';
+import { graphSpecProblems, nodeCountOf } from '../graph/spec-check.ts';
 import { chooseSeeds } from '../model/classic/run.ts';
 import { InputError } from '../params/errors.ts';
 import type { ClassicScenario, GraphSpec } from '../params/scenario.ts';
@@ -120,7 +120,8 @@ export function engineVersion(): string {
 
 /**
  * Problems that would stop a classic scenario before it starts, one line each: edge-list files that
- * are missing, and a graph whose estimated size exceeds `budgetBytes` (refused before any allocation).
+ * are missing, a graph whose estimated size exceeds `budgetBytes` (refused before any allocation), graph
+ * fields that contradict each other (graphSpecProblems) and seeds the graph cannot hold.
  */
 export function preflightProblems(
   scenario: ClassicScenario,
@@ -137,6 +138,7 @@ export function preflightProblems(
     }
   };
   collect(() => assertGraphFits(scenario.graph, budgetBytes, 'graph'));
+  problems.push(...graphSpecProblems(scenario.graph));
   // Seeds that cannot fit the graph fail here rather than after the graph is built (edge lists: known only then).
   const spec = scenario.graph;
   const nodeCount = nodeCountOf(spec.type === 'multiplex' ? spec.layers[0]! : spec);

@@ -1,5 +1,5 @@
 // Progress of a batch of runs: a cli-progress bar with ETA on a terminal, plain throttled lines otherwise. Node-only.
-// The only clock in sim/ lives here (performance.now), and it only ever reaches the screen, never a result.
+// Clocks in sim/ live only in cli/ (this ETA, stop-signals.ts's yield pacing, timings in summary.json), never in a result.
 import { performance } from 'node:perf_hooks';
 import cliProgress from 'cli-progress';
 

@@ -1,5 +1,5 @@
-// Picking up an interrupted sweep (--resume): the jobs sweep.csv already holds and where its last whole row ends. Node-only.
-import { existsSync, readFileSync } from 'node:fs';
+// Picking up an interrupted sweep (--resume): the jobs sweep.csv already holds, its other lines dropped. Node-only.
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../params/errors.ts';
 import { FLAGS_SOURCE } from './flags.ts';
@@ -8,8 +8,10 @@ import { FLAGS_SOURCE } from './flags.ts';
 export interface ResumeState {
   /** Jobs whose rows are complete in sweep.csv. */
   readonly doneJobs: ReadonlySet<number>;
-  /** Bytes of sweep.csv up to the end of its last complete line (a torn last line is cut off). */
+  /** Bytes of sweep.csv to keep: the header and the rows of `doneJobs` (the file is rewritten without other lines). */
   readonly keepBytes: number;
+  /** Complete lines dropped: malformed, not a job of this sweep and shard, or a repeat of a job already kept. */
+  readonly droppedLines: number;
 }
 
 /** Splits one CSV line into cells, honouring double-quoted cells with commas and doubled quotes. */
@@ -39,11 +41,15 @@ export function splitCsvLine(line: string): string[] {
  * Reads `out/sweep.csv` and `out/sweep.json` of an earlier run. Returns undefined when there is no
  * sweep.csv yet (a fresh start). Refuses, naming --resume, a folder holding another sweep: its
  * manifest must describe the same `identity` (base, vary, replicates, shard) and its header `columns`.
+ * Keeps only well-formed rows: as many cells as columns, a `job` for which `seedOfJob` gives the row's `seed`
+ * (a job of this sweep and shard), and the first row of each job. If any other line (or a torn last line) is
+ * found, sweep.csv is rewritten without it, so the file holds exactly the rows that count as done.
  */
 export function readResumeState(
   out: string,
   columns: readonly string[],
   identity: Record<string, unknown>,
+  seedOfJob: (job: number) => string | undefined,
 ): ResumeState | undefined {
   const csvPath = join(out, 'sweep.csv');
   if (!existsSync(csvPath)) return undefined;
@@ -60,8 +66,9 @@ export function readResumeState(
     (key) => JSON.stringify(manifest[key] ?? null) !== JSON.stringify(identity[key] ?? null),
   );
   if (differs.length > 0) {
+    const verb = differs.length === 1 ? 'differs' : 'differ';
     throw new InputError(FLAGS_SOURCE, [
-      `--resume: ${out} holds another sweep (its ${differs.join(', ')} differ); use a new --out folder`,
+      `--resume: ${out} holds another sweep (its ${differs.join(', ')} ${verb}); use a new --out folder`,
     ]);
   }
   const text = readFileSync(csvPath, 'utf8');
@@ -73,12 +80,29 @@ export function readResumeState(
     ]);
   }
   const jobColumn = columns.indexOf('job');
+  const seedColumn = columns.indexOf('seed');
   const doneJobs = new Set<number>();
+  const kept: string[] = [];
   for (const row of rows) {
     const cells = splitCsvLine(row);
     if (cells.length !== columns.length) continue;
-    const job = Number(cells[jobColumn]);
-    if (Number.isSafeInteger(job)) doneJobs.add(job);
+    const jobText = cells[jobColumn] ?? '';
+    const job = Number(jobText);
+    if (!/^\d+$/.test(jobText) || !Number.isSafeInteger(job) || doneJobs.has(job)) continue;
+    if (seedOfJob(job) !== cells[seedColumn]) continue;
+    doneJobs.add(job);
+    kept.push(row);
   }
-  return { doneJobs, keepBytes: Buffer.byteLength(complete, 'utf8') };
+  const keptText = `${[header, ...kept].join('\n')}\n`;
+  if (keptText !== text) {
+    // Through a temporary file and a rename: a kill meanwhile leaves the old file or the new one, never half.
+    const temporary = `${csvPath}.tmp`;
+    writeFileSync(temporary, keptText);
+    renameSync(temporary, csvPath);
+  }
+  return {
+    doneJobs,
+    keepBytes: Buffer.byteLength(keptText, 'utf8'),
+    droppedLines: rows.length - kept.length,
+  };
 }

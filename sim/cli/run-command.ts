@@ -2,11 +2,19 @@
 import { join } from 'node:path';
 import { cascadeTrees } from '../metrics/cascade.ts';
 import { InputError } from '../params/errors.ts';
-import { parseScenarioText } from '../params/load.ts';
+import { parseJsonText, parseScenarioValue } from '../params/load.ts';
 import type { ClassicScenario } from '../params/scenario.ts';
+import { isSweepDocument } from '../params/sweep.ts';
 import { runSeed } from '../rng.ts';
 import { CsvFile, csvLine } from './csv.ts';
-import { executeClassicRun, GraphCache, type GraphStats, graphStats, tickTime } from './execute.ts';
+import {
+  type ClassicRunOutcome,
+  executeClassicRun,
+  GraphCache,
+  type GraphStats,
+  graphStats,
+  tickTime,
+} from './execute.ts';
 import {
   engineVersion,
   FileGraphHost,
@@ -15,8 +23,17 @@ import {
   preflightProblems,
   readInputFile,
 } from './host.ts';
-import { type Aggregate, type CliIo, prepareOutFolder, RunningAggregate, writeJsonFile } from './output.ts';
+import {
+  type Aggregate,
+  type CliIo,
+  checkOutFolder,
+  clearRunOutputs,
+  prepareOutFolder,
+  RunningAggregate,
+  writeJsonFile,
+} from './output.ts';
 import { createProgress } from './progress.ts';
+import { EventLoopYield, SIGNAL_EXIT, withStopSignals } from './stop-signals.ts';
 import { runWorldCommand } from './world/world-job.ts';
 
 /** Flags of `run`; `runs` and `seed` override the scenario's own values. */
@@ -34,16 +51,22 @@ export const RUN_COLUMNS = {
   items: ['run', 'item', 'popularity', 'seed'],
 } as const;
 
-/** Reads, validates and runs a scenario file; the one place where scenario kinds branch for `run`. */
-export function runCommand(scenarioPath: string, flags: RunFlags, io: CliIo): void {
-  const loaded = parseScenarioText(readInputFile(scenarioPath, 'scenario file'), scenarioPath);
+/**
+ * Reads, validates and runs a scenario file; the one place where scenario kinds branch for `run`. Resolves to the
+ * exit code: 0, or 130/143 when SIGINT/SIGTERM stopped it (the finished runs' rows are kept).
+ */
+export async function runCommand(scenarioPath: string, flags: RunFlags, io: CliIo): Promise<number> {
+  const raw = parseJsonText(readInputFile(scenarioPath, 'scenario file'), scenarioPath);
+  if (isSweepDocument(raw))
+    throw new InputError(scenarioPath, [
+      '(root): this is a sweep file (it has "base" and "vary"), not a scenario; run it with `sim sweep`',
+    ]);
+  const loaded = parseScenarioValue(raw, scenarioPath);
   switch (loaded.kind) {
     case 'classic':
-      runClassicScenario(loaded.scenario, scenarioPath, flags, io);
-      return;
+      return await runClassicScenario(loaded.scenario, scenarioPath, flags, io);
     case 'world':
-      runWorldCommand(loaded.scenario, scenarioPath, flags, io);
-      return;
+      return await runWorldCommand(loaded.scenario, scenarioPath, flags, io);
   }
 }
 
@@ -68,12 +91,12 @@ interface GraphSummary {
   readonly layers?: readonly GraphStats[];
 }
 
-function runClassicScenario(
+async function runClassicScenario(
   fileScenario: ClassicScenario,
   scenarioPath: string,
   flags: RunFlags,
   io: CliIo,
-): void {
+): Promise<number> {
   const scenario: ClassicScenario = {
     ...fileScenario,
     ...(flags.runs === undefined ? {} : { runs: flags.runs }),
@@ -82,9 +105,23 @@ function runClassicScenario(
   const host = new FileGraphHost(folderOf(scenarioPath));
   const problems = preflightProblems(scenario, host, memoryBudgetBytes());
   if (problems.length > 0) throw new InputError(scenarioPath, problems);
-  prepareOutFolder(flags.out);
+  checkOutFolder(flags.out);
 
   const limitedAttention = scenario.model.type === 'limited-attention';
+  const cache = new GraphCache();
+  const seedsOf = (run: number) => {
+    const seed = runSeed(scenario.seed, run);
+    return { run: seed, graph: scenario.regenerateGraph ? seed : runSeed(scenario.seed, 0) };
+  };
+  const execute = (run: number) =>
+    withSource(scenarioPath, () => executeClassicRun(scenario, seedsOf(run), host, cache));
+  // Run 0 before anything is written: what only building the graph can find (a malformed edge list) leaves no trace.
+  let outcome: ClassicRunOutcome | undefined = execute(0);
+  prepareOutFolder(flags.out);
+  const progress =
+    scenario.runs > 1 ? createProgress('run', scenario.runs, { stream: io.stdout }) : undefined;
+  progress?.update(0);
+  clearRunOutputs(flags.out);
   const files = {
     runs: new CsvFile(join(flags.out, 'runs.csv'), RUN_COLUMNS.runs),
     series: new CsvFile(join(flags.out, 'series.csv'), RUN_COLUMNS.series),
@@ -98,17 +135,10 @@ function runClassicScenario(
   const meanDegree = new RunningAggregate();
   const seeds: { run: number; seed: string; graphSeed: string }[] = [];
   let firstGraph: GraphStats | undefined;
-  const cache = new GraphCache();
-  const progress =
-    scenario.runs > 1 ? createProgress('run', scenario.runs, { stream: io.stdout }) : undefined;
-  progress?.update(0);
+  const pause = new EventLoopYield();
 
-  for (let run = 0; run < scenario.runs; run++) {
-    const seed = runSeed(scenario.seed, run);
-    const graphSeed = scenario.regenerateGraph ? seed : runSeed(scenario.seed, 0);
-    const { graph, result } = withSource(scenarioPath, () =>
-      executeClassicRun(scenario, { run: seed, graph: graphSeed }, host, cache),
-    );
+  const record = (run: number, { graph, result }: ClassicRunOutcome) => {
+    const { run: seed, graph: graphSeed } = seedsOf(run);
     const stats = graphStats(graph);
     firstGraph ??= stats;
     if (run === 0 || scenario.regenerateGraph) {
@@ -141,9 +171,23 @@ function runClassicScenario(
     ticks.add(result.ticks);
     seeds.push({ run, seed, graphSeed });
     progress?.update(run + 1);
-  }
-  progress?.stop();
-  for (const file of Object.values(files)) file?.close();
+  };
+
+  // A run is one synchronous call, so a signal is seen between runs: every row on disk belongs to a finished run.
+  const stoppedBy = await withStopSignals(async (stop) => {
+    try {
+      for (let run = 0; run < scenario.runs; run++) {
+        record(run, run === 0 && outcome ? outcome : execute(run));
+        outcome = undefined; // let run 0's graph go unless the cache keeps it
+        await pause.whenDue();
+        if (stop.signal !== undefined && run + 1 < scenario.runs) return stop.signal;
+      }
+      return undefined;
+    } finally {
+      progress?.stop();
+      for (const file of Object.values(files)) file?.close();
+    }
+  });
 
   const graph: GraphSummary = {
     regenerated: scenario.regenerateGraph,
@@ -157,6 +201,8 @@ function runClassicScenario(
     engine: { name: 'hallyu-lab', version: engineVersion() },
     command: 'run',
     scenarioFile: scenarioPath,
+    status: stoppedBy === undefined ? 'complete' : 'interrupted',
+    runsCompleted: seeds.length,
     scenario,
     seeds,
     aggregates: {
@@ -182,8 +228,15 @@ function runClassicScenario(
       sd: 'sample standard deviation (n − 1)',
     },
   });
+  if (stoppedBy !== undefined) {
+    io.stderr.write(
+      `run: stopped by ${stoppedBy}; the ${seeds.length} finished run(s) of ${scenario.runs} are kept in ${flags.out} (summary.json says "interrupted")\n`,
+    );
+    return SIGNAL_EXIT[stoppedBy];
+  }
   const mean = finalSize.result().mean;
   io.stdout.write(
     `run: ${scenario.runs} run(s) written to ${flags.out} (mean final size ${Number(mean.toPrecision(6))} of ${graph.nodes})\n`,
   );
+  return 0;
 }

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { estimateGraphBytes } from '../graph/memory.ts';
+import { worldScenarioWarnings } from '../model/scenario-check.ts';
 import { InputError } from '../params/errors.ts';
 import {
   inShard,
@@ -11,6 +12,7 @@ import {
   pointScenario,
   pointValues,
   type SweepPlan,
+  sweepJobSeed,
 } from '../params/sweep.ts';
 import { CsvFile, csvLine } from './csv.ts';
 import type { Shard } from './flags.ts';
@@ -26,6 +28,7 @@ import {
 import { type CliIo, prepareOutFolder, writeJsonFile } from './output.ts';
 import { createProgress } from './progress.ts';
 import { readResumeState } from './resume.ts';
+import { SIGNAL_EXIT } from './stop-signals.ts';
 import type { FromSweepWorker, ToSweepWorker } from './sweep-messages.ts';
 import { worldSweepColumns } from './world/sweep-measures.ts';
 import { worldJobBytes, worldPreflightProblems } from './world/world-job.ts';
@@ -53,9 +56,6 @@ export const SWEEP_RESULT_COLUMNS = [
 /** Jobs in flight per worker: two, so a worker never idles while its next job is on the way. */
 const JOBS_IN_FLIGHT = 2;
 
-/** Exit code of a sweep stopped by a signal (128 + signal number, as shells report it). */
-const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
-
 /** Starts a worker on sweep-worker.ts; under tsx the worker registers tsx itself before importing the entry. */
 function startWorker(): Worker {
   const entry = new URL('./sweep-worker.ts', import.meta.url);
@@ -65,13 +65,40 @@ function startWorker(): Worker {
   return new Worker(boot, { eval: true, execArgv: [] });
 }
 
+/** Where a problem shared by several grid points was first found: `grid point 3 (model.p=0.2) and 5 other grid point(s)`. */
+function gridPlace(plan: SweepPlan, points: readonly number[]): string {
+  const first = points[0] ?? 0;
+  const values = pointValues(plan, first);
+  const where = plan.axes.map((axis, a) => `${axis.path}=${JSON.stringify(values[a])}`).join(', ');
+  const others = points.length > 1 ? ` and ${points.length - 1} other grid point(s)` : '';
+  return `grid point ${first} (${where})${others}`;
+}
+
+/** Lines grouped by text, each prefixed with the grid points it came from (none for a sweep without axes). */
+function linesByPoint(plan: SweepPlan, pointsOf: ReadonlyMap<string, number[]>): string[] {
+  return [...pointsOf].map(([line, points]) =>
+    plan.axes.length === 0 ? line : `${gridPlace(plan, points)}: ${line}`,
+  );
+}
+
 /**
- * Checks every grid point before any job starts; returns the largest graph estimate in bytes.
- * A problem shared by several points is reported once, with the first point and how many others.
+ * Checks every grid point before any job starts; returns the largest graph estimate in bytes and the warnings
+ * (what can never happen in a world run). A problem or warning shared by several points is reported once, with
+ * the first point and how many others.
  */
-function preflightSweep(plan: SweepPlan, host: FileGraphHost, sourceName: string): number {
+function preflightSweep(
+  plan: SweepPlan,
+  host: FileGraphHost,
+  sourceName: string,
+): { largestBytes: number; warnings: string[] } {
   const budget = memoryBudgetBytes();
-  const pointsOf = new Map<string, number[]>();
+  const problemPoints = new Map<string, number[]>();
+  const warningPoints = new Map<string, number[]>();
+  const note = (map: Map<string, number[]>, line: string, point: number) => {
+    const points = map.get(line) ?? [];
+    points.push(point);
+    map.set(line, points);
+  };
   let largest = 0;
   for (let point = 0; point < plan.pointCount; point++) {
     const loaded = pointScenario(plan, point, sourceName);
@@ -79,32 +106,23 @@ function preflightSweep(plan: SweepPlan, host: FileGraphHost, sourceName: string
       loaded.kind === 'world'
         ? worldPreflightProblems(loaded.scenario, budget)
         : preflightProblems(loaded.scenario, host, budget);
-    for (const line of problems) {
-      const points = pointsOf.get(line) ?? [];
-      points.push(point);
-      pointsOf.set(line, points);
-    }
+    for (const line of problems) note(problemPoints, line, point);
+    if (loaded.kind === 'world')
+      for (const line of worldScenarioWarnings(loaded.scenario)) note(warningPoints, line, point);
     const bytes =
       loaded.kind === 'world' ? worldJobBytes(loaded.scenario) : estimateGraphBytes(loaded.scenario.graph);
     largest = Math.max(largest, bytes);
   }
-  if (pointsOf.size === 0) return largest;
-  const lines = [...pointsOf].map(([line, points]) => {
-    if (plan.axes.length === 0) return line;
-    const first = points[0] ?? 0;
-    const values = pointValues(plan, first);
-    const where = plan.axes.map((axis, a) => `${axis.path}=${JSON.stringify(values[a])}`).join(', ');
-    const others = points.length > 1 ? ` and ${points.length - 1} other grid point(s)` : '';
-    return `grid point ${first} (${where})${others}: ${line}`;
-  });
-  throw new InputError(sourceName, lines);
+  if (problemPoints.size > 0) throw new InputError(sourceName, linesByPoint(plan, problemPoints));
+  return { largestBytes: largest, warnings: linesByPoint(plan, warningPoints) };
 }
 
 /** Runs the sweep (or one shard of it); resolves to the exit code. Rows already written survive any stop. */
 export async function sweepCommand(sweepPath: string, flags: SweepFlags, io: CliIo): Promise<number> {
   const plan = parseSweepText(readInputFile(sweepPath, 'sweep file'), sweepPath);
   const host = new FileGraphHost(folderOf(sweepPath));
-  const largestGraph = preflightSweep(plan, host, sweepPath);
+  const { largestBytes: largestGraph, warnings } = preflightSweep(plan, host, sweepPath);
+  for (const line of warnings) io.stderr.write(`${sweepPath}: warning: ${line}\n`);
 
   const shard = flags.shard ?? { index: 1, count: 1 };
   const first = shard.index - 1;
@@ -128,11 +146,18 @@ export async function sweepCommand(sweepPath: string, flags: SweepFlags, io: Cli
   ];
   const vary = plan.axes.map((axis) => ({ path: axis.path, values: axis.values }));
   const identity = { base: plan.base, vary, replicates: plan.replicates, shard: flags.shard ?? null };
-  const resumed = flags.resume ? readResumeState(flags.out, columns, identity) : undefined;
-  // Rows of jobs outside this sweep or shard (a hand-edited file) are kept but not counted.
-  const doneJobs = new Set(
-    [...(resumed?.doneJobs ?? [])].filter((job) => job < plan.jobCount && inShard(job, shard)),
-  );
+  // A row counts as done only if its job belongs to this sweep and shard and carries that job's seed.
+  const seedOfJob = (job: number) => {
+    if (job >= plan.jobCount || !inShard(job, shard)) return undefined;
+    const { point, replicate } = jobPosition(plan, job);
+    return sweepJobSeed(plan.baseSeed, point, replicate);
+  };
+  const resumed = flags.resume ? readResumeState(flags.out, columns, identity, seedOfJob) : undefined;
+  if (resumed && resumed.droppedLines > 0)
+    io.stderr.write(
+      `sweep: --resume dropped ${resumed.droppedLines} line(s) of ${join(flags.out, 'sweep.csv')} that are not rows of this sweep (malformed, of another job or shard, or a repeat of a row kept)\n`,
+    );
+  const doneJobs = new Set(resumed?.doneJobs ?? []);
   const manifestPath = join(flags.out, 'sweep.json');
   let rowsWritten = doneJobs.size;
   const writeManifest = (status: 'running' | 'complete' | 'interrupted' | 'failed') =>

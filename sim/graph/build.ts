@@ -19,6 +19,7 @@ import { erdosRenyi } from './generators/erdos-renyi.ts';
 import { stochasticBlockModel } from './generators/sbm.ts';
 import { wattsStrogatz } from './generators/watts-strogatz.ts';
 import { assertGraphFits, DEFAULT_GRAPH_BUDGET_BYTES } from './memory.ts';
+import { graphSpecProblems, nodeCountOf } from './spec-check.ts';
 
 /** What the host lends the builder. */
 export interface GraphHost {
@@ -40,32 +41,6 @@ export interface BuiltGraph {
 }
 
 /**
- * Node count of a spec, or undefined when only reading a file can tell (an edge list without `nodes`,
- * or a multiplex of such). For a multiplex, the count its first sized layer fixes for all layers.
- */
-export function nodeCountOf(spec: GraphSpec): number | undefined {
-  switch (spec.type) {
-    case 'erdos-renyi':
-    case 'barabasi-albert':
-    case 'watts-strogatz':
-    case 'complete':
-      return spec.nodes;
-    case 'configuration':
-      return spec.degrees.length;
-    case 'sbm':
-      return spec.sizes.reduce((sum, s) => sum + s, 0);
-    case 'edge-list':
-      return spec.nodes;
-    case 'multiplex':
-      for (const layer of spec.layers) {
-        const count = nodeCountOf(layer);
-        if (count !== undefined) return count;
-      }
-      return undefined;
-  }
-}
-
-/**
  * Builds the graph of `spec`, drawing every random number from `rng` (give it the STREAM.graph
  * stream). Refuses, before allocating, specs whose memory estimate exceeds the host's budget.
  * Multiplex layers are built one after another from the same `rng`, over the same node ids.
@@ -77,6 +52,8 @@ export function buildGraph(spec: GraphSpec, rng: Rng, host: GraphHost = {}): Gra
 /** `buildGraph`, also returning the node labels of labelled edge lists. */
 export function buildGraphWithLabels(spec: GraphSpec, rng: Rng, host: GraphHost = {}): BuiltGraph {
   assertGraphFits(spec, host.memoryBudgetBytes ?? DEFAULT_GRAPH_BUDGET_BYTES);
+  const problems = graphSpecProblems(spec);
+  if (problems.length > 0) throw new InputError('scenario', problems);
   if (spec.type === 'multiplex') return buildMultiplex(spec.layers, rng, host);
   if (spec.type === 'edge-list') {
     const labels = createLabelTable();

@@ -28,6 +28,7 @@ import { aleaNext, deriveAlea } from './classic/fast-alea.ts';
 import { createContext, knobsFrom, SEEN_MEMORY, type SimContext, SOURCE_NAMES } from './context.ts';
 import { addTrend, applyEvent, launchTrend, Timeline } from './events.ts';
 import { isLive, metaTrend, postBase } from './posts.ts';
+import { eventNameProblems, worldNameProblems } from './scenario-check.ts';
 import { createDynamicState, POST } from './state.ts';
 import { stepWorld } from './tick.ts';
 import { resolveTrend, TREND_KIND_DEFAULTS } from './trends.ts';
@@ -117,6 +118,9 @@ export class SocialWorldEngine implements WorldEngine {
       lastAdopted: state.lastAdopted,
       online: state.online,
     };
+    // Every bad name at once, so a scenario with wrong names fails at load, not hours into a run.
+    const problems = worldNameProblems(world, this.agentCount, spec.trends, spec.events);
+    if (problems.length > 0) throw new InputError('scenario', problems);
     for (const [i, trend] of spec.trends.entries())
       addTrend(this.ctx, resolveTrend(world, trend, i, `trends[${i}]`));
     for (const [i, event] of spec.events.entries()) this.schedule(event, `events[${i}]`);
@@ -128,8 +132,14 @@ export class SocialWorldEngine implements WorldEngine {
 
   /** Checks an event's names against the world now, and schedules it at its tick (now, if that has passed). */
   private schedule(event: EventSpec, path: string): void {
-    validateEventNames(this.ctx, event, path);
+    this.assertEventNames(event, path);
     this.timeline.add(Math.max(event.tick, this.tick), (ctx) => applyEvent(ctx, event, this.timeline, path));
+  }
+
+  /** Throws an InputError naming every name of `event` this world lacks. */
+  private assertEventNames(event: EventSpec, path: string): void {
+    const problems = eventNameProblems(this.world, this.agentCount, event, path);
+    if (problems.length > 0) throw new InputError('scenario', problems);
   }
 
   step(): void {
@@ -202,7 +212,7 @@ export class SocialWorldEngine implements WorldEngine {
   /** Applies an event now (validated like a scenario's `events[]` entry). */
   applyEvent(event: unknown): void {
     const parsed = parseOrThrow(eventSchema, event, 'event');
-    validateEventNames(this.ctx, parsed, 'event');
+    this.assertEventNames(parsed, 'event');
     applyEvent(this.ctx, parsed, this.timeline, 'event');
     this.cachedSummary = null;
   }
@@ -250,60 +260,6 @@ function specOf(knobs: SimContext['knobs']): RecommenderSpecInput {
     ...(personalization >= 0 ? { personalization } : {}),
     ...(exploration >= 0 ? { exploration } : {}),
   };
-}
-
-/** Resolves every name an event uses, so a scenario with a wrong name fails at load, not hours into a run. */
-function validateEventNames(ctx: SimContext, event: EventSpec, path: string): void {
-  const world = ctx.world;
-  if ('platform' in event && event.platform !== undefined)
-    resolvePlatformOnly(world, event.platform, `${path}.platform`);
-  if (event.type === 'campaign')
-    resolveTrend(world, { ...event.trend, startTick: event.tick }, 0, `${path}.trend`);
-  if (event.type === 'idol-live') {
-    const f = event.fandom;
-    if (
-      typeof f === 'number'
-        ? f < 1 || f > world.fandoms.length
-        : !world.fandoms.some((x) => x.name.toLowerCase() === f.toLowerCase())
-    ) {
-      throw new InputError('scenario', [
-        `${path}.fandom: must be one of ${world.fandoms.map((x) => JSON.stringify(x.name)).join(', ')} or a number from 1 to ${world.fandoms.length} (got ${JSON.stringify(f)})`,
-      ]);
-    }
-  }
-  if (event.type === 'activity-change' && event.region !== undefined) {
-    const r = event.region;
-    if (
-      typeof r === 'number'
-        ? r >= world.regions.length
-        : !world.regions.some((x) => x.name.toLowerCase() === r.toLowerCase())
-    ) {
-      throw new InputError('scenario', [
-        `${path}.region: must be one of ${world.regions.map((x) => JSON.stringify(x.name)).join(', ')} or an index from 0 to ${world.regions.length - 1} (got ${JSON.stringify(r)})`,
-      ]);
-    }
-  }
-  if (event.type === 'creator-leaves' && event.agent !== undefined && event.agent >= world.population.count) {
-    throw new InputError('scenario', [
-      `${path}.agent: must be an integer from 0 to ${world.population.count - 1} (got ${event.agent})`,
-    ]);
-  }
-}
-
-function resolvePlatformOnly(world: World, ref: string | number, path: string): number {
-  const lower = typeof ref === 'string' ? ref.toLowerCase() : '';
-  const index =
-    typeof ref === 'number'
-      ? ref < world.platforms.length
-        ? ref
-        : -1
-      : world.platforms.findIndex((p) => p.name.toLowerCase() === lower || p.kind.toLowerCase() === lower);
-  if (index < 0) {
-    throw new InputError('scenario', [
-      `${path}: must be one of ${world.platforms.map((p) => JSON.stringify(p.name)).join(', ')} or an index from 0 to ${world.platforms.length - 1} (got ${JSON.stringify(ref)})`,
-    ]);
-  }
-  return index;
 }
 
 /** The inspector's view of one agent. Adoption factors are recomputed for the adoption tick with today's interests. */

@@ -1,7 +1,6 @@
 // Trend kinds with their defaults, and resolution of a trend spec against a world (names → indices). Pure: no RNG, no state.
 import { InputError } from '../params/errors.ts';
 import type { TrendKind, TrendOrigin, TrendSpec } from '../params/trends.ts';
-import type { World } from './world.ts';
 
 /** Kind defaults (DESIGN §2.3). `participation`/`reshare` are the per-engaged-view chances of making one's own version / resharing. */
 export interface TrendKindDefaults {
@@ -149,103 +148,151 @@ const KIND_PALETTE_SHIFT = [
   '#3d8bff',
 ] as const;
 
-function findByName(names: readonly string[], ref: string | number, path: string, what: string): number {
-  if (typeof ref === 'number') {
-    if (ref < names.length) return ref;
-    throw new InputError('scenario', [
-      `${path}: must be a ${what} index from 0 to ${names.length - 1} (got ${ref})`,
-    ]);
-  }
-  const lower = ref.toLowerCase();
-  const index = names.findIndex((n) => n.toLowerCase() === lower);
-  if (index >= 0) return index;
-  throw new InputError('scenario', [
-    `${path}: must be one of ${names.map((n) => JSON.stringify(n)).join(', ')} (got ${JSON.stringify(ref)})`,
-  ]);
+/**
+ * The parts of a world that trend and event names are resolved against: its records, not its agents. A scenario's
+ * `world` parameters have them too, so a scenario's names can be checked before its world is built.
+ */
+export interface WorldNames {
+  readonly regions: readonly { readonly name: string; readonly mainLanguage: number }[];
+  readonly fandoms: readonly { readonly name: string }[];
+  readonly platforms: readonly { readonly name: string; readonly kind: string }[];
+  readonly topics: readonly string[];
 }
 
-/** Index of a platform named by name, kind or index; throws an InputError naming `path` otherwise. */
-export function resolvePlatform(world: World, ref: string | number, path: string): number {
-  if (typeof ref === 'string') {
+function quoted(names: readonly string[]): string {
+  return names.map((n) => JSON.stringify(n)).join(', ');
+}
+
+function refused(path: string, allowed: string, ref: string | number): InputError {
+  return new InputError('scenario', [`${path}: must be ${allowed} (got ${JSON.stringify(ref)})`]);
+}
+
+/** Index of a platform named by name, kind or 0-based index; throws an InputError naming `path` otherwise. */
+export function resolvePlatform(world: WorldNames, ref: string | number, path: string): number {
+  const count = world.platforms.length;
+  if (typeof ref === 'number') {
+    if (ref < count) return ref;
+  } else {
     const lower = ref.toLowerCase();
     const byName = world.platforms.findIndex((p) => p.name.toLowerCase() === lower);
     if (byName >= 0) return byName;
     const byKind = world.platforms.findIndex((p) => p.kind.toLowerCase() === lower);
     if (byKind >= 0) return byKind;
   }
-  return findByName(
-    world.platforms.map((p) => p.name),
-    ref,
+  const kinds = [...new Set(world.platforms.map((p) => p.kind))];
+  throw refused(
     path,
-    'platform',
+    `one of ${quoted(world.platforms.map((p) => p.name))}, a platform kind (${quoted(kinds)}) or an index from 0 to ${count - 1}`,
+    ref,
   );
 }
 
-export function resolveRegion(world: World, ref: string | number, path: string): number {
-  return findByName(
-    world.regions.map((r) => r.name),
-    ref,
-    path,
-    'region',
-  );
-}
-
-/** Fandom 1..F from a name or a 1-based index (0 is "none", not a fandom one can name). */
-export function resolveFandom(world: World, ref: string | number, path: string): number {
-  if (typeof ref === 'number') {
-    if (ref >= 1 && ref <= world.fandoms.length) return ref;
-    throw new InputError('scenario', [
-      `${path}: must be a fandom number from 1 to ${world.fandoms.length} (got ${ref})`,
-    ]);
+/** Index of a region named by name or 0-based index; throws an InputError naming `path` otherwise. */
+export function resolveRegion(world: WorldNames, ref: string | number, path: string): number {
+  const count = world.regions.length;
+  if (typeof ref === 'number' && ref < count) return ref;
+  if (typeof ref === 'string') {
+    const lower = ref.toLowerCase();
+    const index = world.regions.findIndex((r) => r.name.toLowerCase() === lower);
+    if (index >= 0) return index;
   }
-  return (
-    findByName(
-      world.fandoms.map((f) => f.name),
-      ref,
-      path,
-      'fandom',
-    ) + 1
+  throw refused(
+    path,
+    `one of ${quoted(world.regions.map((r) => r.name))} or an index from 0 to ${count - 1}`,
+    ref,
   );
 }
 
-/** Fills defaults of the trend's kind and resolves its names against `world`; `path` names the spec in error messages. */
-export function resolveTrend(world: World, spec: TrendSpec, id: number, path: string): ResolvedTrend {
-  const defaults = TREND_KIND_DEFAULTS[spec.kind];
+/** Fandom 1..F from a name or a 1-based number (0 is "none", not a fandom one can name). */
+export function resolveFandom(world: WorldNames, ref: string | number, path: string): number {
+  const count = world.fandoms.length;
+  if (count === 0)
+    throw new InputError('scenario', [
+      `${path}: this world has no fandoms (world.fandoms is empty), so leave it out (got ${JSON.stringify(ref)})`,
+    ]);
+  if (typeof ref === 'number' && ref >= 1 && ref <= count) return ref;
+  if (typeof ref === 'string') {
+    const lower = ref.toLowerCase();
+    const index = world.fandoms.findIndex((f) => f.name.toLowerCase() === lower);
+    if (index >= 0) return index + 1;
+  }
+  throw refused(
+    path,
+    `one of ${quoted(world.fandoms.map((f) => f.name))} or a number from 1 to ${count}`,
+    ref,
+  );
+}
+
+/** Topic weights (length K, summing to 1) of a trend: its own `topics`, or its kind's with the topics this world lacks dropped. */
+function topicWeightsOf(world: WorldNames, spec: TrendSpec, path: string): Float32Array {
   const K = world.topics.length;
   const topicWeights = new Float32Array(K);
-  const topics = spec.topics ?? defaults.topics;
+  const topics = spec.topics ?? TREND_KIND_DEFAULTS[spec.kind].topics;
   const lowerTopics = world.topics.map((t) => t.toLowerCase());
+  const problems: string[] = [];
   let total = 0;
   for (const [name, weight] of Object.entries(topics)) {
     const k = lowerTopics.indexOf(name.toLowerCase());
     if (k < 0) {
       if (spec.topics)
-        throw new InputError('scenario', [
-          `${path}.topics.${name}: must be one of the world's topics ${world.topics.map((t) => JSON.stringify(t)).join(', ')}`,
-        ]);
+        problems.push(`${path}.topics.${name}: must be one of the world's topics ${quoted(world.topics)}`);
       continue; // a default topic this world lacks: drop it
     }
     topicWeights[k]! += weight;
     total += weight;
   }
+  if (problems.length > 0) throw new InputError('scenario', problems);
   if (total <= 0) {
     if (spec.topics)
       throw new InputError('scenario', [`${path}.topics: must give at least one topic a weight above 0`]);
     topicWeights.fill(1 / K);
   } else for (let k = 0; k < K; k++) topicWeights[k]! /= total;
+  return topicWeights;
+}
+
+/** Runs `resolve`; on an InputError adds its lines to `problems` and returns `fallback`, so every bad field is reported. */
+function orProblem<T>(problems: string[], resolve: () => T, fallback: T): T {
+  try {
+    return resolve();
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    problems.push(...error.lines);
+    return fallback;
+  }
+}
+
+/**
+ * Fills defaults of the trend's kind and resolves its names against `world`; `path` names the spec in error messages.
+ * Throws one InputError listing every bad name (topics, platform, region, fandom).
+ */
+export function resolveTrend(world: WorldNames, spec: TrendSpec, id: number, path: string): ResolvedTrend {
+  const defaults = TREND_KIND_DEFAULTS[spec.kind];
+  const K = world.topics.length;
+  const problems: string[] = [];
+  const topicWeights = orProblem(problems, () => topicWeightsOf(world, spec, path), new Float32Array(K));
+  let platform = -1;
+  if (spec.platform !== undefined) {
+    const ref = spec.platform;
+    platform = orProblem(problems, () => resolvePlatform(world, ref, `${path}.platform`), 0);
+  } else {
+    platform = world.platforms.findIndex((p) => p.kind === defaults.platformKind);
+    if (platform < 0) platform = 0;
+  }
+  const { region: regionRef, fandom: fandomRef } = spec;
+  const region =
+    regionRef === undefined
+      ? -1
+      : orProblem(problems, () => resolveRegion(world, regionRef, `${path}.region`), -1);
+  const fandom =
+    fandomRef === undefined
+      ? 0
+      : orProblem(problems, () => resolveFandom(world, fandomRef, `${path}.fandom`), 0);
+  if (problems.length > 0) throw new InputError('scenario', problems);
+
   const topicCdf = new Float32Array(K);
   let running = 0;
   for (let k = 0; k < K; k++) topicCdf[k] = running += topicWeights[k]!;
   topicCdf[K - 1] = 1;
-
-  let platform = -1;
-  if (spec.platform !== undefined) platform = resolvePlatform(world, spec.platform, `${path}.platform`);
-  else {
-    platform = world.platforms.findIndex((p) => p.kind === defaults.platformKind);
-    if (platform < 0) platform = 0;
-  }
-  const region = spec.region === undefined ? -1 : resolveRegion(world, spec.region, `${path}.region`);
-  const fandom = spec.fandom === undefined ? 0 : resolveFandom(world, spec.fandom, `${path}.fandom`);
   const languageRegion = region >= 0 ? region : 0;
   const languageMask = 1 << (world.regions[languageRegion]?.mainLanguage ?? 0);
   const color = spec.color ?? (id < 6 ? defaults.color : KIND_PALETTE_SHIFT[id % KIND_PALETTE_SHIFT.length]!);

@@ -33,6 +33,9 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 function shortJson(value: unknown): string {
   if (value === undefined) return 'nothing';
+  // JSON.parse reads 1e400 as Infinity, which JSON.stringify would print as null.
+  if (typeof value === 'number' && !Number.isFinite(value))
+    return 'a number too large to store, beyond ±1.8e308';
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }

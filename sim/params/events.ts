@@ -120,21 +120,36 @@ export const activityChangeEventSchema = z.strictObject({
   }),
 });
 
-export const eventSchema = z.discriminatedUnion(
-  'type',
-  [
-    algorithmChangeEventSchema,
-    banEventSchema,
-    campaignEventSchema,
-    idolLiveEventSchema,
-    creatorLeavesEventSchema,
-    activityChangeEventSchema,
-  ],
-  {
-    error:
-      'must be an event with "type" one of "algorithm-change", "ban", "outage", "campaign", "idol-live", "creator-leaves", "activity-change"',
-  },
-);
+/** One event; an effect with an end (`until`) must end after it starts, or it would never be in force. */
+export const eventSchema = z
+  .discriminatedUnion(
+    'type',
+    [
+      algorithmChangeEventSchema,
+      banEventSchema,
+      campaignEventSchema,
+      idolLiveEventSchema,
+      creatorLeavesEventSchema,
+      activityChangeEventSchema,
+    ],
+    {
+      error:
+        'must be an event with "type" one of "algorithm-change", "ban", "outage", "campaign", "idol-live", "creator-leaves", "activity-change"',
+    },
+  )
+  .superRefine(
+    (event, ctx) => {
+      if ('until' in event && event.until !== undefined && event.until <= event.tick)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['until'],
+          message: `must be later than the event's tick, ${event.tick}`,
+          input: event.until,
+        });
+    },
+    // Only an event whose fields are each valid: a bad tick or until already has its own message.
+    { when: (payload) => payload.issues.length === 0 },
+  );
 
 export const eventsSchema = z.array(eventSchema).max(10_000, { error: 'must list at most 10,000 events' });
 

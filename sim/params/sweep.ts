@@ -3,7 +3,13 @@ import * as z from 'zod';
 import { runSeed } from '../rng.ts';
 import { describeIssues, InputError, jsonPath, parseOrThrow } from './errors.ts';
 import { intField } from './fields.ts';
-import { type LoadedScenario, parseJsonText, parseScenarioValue, scenarioSchemaFor } from './load.ts';
+import {
+  isWorldDocument,
+  type LoadedScenario,
+  parseJsonText,
+  parseScenarioValue,
+  scenarioSchemaFor,
+} from './load.ts';
 
 /** Most jobs (grid points × replicates) one sweep file may describe. */
 export const MAX_SWEEP_JOBS = 100_000_000;
@@ -56,6 +62,15 @@ export interface SweepPlan {
   readonly jobCount: number;
 }
 
+/**
+ * Whether a parsed document is a sweep file rather than a scenario: an object with a `base` and no `graph` or
+ * `world` of its own (so `run` can say which command it belongs to).
+ */
+export function isSweepDocument(raw: unknown): boolean {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return false;
+  return 'base' in raw && !('graph' in raw) && !('world' in raw);
+}
+
 /** `"graph.layers.0.nodes"` or `"graph.layers[0].nodes"` → `['graph', 'layers', 0, 'nodes']`. */
 export function pathKeys(path: string): (string | number)[] {
   return path
@@ -100,11 +115,19 @@ export function inShard(job: number, shard: { index: number; count: number }): b
   return job % shard.count === shard.index - 1;
 }
 
+function entries(count: number): string {
+  return `${count} ${count === 1 ? 'entry' : 'entries'}`;
+}
+
 function varyLabel(path: string): string {
   return `vary[${JSON.stringify(path)}]`;
 }
 
-/** A deep copy of the base with the point's values written in; a message if a path has no parent. */
+/**
+ * A deep copy of the base with the point's values written in; a message if a path cannot be set. Objects missing on
+ * the way are created (`world.homophily.region` when the base leaves `homophily` to its defaults), so the schema
+ * judges the result: a misspelt key then fails as an unknown field, which pointProblems names by its vary path.
+ */
 function applyValues(
   plan: Pick<SweepPlan, 'base' | 'axes'>,
   values: readonly unknown[],
@@ -112,23 +135,34 @@ function applyValues(
   const doc = structuredClone(plan.base);
   for (let a = 0; a < plan.axes.length; a++) {
     const { path, keys } = plan.axes[a]!;
-    let node: unknown = doc;
+    let node = doc as Record<string | number, unknown>;
     for (let k = 0; k < keys.length - 1; k++) {
       const key = keys[k]!;
-      const next =
-        node !== null && typeof node === 'object'
-          ? (node as Record<string | number, unknown>)[key]
-          : undefined;
-      if (next === null || typeof next !== 'object') {
-        return `${varyLabel(path)}: unknown path (the base scenario has no ${jsonPath(keys.slice(0, k + 1))} to set ${String(keys[k + 1])} in)`;
+      if (Array.isArray(node) && (typeof key !== 'number' || key >= node.length))
+        return `${varyLabel(path)}: unknown path (${jsonPath(keys.slice(0, k))} has ${entries(node.length)}, numbered from 0)`;
+      let next = node[key];
+      if (next === undefined) {
+        // An index cannot be made up: a list entry must exist in the base.
+        if (typeof keys[k + 1] === 'number')
+          return `${varyLabel(path)}: unknown path (the base scenario has no ${jsonPath(keys.slice(0, k + 1))} list)`;
+        next = {};
+        node[key] = next;
       }
-      node = next;
+      if (next === null || typeof next !== 'object') {
+        return `${varyLabel(path)}: unknown path (the base scenario's ${jsonPath(keys.slice(0, k + 1))} is ${JSON.stringify(next)}, not an object to set ${String(keys[k + 1])} in)`;
+      }
+      node = next as Record<string | number, unknown>;
     }
     const last = keys[keys.length - 1]!;
     if (Array.isArray(node) && (typeof last !== 'number' || last >= node.length)) {
-      return `${varyLabel(path)}: unknown path (${jsonPath(keys.slice(0, -1))} has ${node.length} entries, numbered from 0)`;
+      return `${varyLabel(path)}: unknown path (${jsonPath(keys.slice(0, -1))} has ${entries(node.length)}, numbered from 0)`;
     }
-    (node as Record<string | number, unknown>)[last] = values[a];
+    node[last] = values[a];
+  }
+  // The base decides the kind: a path may not turn a classic scenario into a world one (a top-level "world" key).
+  if (isWorldDocument(doc) !== isWorldDocument(plan.base)) {
+    const axis = plan.axes.find((x) => x.keys[0] === 'world');
+    return `${varyLabel(axis?.path ?? 'world')}: unknown path (the base is a classic scenario, which has no world)`;
   }
   return doc;
 }
@@ -149,7 +183,12 @@ function pointProblems(plan: SweepPlan, point: number): string[] {
   return result.error.issues.flatMap((issue) => {
     const paths =
       issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
-    const axisIndex = plan.axes.findIndex((axis) => paths.some((p) => samePrefix(axis.keys, p)));
+    // An unknown key inside a vary path, or one the path created on its way (a misspelt object name), is that path's.
+    const axisIndex = plan.axes.findIndex((axis) =>
+      paths.some(
+        (p) => samePrefix(axis.keys, p) || (issue.code === 'unrecognized_keys' && samePrefix(p, axis.keys)),
+      ),
+    );
     const line = describeIssues([issue], doc)[0]!;
     if (axisIndex < 0) return [`base.${line}${where ? ` (at grid point ${where})` : ''}`];
     const axis = plan.axes[axisIndex]!;
@@ -165,7 +204,12 @@ function pointProblems(plan: SweepPlan, point: number): string[] {
  * Throws one InputError whose lines name each problem once (`vary["model.p"][1]: must be …`).
  */
 export function parseSweepText(text: string, sourceName: string): SweepPlan {
-  const file = parseOrThrow(sweepFileSchema, parseJsonText(text, sourceName), sourceName);
+  const raw = parseJsonText(text, sourceName);
+  if (raw !== null && typeof raw === 'object' && !('base' in raw) && ('graph' in raw || 'world' in raw))
+    throw new InputError(sourceName, [
+      '(root): this is a scenario file, not a sweep file; run it with `sim run`, or make it the "base" of a sweep file',
+    ]);
+  const file = parseOrThrow(sweepFileSchema, raw, sourceName);
   // The base's kind (a top-level "world" key = social world) picks the schema here and in pointProblems.
   const baseResult = scenarioSchemaFor(file.base).safeParse(file.base);
   if (!baseResult.success) {

@@ -261,8 +261,9 @@ export const worldParamsSchema = z
 
 /**
  * One experiment a scenario suggests to a class ("Try: a chronological feed"): a label and the parameters it changes,
- * as a JSON merge patch of this scenario. The app offers each as a button; the CLI ignores them. Whether a patch
- * gives a valid scenario is checked where it is applied (the app's preset loader), against the whole schema.
+ * as a JSON merge patch of this scenario. The app offers each as a button; the CLI validates their form but does not
+ * run them. Whether a patch gives a valid scenario is checked where it is applied (the app's preset loader), against
+ * the whole schema.
  */
 export const experimentSchema = z.strictObject({
   label: z

@@ -1,12 +1,13 @@
 // `sim world <scenario> --out <dir>`: writes the synthetic social world a seed builds (agents.csv, ties.csv, world.json) for network analysis elsewhere. Node-only (files via ../csv.ts).
 import { join } from 'node:path';
-import { assertWorldFits, buildWorld } from '../../model/build-world.ts';
+import { buildWorld } from '../../model/build-world.ts';
 import { agentName, TIER_NAMES, type World } from '../../model/world.ts';
 import { InputError } from '../../params/errors.ts';
 import type { WorldScenario } from '../../params/world.ts';
 import { CsvFile } from '../csv.ts';
 import { memoryBudgetBytes } from '../host.ts';
 import { type CliIo, prepareOutFolder, writeJsonFile } from '../output.ts';
+import { worldPreflightProblems } from './world-job.ts';
 
 /** ties.csv: one row per tie. Follow layers: `source` follows `target` (target's posts reach source). Groups: once per pair. */
 export const TIE_COLUMNS = ['source', 'target', 'platform', 'kind'] as const;
@@ -128,12 +129,9 @@ export function layerStats(world: World) {
 /** `sim world`: builds the world of `scenario` for its seed (the world of run 0, the one the app shows) and writes it. */
 export function worldCommand(scenario: WorldScenario, scenarioPath: string, out: string, io: CliIo): void {
   const budget = memoryBudgetBytes();
-  try {
-    assertWorldFits(scenario.world, budget);
-  } catch (error) {
-    if (error instanceof InputError) throw new InputError(scenarioPath, error.lines);
-    throw error;
-  }
+  // The same checks as `run` (memory, names, trends): a file `run` would refuse is refused here too, before any output.
+  const problems = worldPreflightProblems(scenario, budget);
+  if (problems.length > 0) throw new InputError(scenarioPath, problems);
   prepareOutFolder(out);
   const world = buildWorld(scenario.world, scenario.seed, budget);
   const agents = new CsvFile(join(out, 'agents.csv'), agentColumns(world));

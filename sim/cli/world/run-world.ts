@@ -11,11 +11,15 @@ import {
   seriesRow,
 } from '../../metrics/world-series.ts';
 import { largestCascade } from '../../metrics/world-summary.ts';
+import type { SocialWorldEngine } from '../../model/engine.ts';
 import { replicateMaker } from '../../model/replicates.ts';
+import { plannedTrends } from '../../model/scenario-check.ts';
 import type { WorldScenario } from '../../params/world.ts';
 import { CsvFile } from '../csv.ts';
-import { prepareOutFolder, writeJsonFile } from '../output.ts';
+import { checkOutFolder, clearRunOutputs, prepareOutFolder, writeJsonFile } from '../output.ts';
+import { EventLoopYield, type StopRequest, type StopSignal } from '../stop-signals.ts';
 import { ADOPTION_COLUMNS, forEachAdoptionRow } from './adoption-rows.ts';
+import { seedShortfallWarnings } from './seed-shortfall.ts';
 
 /** Ticks between rows of bubble.csv (homogenization is O(tracked agents²)); the last tick always gets a row. */
 export const BUBBLE_EVERY = 6;
@@ -36,8 +40,12 @@ export interface WorldRunOptions {
   readonly runs?: number;
   /** Called after each tick with (run, ticks done, ticks per run), for a progress line. */
   readonly onProgress?: (run: number, tick: number, ticks: number) => void;
+  /** Called with each warning line (a trend that started on fewer seeds than asked), once per trend. */
+  readonly onWarning?: (line: string) => void;
   /** Memory budget for building a world, in bytes. */
   readonly budgetBytes?: number;
+  /** Polled after every tick: once it names a signal, the run in progress is dropped and the batch ends. */
+  readonly stop?: StopRequest;
 }
 
 /** What summary.json holds per run. */
@@ -64,13 +72,15 @@ export interface WorldRunSummary {
   readonly platforms: readonly { name: string; members: number; available: boolean }[];
 }
 
+/** The runs a batch finished, and the signal that stopped it early (undefined: every run finished). */
+export interface WorldRunOutcome {
+  readonly summaries: WorldRunSummary[];
+  readonly stoppedBy: StopSignal | undefined;
+}
+
 /** Names of every trend a run will hold: the scenario's, then one per campaign event (in timeline order). */
 export function plannedTrendNames(scenario: WorldScenario): string[] {
-  const names = scenario.trends.map((t) => t.name);
-  const campaigns = scenario.events.map((e, i) => ({ e, i })).filter(({ e }) => e.type === 'campaign');
-  campaigns.sort((a, b) => a.e.tick - b.e.tick || a.i - b.i);
-  for (const { e } of campaigns) if (e.type === 'campaign') names.push(e.trend.name);
-  return names;
+  return plannedTrends(scenario).map((trend) => trend.name);
 }
 
 function objectOf(names: readonly string[], values: ArrayLike<number>): Record<string, number> {
@@ -81,111 +91,150 @@ function objectOf(names: readonly string[], values: ArrayLike<number>): Record<s
   return out;
 }
 
+/** The output files of a world run, opened once run 0's engine exists (series and platforms columns come from it). */
+function openFiles(outDir: string, layout: ReturnType<typeof seriesLayout>) {
+  return {
+    series: new CsvFile(join(outDir, 'series.csv'), seriesColumns(layout)),
+    platforms: new CsvFile(join(outDir, 'platforms.csv'), platformColumns(layout)),
+    bubble: new CsvFile(join(outDir, 'bubble.csv'), BUBBLE_COLUMNS),
+    cascades: new CsvFile(join(outDir, 'cascades.csv'), CASCADE_COLUMNS),
+    adoptions: new CsvFile(join(outDir, 'adoptions.csv'), ADOPTION_COLUMNS),
+  };
+}
+
+/** What summary.json says of one finished run; writes its cascades.csv rows on the way. */
+function summarizeRun(
+  engine: SocialWorldEngine,
+  run: number,
+  runSeedText: string,
+  ticks: number,
+  timing: { buildSeconds: number; simulateSeconds: number },
+  cascades: CsvFile,
+): WorldRunSummary {
+  const ctx = engine.ctx;
+  const summary = engine.summary();
+  const trendSummaries = ctx.state.trends.map((ts, t) => {
+    const trees = cascadeTrees(ts.parent, ts.adoptTick);
+    for (const tree of trees)
+      cascades.row([
+        run,
+        runSeedText,
+        ts.trend.name,
+        tree.root,
+        tree.size,
+        tree.depth,
+        tree.maxBreadth,
+        tree.structuralVirality,
+      ]);
+    return {
+      name: ts.trend.name,
+      kind: ts.trend.kind,
+      adopters: ts.adopters,
+      exposed: ts.exposed,
+      reshares: ts.reshares,
+      crossPlatformHops: ts.crossPlatformHops,
+      adoptersByPlatform: objectOf(engine.platformNames, ts.adoptersByPlatform),
+      adoptersByRegion: objectOf(engine.regionNames, ts.adoptersByRegion),
+      onsetTickByRegion: objectOf(engine.regionNames, ts.onsetTick),
+      largestCascade: largestCascade(ts),
+      cascades: trees.length,
+      id: t,
+    };
+  });
+  return {
+    run,
+    seed: runSeedText,
+    agents: engine.agentCount,
+    ticks,
+    ...timing,
+    trends: trendSummaries,
+    platforms: summary.platforms.map((p) => ({ name: p.name, members: p.members, available: p.available })),
+  };
+}
+
 /**
- * Runs `scenario` (already validated by worldScenarioSchema) with base seed `seed` and writes its outputs into
- * `outDir` (created if needed). Returns the per-run summaries also written to summary.json. Deterministic: same
- * scenario and seed give byte-identical CSV files (timings live only in summary.json).
+ * Runs `scenario` (already validated by worldScenarioSchema and checked by worldScenarioProblems) with base seed `seed`
+ * and writes its outputs into `outDir` (created if needed), replacing any earlier run's files there. Run 0's engine
+ * is made before any file is touched, so a scenario the engine refuses leaves the folder as it was. Deterministic:
+ * same scenario and seed give byte-identical CSV files (timings live only in summary.json). Stopped by
+ * `options.stop`, it keeps the rows of the finished runs only and marks summary.json "interrupted".
  */
-export function runWorldScenario(
+export async function runWorldScenario(
   scenario: WorldScenario,
   seed: string,
   outDir: string,
   options: WorldRunOptions = {},
-): WorldRunSummary[] {
-  prepareOutFolder(outDir);
+): Promise<WorldRunOutcome> {
+  checkOutFolder(outDir);
   const runs = options.runs ?? scenario.runs;
-  const trendNames = plannedTrendNames(scenario);
-  let series: CsvFile | undefined;
-  let platforms: CsvFile | undefined;
-  const bubble = new CsvFile(join(outDir, 'bubble.csv'), BUBBLE_COLUMNS);
-  const cascades = new CsvFile(join(outDir, 'cascades.csv'), CASCADE_COLUMNS);
-  const adoptions = new CsvFile(join(outDir, 'adoptions.csv'), ADOPTION_COLUMNS);
-  const summaries: WorldRunSummary[] = [];
+  const planned = plannedTrends(scenario);
+  const trendNames = planned.map((trend) => trend.name);
   const makeReplicate = replicateMaker(scenario, seed, options.budgetBytes);
+  const warned = new Set<number>();
+  const summaries: WorldRunSummary[] = [];
+  const pause = new EventLoopYield();
+  let stoppedBy: StopSignal | undefined;
+
+  let buildStart = performance.now();
+  let replicate = makeReplicate(0);
+  const layout = seriesLayout(replicate.engine.ctx, trendNames);
+  prepareOutFolder(outDir);
+  clearRunOutputs(outDir);
+  const files = openFiles(outDir, layout);
+  const csvFiles = [files.series, files.platforms, files.bubble, files.cascades, files.adoptions];
   try {
     for (let run = 0; run < runs; run++) {
-      const buildStart = performance.now();
-      const { engine, seed: runSeedText } = makeReplicate(run);
+      if (run > 0) {
+        buildStart = performance.now();
+        replicate = makeReplicate(run);
+      }
+      const { engine, seed: runSeedText } = replicate;
       const buildSeconds = (performance.now() - buildStart) / 1000;
       const ctx = engine.ctx;
-      const layout = seriesLayout(ctx, trendNames);
-      series ??= new CsvFile(join(outDir, 'series.csv'), seriesColumns(layout));
-      platforms ??= new CsvFile(join(outDir, 'platforms.csv'), platformColumns(layout));
+      const runStart = csvFiles.map((file) => file.bytes);
       const simulateStart = performance.now();
       for (let tick = 1; tick <= scenario.ticks; tick++) {
+        await pause.whenDue();
+        stoppedBy = options.stop?.signal;
+        if (stoppedBy !== undefined) break;
         engine.step();
-        series.row(seriesRow(ctx, layout, run, runSeedText));
-        platforms.row(platformRow(ctx, run, runSeedText));
+        files.series.row(seriesRow(ctx, layout, run, runSeedText));
+        files.platforms.row(platformRow(ctx, run, runSeedText));
         if (tick % BUBBLE_EVERY === 0 || tick === scenario.ticks)
-          bubble.row(bubbleRow(ctx, run, runSeedText));
+          files.bubble.row(bubbleRow(ctx, run, runSeedText));
         options.onProgress?.(run, tick, scenario.ticks);
       }
+      if (stoppedBy !== undefined) {
+        // A run cut short would look like a finished one with fewer ticks: drop its rows.
+        for (const [i, file] of csvFiles.entries()) file.cutBackTo(runStart[i]!);
+        break;
+      }
       const simulateSeconds = (performance.now() - simulateStart) / 1000;
-      const summary = engine.summary();
-      forEachAdoptionRow(ctx, run, runSeedText, (row) => adoptions.row(row));
-      const trendSummaries = ctx.state.trends.map((ts, t) => {
-        const trees = cascadeTrees(ts.parent, ts.adoptTick);
-        for (const tree of trees)
-          cascades.row([
-            run,
-            runSeedText,
-            ts.trend.name,
-            tree.root,
-            tree.size,
-            tree.depth,
-            tree.maxBreadth,
-            tree.structuralVirality,
-          ]);
-        return {
-          name: ts.trend.name,
-          kind: ts.trend.kind,
-          adopters: ts.adopters,
-          exposed: ts.exposed,
-          reshares: ts.reshares,
-          crossPlatformHops: ts.crossPlatformHops,
-          adoptersByPlatform: objectOf(engine.platformNames, ts.adoptersByPlatform),
-          adoptersByRegion: objectOf(engine.regionNames, ts.adoptersByRegion),
-          onsetTickByRegion: objectOf(engine.regionNames, ts.onsetTick),
-          largestCascade: largestCascade(ts),
-          cascades: trees.length,
-          id: t,
-        };
-      });
-      summaries.push({
-        run,
-        seed: runSeedText,
-        agents: engine.agentCount,
-        ticks: scenario.ticks,
-        buildSeconds,
-        simulateSeconds,
-        trends: trendSummaries,
-        platforms: summary.platforms.map((p) => ({
-          name: p.name,
-          members: p.members,
-          available: p.available,
-        })),
-      });
-      series.commit();
-      platforms.commit();
-      bubble.commit();
-      cascades.commit();
-      adoptions.commit();
+      forEachAdoptionRow(ctx, run, runSeedText, (row) => files.adoptions.row(row));
+      const timing = { buildSeconds, simulateSeconds };
+      summaries.push(summarizeRun(engine, run, runSeedText, scenario.ticks, timing, files.cascades));
+      for (const line of seedShortfallWarnings(ctx, planned, run, warned)) options.onWarning?.(line);
+      for (const file of csvFiles) file.commit();
+      if (run + 1 < runs) {
+        // Between runs only: a signal during the last run does not undo a batch that finished.
+        await pause.now();
+        stoppedBy = options.stop?.signal;
+        if (stoppedBy !== undefined) break;
+      }
     }
   } finally {
-    series?.close();
-    platforms?.close();
-    bubble.close();
-    cascades.close();
-    adoptions.close();
+    for (const file of csvFiles) file.close();
   }
   writeJsonFile(join(outDir, 'summary.json'), {
     kind: 'world',
     title: scenario.title ?? null,
+    status: stoppedBy === undefined ? 'complete' : 'interrupted',
     seed,
     runs,
+    runsCompleted: summaries.length,
     ticks: scenario.ticks,
     agents: scenario.world.agents,
     results: summaries,
   });
-  return summaries;
+  return { summaries, stoppedBy };
 }

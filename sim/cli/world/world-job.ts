@@ -1,23 +1,30 @@
 // The world kind's branches of `sim run` and `sim sweep`: preflight, one sweep job, and the run command. Node-only.
 import { assertWorldFits, estimateWorldBytes } from '../../model/build-world.ts';
 import { createWorldEngine } from '../../model/engine.ts';
+import { worldScenarioProblems, worldScenarioWarnings } from '../../model/scenario-check.ts';
 import { InputError } from '../../params/errors.ts';
 import type { WorldScenario } from '../../params/world.ts';
 import { memoryBudgetBytes } from '../host.ts';
-import type { CliIo } from '../output.ts';
+import { type CliIo, prepareOutFolder } from '../output.ts';
 import { createProgress } from '../progress.ts';
-import { runWorldScenario } from './run-world.ts';
+import { SIGNAL_EXIT, withStopSignals } from '../stop-signals.ts';
+import { runWorldScenario, type WorldRunOutcome } from './run-world.ts';
 import { worldSweepValues } from './sweep-measures.ts';
 
-/** Problems that stop a world scenario before anything is allocated (today: a world too big for the budget). */
+/**
+ * Every problem that stops a world scenario, found before anything is allocated or written: a world too big for
+ * the budget, and what worldScenarioProblems finds (names the world lacks, duplicate trend names, seeds beyond the
+ * agents). Cheap: no world is built.
+ */
 export function worldPreflightProblems(scenario: WorldScenario, budgetBytes: number): string[] {
+  const problems = worldScenarioProblems(scenario);
   try {
     assertWorldFits(scenario.world, budgetBytes);
-    return [];
   } catch (error) {
-    if (error instanceof InputError) return [...error.lines];
-    throw error;
+    if (!(error instanceof InputError)) throw error;
+    problems.push(...error.lines);
   }
+  return problems;
 }
 
 /** Peak bytes one world job needs (used to cap the number of sweep workers). */
@@ -47,13 +54,16 @@ export function executeWorldJob(
   return { nodeCount: count, finalSize, ticks: scenario.ticks, measures: worldSweepValues(engine.ctx) };
 }
 
-/** `sim run` for a world scenario: flags override runs and seed; progress per simulated tick. */
-export function runWorldCommand(
+/**
+ * `sim run` for a world scenario: flags override runs and seed; warnings (what can never happen in the run) go to
+ * stderr; progress per simulated tick. Resolves to the exit code (130/143 when a signal stopped it).
+ */
+export async function runWorldCommand(
   fileScenario: WorldScenario,
   scenarioPath: string,
   flags: { readonly out: string; readonly runs?: number; readonly seed?: string },
   io: CliIo,
-): void {
+): Promise<number> {
   const scenario: WorldScenario = {
     ...fileScenario,
     ...(flags.runs === undefined ? {} : { runs: flags.runs }),
@@ -62,25 +72,43 @@ export function runWorldCommand(
   const budget = memoryBudgetBytes();
   const problems = worldPreflightProblems(scenario, budget);
   if (problems.length > 0) throw new InputError(scenarioPath, problems);
+  const warn = (line: string) => io.stderr.write(`${scenarioPath}: warning: ${line}\n`);
+  for (const line of worldScenarioWarnings(scenario)) warn(line);
+  // Every scenario problem is known by now (preflight), so creating the folder cannot leave a refused run's trace.
+  prepareOutFolder(flags.out);
   const totalTicks = scenario.runs * scenario.ticks;
   const progress = createProgress('run', totalTicks, { stream: io.stdout, unit: 'ticks' });
   progress.update(0);
-  let summaries: ReturnType<typeof runWorldScenario>;
+  let outcome: WorldRunOutcome;
   try {
-    summaries = runWorldScenario(scenario, scenario.seed, flags.out, {
-      runs: scenario.runs,
-      budgetBytes: budget,
-      onProgress: (run, tick, ticks) => progress.update(run * ticks + tick),
-    });
+    outcome = await withStopSignals((stop) =>
+      runWorldScenario(scenario, scenario.seed, flags.out, {
+        runs: scenario.runs,
+        budgetBytes: budget,
+        stop,
+        onProgress: (run, tick, ticks) => progress.update(run * ticks + tick),
+        onWarning: warn,
+      }),
+    );
   } catch (error) {
-    if (error instanceof InputError) throw new InputError(scenarioPath, error.lines);
+    // The engine names its input errors 'scenario'; they belong to the file. Flag errors keep their own source.
+    if (error instanceof InputError && error.source === 'scenario')
+      throw new InputError(scenarioPath, error.lines);
     throw error;
   } finally {
     progress.stop();
+  }
+  const { summaries, stoppedBy } = outcome;
+  if (stoppedBy !== undefined) {
+    io.stderr.write(
+      `run: stopped by ${stoppedBy}; the ${summaries.length} finished world run(s) of ${scenario.runs} are kept in ${flags.out} (the run in progress was dropped; summary.json says "interrupted")\n`,
+    );
+    return SIGNAL_EXIT[stoppedBy];
   }
   const adopters = summaries.map((s) => s.trends.reduce((sum, t) => sum + t.adopters, 0));
   const mean = adopters.reduce((a, b) => a + b, 0) / Math.max(1, adopters.length);
   io.stdout.write(
     `run: ${scenario.runs} world run(s) of ${scenario.ticks} ticks written to ${flags.out} (mean adoptions ${Math.round(mean)} among ${scenario.world.agents} agents)\n`,
   );
+  return 0;
 }

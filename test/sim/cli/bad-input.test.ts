@@ -1,5 +1,5 @@
 // Tests that every kind of bad input gives exit code 2 and one line per problem naming the field or flag, no stack.
-import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../sim/cli/app.ts';
@@ -139,6 +139,26 @@ describe('bad sweep files', () => {
   });
 });
 
+describe('a file given to the wrong command', () => {
+  it('says a sweep file given to run or world is a sweep, and a scenario given to sweep is a scenario', async () => {
+    const sweep = join(FIXTURES, 'sweep-small.json');
+    await expectBadInput(
+      ['run', sweep, '--out', out],
+      [
+        /sweep-small\.json: \(root\): this is a sweep file \(it has "base" and "vary"\), not a scenario; run it with `sim sweep`$/,
+      ],
+    );
+    await expectBadInput(
+      ['world', join(FIXTURES, 'world-sweep.json'), '--out', out],
+      [/this is a sweep file/],
+    );
+    await expectBadInput(
+      ['sweep', join(FIXTURES, 'ic-er.json'), '--out', out],
+      [/ic-er\.json: \(root\): this is a scenario file, not a sweep file; run it with `sim run`/],
+    );
+  });
+});
+
 describe('bad flags', () => {
   const scenario = join(FIXTURES, 'ic-er.json');
   const sweep = join(FIXTURES, 'sweep-small.json');
@@ -169,6 +189,16 @@ describe('bad flags', () => {
       ['sweep', sweep, '--out', out, '--workers', 'abc'],
       /^command line: --workers: must be an integer from 1 to 1024 workers \(got "abc"\)/,
     ],
+    [
+      '--runs -3',
+      ['run', scenario, '--out', out, '--runs', '-3'],
+      /^command line: --runs: must be an integer from 1 to 1,000,000 runs \(got "-3"\)$/,
+    ],
+    [
+      '--shard -1/4',
+      ['sweep', sweep, '--out', out, '--shard', '-1/4'],
+      /^command line: --shard: must be k\/n with integers 1 ≤ k ≤ n ≤ 1,000,000, e\.g\. 2\/8 \(got "-1\/4"\)$/,
+    ],
     ['a missing --out', ['run', scenario], /^command line: --out: is required/],
     ['an unknown command', ['jump', scenario], /^command line: jump: unknown command/],
   ];
@@ -193,6 +223,13 @@ describe('bad flags', () => {
     expect(result.stderr).toMatch(
       /^command line: --resume: .* holds another sweep \(its base, vary, replicates differ\)/,
     );
+    // The same sweep, but the folder holds shard 1/2 of it.
+    const file = JSON.parse(readFileSync(sweep, 'utf8'));
+    const vary = Object.entries(file.vary).map(([path, values]) => ({ path, values }));
+    const manifest = { base: file.base, vary, replicates: file.replicates, shard: { index: 1, count: 2 } };
+    writeFileSync(join(other, 'sweep.json'), JSON.stringify(manifest));
+    const shard = await cli(['sweep', sweep, '--out', other, '--resume']);
+    expect(shard.stderr).toMatch(/holds another sweep \(its shard differs\); use a new --out folder/);
   });
 
   it('reports every bad flag at once', async () => {
@@ -226,6 +263,10 @@ describe('the CLI process', () => {
     expect(top.code).toBe(0);
     expect(top.stdout).toMatch(/run <scenario>/);
     expect(top.stdout).toMatch(/sweep <sweep>/);
+    // A world run writes no runs.csv: the help says which files each kind writes.
+    expect(top.stdout).toMatch(
+      /world: series\.csv, cascades\.csv, adoptions\.csv, platforms\.csv, bubble\.csv, summary\.json/,
+    );
     const sweepHelp = await runCliProcess(['sweep', '--help']);
     for (const flag of ['--out', '--workers', '--shard']) expect(sweepHelp.stdout).toContain(flag);
   });

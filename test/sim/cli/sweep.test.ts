@@ -96,6 +96,37 @@ describe('sim sweep', () => {
     expect(sortedRows(readFileSync(join(out, 'sweep.csv'), 'utf8'))).toEqual(sortedRows(fullText));
   });
 
+  it('resumes keeping only the rows of this sweep: no repeat, no malformed line, no job of another sweep', async () => {
+    const full = one;
+    const fullText = readFileSync(join(full, 'sweep.csv'), 'utf8');
+    const [header, ...rows] = fullText.trimEnd().split('\n');
+    const byJob = [...rows].sort((a, b) => Number(a.split(',')[2]) - Number(b.split(',')[2]));
+    const out = tempFolder();
+    const foreign = byJob[1]!.replace(/,sweep-p0-1,/, ',other-seed,'); // job 1's cells with another seed
+    const lines = [
+      header,
+      ...byJob.slice(0, 4),
+      byJob[0], // a repeat of job 0
+      'garbage,line,here',
+      foreign,
+      byJob[5]!.replace(/^([^,]*,[^,]*,)5,/, '$1999,'), // job 999: not in a 12-job sweep
+      byJob[4]!.split(',').slice(0, -1).join(','), // one cell short
+    ];
+    expect(foreign).not.toBe(byJob[1]);
+    writeFileSync(join(out, 'sweep.csv'), `${lines.join('\n')}\n`);
+    writeFileSync(join(out, 'sweep.json'), readFileSync(join(full, 'sweep.json')));
+    const result = await runCliProcess(['sweep', SWEEP, '--out', out, '--workers', '1', '--resume']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(
+      /^sweep: --resume dropped 5 line\(s\) of .*sweep\.csv that are not rows of this sweep/,
+    );
+    expect(result.stdout).toContain('resuming with 4 of 12');
+    const resumed = readFileSync(join(out, 'sweep.csv'), 'utf8');
+    expect(sortedRows(resumed)).toEqual(sortedRows(fullText));
+    const manifest = JSON.parse(readFileSync(join(out, 'sweep.json'), 'utf8'));
+    expect(manifest).toMatchObject({ status: 'complete', rowsWritten: 12 });
+  });
+
   it('writes a sweep.json manifest describing the grid, seeds and shard', () => {
     const manifest = JSON.parse(readFileSync(join(shards[1]!, 'sweep.json'), 'utf8'));
     expect(manifest).toMatchObject({

@@ -1,8 +1,9 @@
 // Tests for buildGraph: dispatch, determinism per seed, multiplex node sharing, edge-list hosting and errors. Touches only sim/graph.
 import { describe, expect, it } from 'vitest';
-import { buildGraph, buildGraphWithLabels, nodeCountOf } from '../../../sim/graph/build.ts';
+import { buildGraph, buildGraphWithLabels } from '../../../sim/graph/build.ts';
 import type { CsrGraph, Graph } from '../../../sim/graph/csr.ts';
 import { erdosRenyi } from '../../../sim/graph/generators/erdos-renyi.ts';
+import { nodeCountOf } from '../../../sim/graph/spec-check.ts';
 import { graphSchema } from '../../../sim/params/scenario.ts';
 import { createRng, type Rng } from '../../../sim/rng.ts';
 import { inputErrorOf } from '../params/input-error.ts';
@@ -193,24 +194,5 @@ describe('buildGraph for a multiplex', () => {
     const second = csr(built.graph.layers[1]!);
     // "ana" is node 0 in both layers: in b.csv it is tied to "cy" (node 2).
     expect(Array.from(second.targets.subarray(second.offsets[0]!, second.offsets[1]!))).toEqual([2]);
-  });
-});
-
-describe('nodeCountOf', () => {
-  it('reads N off every kind of spec, and leaves unsized edge lists unknown', () => {
-    expect(nodeCountOf(spec({ type: 'sbm', sizes: [3, 4], pIn: 0.1, pOut: 0 }))).toBe(7);
-    expect(nodeCountOf(spec({ type: 'configuration', degrees: [1, 1, 2] }))).toBe(3);
-    expect(nodeCountOf(spec({ type: 'edge-list', path: 'e.csv' }))).toBeUndefined();
-    expect(
-      nodeCountOf(
-        spec({
-          type: 'multiplex',
-          layers: [
-            { type: 'edge-list', path: 'e.csv' },
-            { type: 'complete', nodes: 9 },
-          ],
-        }),
-      ),
-    ).toBe(9);
   });
 });

@@ -30,12 +30,22 @@ function ask(command: Record<string, unknown>, budgetBytes = 1e9): ReplicatesMes
 }
 
 /** The CLI's series.csv `<slug>_adopters` column of each run, as numbers per tick 1..ticks. */
-function cliCurves(regenerateWorld: boolean, seed: string, runs: number, ticks: number): number[][][] {
+async function cliCurves(
+  regenerateWorld: boolean,
+  seed: string,
+  runs: number,
+  ticks: number,
+): Promise<number[][][]> {
   const out = mkdtempSync(join(tmpdir(), 'replicates-'));
   folders.push(out);
-  runWorldScenario(worldScenarioSchema.parse({ ...scenario, seed, ticks, regenerateWorld }), seed, out, {
-    runs,
-  });
+  await runWorldScenario(
+    worldScenarioSchema.parse({ ...scenario, seed, ticks, regenerateWorld }),
+    seed,
+    out,
+    {
+      runs,
+    },
+  );
   const [header, ...rows] = readFileSync(join(out, 'series.csv'), 'utf8').trim().split('\n');
   const columns = header!.split(',');
   const at = (name: string) => columns.indexOf(name);
@@ -51,7 +61,7 @@ function cliCurves(regenerateWorld: boolean, seed: string, runs: number, ticks: 
 
 describe('serveReplicates', () => {
   for (const regenerateWorld of [true, false]) {
-    it(`gives each run the curves the command line writes for it (regenerateWorld ${regenerateWorld})`, () => {
+    it(`gives each run the curves the command line writes for it (regenerateWorld ${regenerateWorld})`, async () => {
       const messages = ask({
         v: 1,
         type: 'runReplicates',
@@ -71,7 +81,7 @@ describe('serveReplicates', () => {
       expect(
         messages.filter((m) => m.type === 'replicateProgress').map((m) => 'tick' in m && m.tick),
       ).toEqual([24, 30, 24, 30, 24, 30]);
-      const expected = cliCurves(regenerateWorld, 'luck', 3, 30);
+      const expected = await cliCurves(regenerateWorld, 'luck', 3, 30);
       for (const r of runs) {
         expect(r.trendNames).toEqual(['Step Up', 'Lens']);
         expect(r.adopters.map((curve) => curve[0])).toEqual([0, 0]);

@@ -90,6 +90,14 @@ describe('parseScenarioText', () => {
     expect(lines).toContain('model.p: must be a number from 0 to 1 (got 1.5)');
   });
 
+  it('says a number too large to store is too large, not null', () => {
+    const text = JSON.stringify(valid).replace('"meanDegree":3', '"meanDegree":1e400');
+    expect(text).toContain('1e400');
+    expect(linesOf(() => parseScenarioText(text, 's.json'))).toEqual([
+      'graph.meanDegree: must be a number from 0 to 10,000 ties (got a number too large to store, beyond ±1.8e308)',
+    ]);
+  });
+
   it('sends a document with a "world" key to the world schema instead of the classic one', () => {
     const loaded = parseScenarioText(JSON.stringify({ version: 1, world: {} }), 'w.json');
     expect(loaded.kind).toBe('world');

@@ -106,6 +106,54 @@ describe('parseSweepText', () => {
     ]);
   });
 
+  it('sets a nested path the base leaves to its defaults, filling the rest with the defaults', () => {
+    const world = {
+      version: 1,
+      seed: 'w',
+      world: { agents: 100 },
+      trends: [{ name: 'Step', kind: 'dance-challenge' }],
+    };
+    const vary = {
+      'world.homophily.region': [0.2, 0.9],
+      'world.activity.meanSessionsPerDay': [8],
+      'recommender.personalization': [1],
+    };
+    const nested = parseSweepText(JSON.stringify({ version: 1, base: world, vary }), 's.json');
+    const last = pointScenario(nested, 1, 's.json');
+    if (last.kind !== 'world') throw new Error('expected a world scenario');
+    expect(last.scenario.world.homophily).toEqual({ fandom: 0.5, region: 0.9, interests: 0.5 });
+    expect(last.scenario.world.activity).toEqual({ meanSessionsPerDay: 8, spread: 1 });
+    expect(last.scenario.recommender.personalization).toBe(1);
+    expect(nested.base).toEqual(world); // the base itself is left as written
+  });
+
+  it('names a misspelt key on a nested path by its vary path, wherever the misspelling is', () => {
+    const world = { version: 1, world: {} };
+    const lines = (vary: Record<string, unknown[]>) =>
+      linesOf(() => parseSweepText(JSON.stringify({ version: 1, base: world, vary }), 's.json'));
+    expect(lines({ 'world.homophily.regoin': [0.2] })).toEqual([
+      'vary["world.homophily.regoin"]: unknown path (world.homophily.regoin: unknown field in world.homophily)',
+    ]);
+    expect(lines({ 'world.homophly.region': [0.2] })).toEqual([
+      'vary["world.homophly.region"]: unknown path (world.homophly: unknown field in world)',
+    ]);
+    expect(lines({ 'trends.0.name': ['x'] })).toEqual([
+      'vary["trends.0.name"]: unknown path (the base scenario has no trends list)',
+    ]);
+  });
+
+  it('never turns a classic base into a world scenario', () => {
+    expect(linesOf(() => parseSweepText(sweepText({ 'world.agents': [100] }), 's.json'))).toEqual([
+      'vary["world.agents"]: unknown path (the base is a classic scenario, which has no world)',
+    ]);
+  });
+
+  it('tells a scenario file given as a sweep to use run', () => {
+    expect(linesOf(() => parseSweepText(JSON.stringify(base), 's.json'))).toEqual([
+      '(root): this is a scenario file, not a sweep file; run it with `sim run`, or make it the "base" of a sweep file',
+    ]);
+  });
+
   it('refuses to vary the seed, which each job derives itself', () => {
     expect(linesOf(() => parseSweepText(sweepText({ seed: ['a', 'b'] }), 's.json'))[0]).toMatch(
       /^vary\["seed"\]: cannot be varied/,

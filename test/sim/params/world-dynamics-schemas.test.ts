@@ -75,6 +75,35 @@ describe('the event schema', () => {
   });
 });
 
+describe('an event with an end', () => {
+  it('refuses an idol-live, outage or activity change whose until is not after its tick, naming until', () => {
+    const message = messageOf(() =>
+      parseOrThrow(
+        eventsSchema,
+        [
+          { type: 'idol-live', tick: 35, until: 30, fandom: 'Orbit' },
+          { type: 'outage', tick: 5, until: 5, platform: 'Loop' },
+          { type: 'activity-change', tick: 8, until: 2, multiplier: 2 },
+          { type: 'ban', tick: 5, until: 6, platform: 'Loop' },
+        ],
+        'scenario',
+      ),
+    );
+    expect(message.split('\n')).toEqual([
+      "[0].until: must be later than the event's tick, 35 (got 30)",
+      "[1].until: must be later than the event's tick, 5 (got 5)",
+      "[2].until: must be later than the event's tick, 8 (got 2)",
+    ]);
+  });
+
+  it('gives an until out of range its own message only', () => {
+    const message = messageOf(() =>
+      parseOrThrow(eventsSchema, [{ type: 'outage', tick: 48, until: 0, platform: 'Loop' }], 'scenario'),
+    );
+    expect(message).toBe('[0].until: must be an integer from 1 to 10,000,000 ticks (got 0)');
+  });
+});
+
 describe('the recommender schema', () => {
   it('has a default for every field', () => {
     const spec = recommenderSchema.parse({});

@@ -11,7 +11,7 @@ afterAll(() => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
-function runInto(seed: string) {
+async function runInto(seed: string) {
   const out = mkdtempSync(join(tmpdir(), 'world-run-'));
   folders.push(out);
   const scenario = worldScenarioSchema.parse({
@@ -22,14 +22,14 @@ function runInto(seed: string) {
     trends: [{ name: 'Step Up', kind: 'dance-challenge', origin: 'idol', fandom: 'Orbit', startTick: 1 }],
     events: [{ type: 'campaign', tick: 12, influencers: 5, trend: { name: 'Lens', kind: 'ar-filter' } }],
   });
-  const summaries = runWorldScenario(scenario, seed, out, { runs: 2 });
+  const { summaries } = await runWorldScenario(scenario, seed, out, { runs: 2 });
   const read = (name: string) => readFileSync(join(out, name), 'utf8');
   return { summaries, read };
 }
 
 describe('runWorldScenario', () => {
-  it('writes series, cascades, platforms, bubble and summary files with the promised columns', () => {
-    const { summaries, read } = runInto('cli-a');
+  it('writes series, cascades, platforms, bubble and summary files with the promised columns', async () => {
+    const { summaries, read } = await runInto('cli-a');
     expect(summaries).toHaveLength(2);
     const series = read('series.csv').trim().split('\n');
     const header = series[0]!.split(',');
@@ -60,8 +60,8 @@ describe('runWorldScenario', () => {
     expect(JSON.parse(read('summary.json')).results[1].seed).toBe('cli-a-1');
   });
 
-  it('lists every adoption as a tree edge that agrees with cascades.csv and summary.json', () => {
-    const { summaries, read } = runInto('cli-edges');
+  it('lists every adoption as a tree edge that agrees with cascades.csv and summary.json', async () => {
+    const { summaries, read } = await runInto('cli-edges');
     const [header, ...lines] = read('adoptions.csv').trim().split('\n');
     expect(header).toBe('run,seed,trend,agent,tick,parent,platform,region,fandom,root,generation');
     const rows = lines
@@ -123,9 +123,9 @@ describe('runWorldScenario', () => {
     }
   });
 
-  it('writes byte-identical CSV files for the same seed', () => {
-    const a = runInto('cli-same');
-    const b = runInto('cli-same');
+  it('writes byte-identical CSV files for the same seed', async () => {
+    const a = await runInto('cli-same');
+    const b = await runInto('cli-same');
     for (const name of ['series.csv', 'cascades.csv', 'adoptions.csv', 'platforms.csv', 'bubble.csv'])
       expect(b.read(name)).toBe(a.read(name));
   });
