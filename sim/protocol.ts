@@ -195,6 +195,18 @@ export interface TiesMessage {
 }
 
 /**
+ * A trend launched by hand (`launchTrend`), as the scenario event that launches it again when the run is rebuilt:
+ * `{ type: "launch", tick, agent, kind, platform }`, `tick` being the hour it was launched before. The app adds it to
+ * its scenario, so share links, exports and a reset run it too.
+ */
+export interface LaunchedMessage {
+  readonly v: 1;
+  readonly type: 'launched';
+  readonly generation: number;
+  readonly event: ScenarioJson;
+}
+
+/**
  * Something went wrong. `kind`: 'input' = a bad scenario or command (the world is unchanged), 'too-big' = refused
  * before building, with `estimatedBytes` and `budgetBytes`; 'crash' = the engine threw (restart to continue).
  */
@@ -216,6 +228,7 @@ export type WorkerMessage =
   | InspectionMessage
   | AdoptionsMessage
   | TiesMessage
+  | LaunchedMessage
   | ErrorMessage;
 
 /** For the `never` check at the end of every switch over messages. */

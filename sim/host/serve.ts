@@ -373,8 +373,22 @@ export function serveEngine(port: Port, schedule: Schedule, deps: HostDeps): voi
         return;
       }
       case 'launchTrend': {
-        if (!engine) return;
-        engine.launchTrend(command.agent, command.kind, command.platform);
+        if (!engine || !scenario) return;
+        const tick = engine.tick;
+        const t = engine.launchTrend(command.agent, command.kind, command.platform);
+        // Part of the run from now on: a reset, new seed or parameter change launches it again at the same hour, and
+        // the app records it for share links and exports (a scenario event replays it exactly: see the engine).
+        const event = {
+          type: 'launch',
+          tick,
+          agent: command.agent,
+          kind: command.kind,
+          platform: engine.platformNames[command.platform] ?? command.platform,
+          name: engine.summary().trends[t]?.name ?? command.kind,
+        };
+        const events = Array.isArray(scenario.events) ? scenario.events : [];
+        scenario = { ...scenario, events: [...events, event] };
+        post({ v: 1, type: 'launched', generation, event });
         sendFrame(engine);
         sendSummary(engine);
         return;

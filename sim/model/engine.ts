@@ -26,12 +26,12 @@ import type {
 import { buildWorld } from './build-world.ts';
 import { aleaNext, deriveAlea } from './classic/fast-alea.ts';
 import { createContext, knobsFrom, SEEN_MEMORY, type SimContext, SOURCE_NAMES } from './context.ts';
-import { addTrend, applyEvent, launchTrend, Timeline } from './events.ts';
+import { addTrend, applyEvent, launchByHand, Timeline } from './events.ts';
 import { isLive, metaTrend, postBase } from './posts.ts';
 import { eventNameProblems, worldNameProblems } from './scenario-check.ts';
 import { createDynamicState, POST } from './state.ts';
 import { stepWorld } from './tick.ts';
-import { resolveTrend, TREND_KIND_DEFAULTS } from './trends.ts';
+import { resolveTrend } from './trends.ts';
 import { agentName, TIER_NAMES, type World } from './world.ts';
 
 /** What the dynamics need besides the world: the seed and the scenario's trends, events and recommender settings. */
@@ -93,6 +93,8 @@ export class SocialWorldEngine implements WorldEngine {
   readonly agents: AgentViews;
   readonly ctx: SimContext;
   private readonly timeline = new Timeline();
+  /** Scheduled `launch` events, in tick order: applied at the start of step(), before the hour's own events. */
+  private readonly launches: { tick: number; event: EventSpec; path: string }[] = [];
   private cachedSummary: WorldSummary | null = null;
   private cachedSummaryTick = -1;
 
@@ -124,16 +126,27 @@ export class SocialWorldEngine implements WorldEngine {
     for (const [i, trend] of spec.trends.entries())
       addTrend(this.ctx, resolveTrend(world, trend, i, `trends[${i}]`));
     for (const [i, event] of spec.events.entries()) this.schedule(event, `events[${i}]`);
+    this.launchDue();
   }
 
   get tick(): number {
     return this.ctx.state.tick;
   }
 
-  /** Checks an event's names against the world now, and schedules it at its tick (now, if that has passed). */
+  /**
+   * Checks an event's names against the world now, and schedules it at its tick (now, if that has passed). A launch
+   * runs before its hour starts (launchDue), where the inspector's launchTrend between two steps ran it, so the replay
+   * of a recorded launch is the same run; other events fire inside the hour (stepWorld).
+   */
   private schedule(event: EventSpec, path: string): void {
     this.assertEventNames(event, path);
-    this.timeline.add(Math.max(event.tick, this.tick), (ctx) => applyEvent(ctx, event, this.timeline, path));
+    const tick = Math.max(event.tick, this.tick);
+    if (event.type === 'launch') {
+      // Kept in tick order, file order within a tick (a stable insertion).
+      let at = this.launches.length;
+      while (at > 0 && this.launches[at - 1]!.tick > tick) at--;
+      this.launches.splice(at, 0, { tick, event, path });
+    } else this.timeline.add(tick, (ctx) => applyEvent(ctx, event, this.timeline, path));
   }
 
   /** Throws an InputError naming every name of `event` this world lacks. */
@@ -144,6 +157,19 @@ export class SocialWorldEngine implements WorldEngine {
 
   step(): void {
     stepWorld(this.ctx, this.timeline);
+    this.launchDue();
+  }
+
+  /**
+   * Applies the launches of the hour about to start, as soon as the engine stands at it: where the inspector's
+   * launchTrend ran them, between two steps, so a run opened at a launch's own tick already shows it.
+   */
+  private launchDue(): void {
+    while (this.launches.length > 0 && this.launches[0]!.tick <= this.tick) {
+      const { event, path } = this.launches.shift()!;
+      applyEvent(this.ctx, event, this.timeline, path);
+      this.cachedSummary = null;
+    }
   }
 
   transmissions(): Transmissions {
@@ -191,20 +217,9 @@ export class SocialWorldEngine implements WorldEngine {
         `platform must be an integer from 0 to ${this.world.platforms.length - 1} (got ${platform})`,
       );
     const parsedKind = parseOrThrow(trendKindSchema, kind, 'launchTrend kind') as TrendKind;
-    const trends = this.ctx.state.trends;
-    if (trends.length >= MAX_TRENDS) throw new RangeError(`at most ${MAX_TRENDS} trends per run`);
-    const label = TREND_KIND_DEFAULTS[parsedKind].label;
-    const sameKind = trends.filter((t) => t.trend.kind === parsedKind).length;
-    const spec = {
-      name: `${label} ${sameKind + 1}`,
-      kind: parsedKind,
-      platform,
-      origin: 'user' as const,
-      startTick: this.tick,
-      region: this.world.population.region[agent]!,
-    };
-    const t = addTrend(this.ctx, resolveTrend(this.world, spec, trends.length, 'launchTrend'));
-    launchTrend(this.ctx, t, [agent]);
+    if (this.ctx.state.trends.length >= MAX_TRENDS)
+      throw new RangeError(`at most ${MAX_TRENDS} trends per run`);
+    const t = launchByHand(this.ctx, agent, parsedKind, platform);
     this.cachedSummary = null;
     return t;
   }

@@ -1,10 +1,18 @@
 // Scheduled events (DESIGN §2.6) and trend launches by origin: algorithm change, ban/outage, campaign, idol live, creator leaving, activity change. Writes state and population.platforms.
 import type { EventSpec } from '../params/events.ts';
+import type { TrendKind } from '../params/trends.ts';
 import { adopt } from './adoption.ts';
 import { aleaNext } from './classic/fast-alea.ts';
 import type { SimContext } from './context.ts';
 import { createTrendState } from './state.ts';
-import { type ResolvedTrend, resolveFandom, resolvePlatform, resolveRegion, resolveTrend } from './trends.ts';
+import {
+  type ResolvedTrend,
+  resolveFandom,
+  resolvePlatform,
+  resolveRegion,
+  resolveTrend,
+  TREND_KIND_DEFAULTS,
+} from './trends.ts';
 
 /** Something to do at a tick: `order` keeps same-tick actions in the order they were scheduled. */
 export interface TimelineEntry {
@@ -198,9 +206,46 @@ export function applyEvent(ctx: SimContext, event: EventSpec, timeline: Timeline
       if (event.until !== undefined && m > 0) timeline.add(event.until, () => scale(1 / m));
       return;
     }
+    case 'launch':
+      launchByHand(
+        ctx,
+        event.agent,
+        event.kind,
+        resolvePlatform(world, event.platform, `${path}.platform`),
+        event.name,
+      );
+      return;
     default: {
       const never: never = event;
       throw new Error(`unknown event ${JSON.stringify(never)}`);
     }
   }
+}
+
+/**
+ * A trend of `kind` launched now by `agent` alone, as an ordinary user of its region, on `platform`; returns its index.
+ * Named `name`, else "<kind label> <n>" (the n-th trend of that kind). The inspector's "Launch a trend here" and the
+ * scenario's `launch` events, which replay it, both come here.
+ */
+export function launchByHand(
+  ctx: SimContext,
+  agent: number,
+  kind: TrendKind,
+  platform: number,
+  name?: string,
+): number {
+  const { state, world } = ctx;
+  const trends = state.trends;
+  const sameKind = trends.filter((t) => t.trend.kind === kind).length;
+  const spec = {
+    name: name ?? `${TREND_KIND_DEFAULTS[kind].label} ${sameKind + 1}`,
+    kind,
+    platform,
+    origin: 'user' as const,
+    startTick: state.tick,
+    region: world.population.region[agent]!,
+  };
+  const t = addTrend(ctx, resolveTrend(world, spec, trends.length, 'launchTrend'));
+  launchTrend(ctx, t, [agent]);
+  return t;
 }

@@ -47,6 +47,7 @@ export function eventNameProblems(
       break;
     }
     case 'creator-leaves':
+    case 'launch':
       if (event.agent !== undefined && event.agent >= agents)
         problems.push(
           `${path}.agent: must be an integer from 0 to ${(agents - 1).toLocaleString('en-US')} (an agent of this world; got ${event.agent})`,
@@ -83,8 +84,9 @@ export interface PlannedTrend {
 }
 
 /**
- * The trends a run will hold, in the order the engine adds them: the scenario's own, then one per campaign event in
- * timeline order (by tick, then file order), so index t here is trend t of a run (if its campaign fires).
+ * The trends a run will hold, in the order the engine adds them: the scenario's own, then one per campaign or launch
+ * event in timeline order (by tick; a launch before a campaign of the same tick, as launches run before the hour; then
+ * file order), so index t here is trend t of a run (if its event fires).
  */
 export function plannedTrends(scenario: Pick<WorldScenario, 'trends' | 'events'>): PlannedTrend[] {
   const planned: PlannedTrend[] = scenario.trends.map((trend, i) => ({
@@ -93,9 +95,22 @@ export function plannedTrends(scenario: Pick<WorldScenario, 'trends' | 'events'>
     seeds: trend.seeds,
     seedsPath: `trends[${i}].seeds`,
   }));
-  const campaigns = scenario.events.flatMap((event, i) => (event.type === 'campaign' ? [{ event, i }] : []));
-  campaigns.sort((a, b) => a.event.tick - b.event.tick || a.i - b.i);
-  for (const { event, i } of campaigns) {
+  const adding = scenario.events.flatMap((event, i) =>
+    event.type === 'campaign' || event.type === 'launch' ? [{ event, i }] : [],
+  );
+  const phase = (event: EventSpec) => (event.type === 'launch' ? 0 : 1);
+  adding.sort((a, b) => a.event.tick - b.event.tick || phase(a.event) - phase(b.event) || a.i - b.i);
+  for (const { event, i } of adding) {
+    if (event.type === 'launch') {
+      planned.push({
+        name: event.name,
+        namePath: `events[${i}].name`,
+        seeds: 1,
+        seedsPath: `events[${i}].agent`,
+      });
+      continue;
+    }
+    if (event.type !== 'campaign') continue;
     const own = event.trend.seeds !== undefined;
     planned.push({
       name: event.trend.name,

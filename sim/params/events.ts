@@ -1,7 +1,7 @@
 // Schema of a social-world scenario's timeline of scheduled events (DESIGN §2.6). Pure schema: the engine applies them in sim/model/events.ts.
 import * as z from 'zod';
 import { intField, numberField, probabilityField, TICK_SLIDER_MAX } from './fields.ts';
-import { trendSchema, worldRefSchema } from './trends.ts';
+import { trendKindSchema, trendSchema, worldRefSchema } from './trends.ts';
 
 const group = 'Events';
 const tick = intField(0, 10_000_000, {
@@ -120,6 +120,24 @@ export const activityChangeEventSchema = z.strictObject({
   }),
 });
 
+/**
+ * A trend launched by hand from one account, before the hour `tick` is simulated (the app's "Launch a trend here",
+ * recorded so that a share link, an export or a rebuild runs it again exactly). The account posts it first as an
+ * ordinary user, on `platform` (joining it if it was not there).
+ */
+export const launchEventSchema = z.strictObject({
+  type: z.literal('launch'),
+  tick,
+  agent: intField(0, 100_000_000, {
+    label: 'Agent',
+    description: 'Id of the account that posts the trend first',
+    group,
+  }),
+  kind: trendKindSchema,
+  platform: worldRefSchema,
+  name: trendSchema.shape.name,
+});
+
 /** One event; an effect with an end (`until`) must end after it starts, or it would never be in force. */
 export const eventSchema = z
   .discriminatedUnion(
@@ -131,10 +149,11 @@ export const eventSchema = z
       idolLiveEventSchema,
       creatorLeavesEventSchema,
       activityChangeEventSchema,
+      launchEventSchema,
     ],
     {
       error:
-        'must be an event with "type" one of "algorithm-change", "ban", "outage", "campaign", "idol-live", "creator-leaves", "activity-change"',
+        'must be an event with "type" one of "algorithm-change", "ban", "outage", "campaign", "idol-live", "creator-leaves", "activity-change", "launch"',
     },
   )
   .superRefine(
@@ -162,12 +181,14 @@ export const EVENT_TYPES = [
   'idol-live',
   'creator-leaves',
   'activity-change',
+  'launch',
 ] as const;
 
 export type EventSpec = z.output<typeof eventSchema>;
 export type EventsSpec = z.output<typeof eventsSchema>;
 export type AlgorithmChangeEvent = z.output<typeof algorithmChangeEventSchema>;
 export type BanEvent = z.output<typeof banEventSchema>;
+export type LaunchEvent = z.output<typeof launchEventSchema>;
 export type CampaignEvent = z.output<typeof campaignEventSchema>;
 export type IdolLiveEvent = z.output<typeof idolLiveEventSchema>;
 export type CreatorLeavesEvent = z.output<typeof creatorLeavesEventSchema>;

@@ -102,6 +102,14 @@ export function connectBridge(store: AppStore, client: EngineClient): () => void
       inspectionAsked = false;
       if (store.getState().selectedAgent === inspection.id) store.setState({ inspection });
     }),
+    client.onLaunched(({ event }) => {
+      // The run now holds the launch: the scenario says so (no rebuild: the worker already ran it), so share links,
+      // exports and the events panel carry it, and a rebuild launches it again at its hour.
+      const { scenario } = store.getState();
+      if (!scenario) return;
+      const events = Array.isArray(scenario.events) ? scenario.events : [];
+      store.setState({ scenario: { ...scenario, events: [...events, event] } });
+    }),
     client.onError((message) => {
       const error: AppError = {
         kind: message.kind,

@@ -5,6 +5,7 @@ import type {
   ErrorMessage,
   FrameMessage,
   InspectionMessage,
+  LaunchedMessage,
   ReadyMessage,
   SeriesRow,
   StatusMessage,
@@ -48,6 +49,8 @@ export interface EngineClient {
   /** Answers to `requestAdoptions` for the current world. */
   onAdoptions(listener: Listener<AdoptionsMessage>): () => void;
   onTies(listener: Listener<TiesMessage>): () => void;
+  /** A trend launched by hand in the current world, as its scenario event. */
+  onLaunched(listener: Listener<LaunchedMessage>): () => void;
   onError(listener: Listener<ErrorMessage>): () => void;
   /** Terminates the worker and starts a fresh one (the caller sends `init` again). */
   restart(): void;
@@ -63,6 +66,7 @@ export function createEngineClient(spawn: () => WorkerLike): EngineClient {
     inspection: new Set<Listener<InspectionMessage>>(),
     adoptions: new Set<Listener<AdoptionsMessage>>(),
     ties: new Set<Listener<TiesMessage>>(),
+    launched: new Set<Listener<LaunchedMessage>>(),
     error: new Set<Listener<ErrorMessage>>(),
   };
   let worker: WorkerLike | null = null;
@@ -129,6 +133,10 @@ export function createEngineClient(spawn: () => WorkerLike): EngineClient {
         if (isStale(message.generation)) return;
         emit(listeners.ties, message);
         break;
+      case 'launched':
+        if (isStale(message.generation)) return;
+        emit(listeners.launched, message);
+        break;
       case 'error':
         emit(listeners.error, message);
         break;
@@ -180,6 +188,7 @@ export function createEngineClient(spawn: () => WorkerLike): EngineClient {
     onInspection: (listener) => subscribe(listeners.inspection, listener),
     onAdoptions: (listener) => subscribe(listeners.adoptions, listener),
     onTies: (listener) => subscribe(listeners.ties, listener),
+    onLaunched: (listener) => subscribe(listeners.launched, listener),
     onError: (listener) => subscribe(listeners.error, listener),
     restart: () => {
       worker?.terminate();

@@ -38,6 +38,8 @@ export function eventTitle(event: unknown, resolved: unknown): string {
   const type = humanize(String(getPath(event, ['type']) ?? 'event'));
   const tick = getPath(event, ['tick']);
   const parts = [type, `tick ${typeof tick === 'number' ? tick : '?'}`];
+  const launchName = getPath(event, ['name']);
+  if (typeof launchName === 'string') parts.push(launchName); // a launch: its trend's name
   const trendName = getIn(event, ['trend', 'name']);
   if (typeof trendName === 'string') {
     // A campaign: its trend's name and the platform it is posted on.
@@ -93,6 +95,8 @@ export function defaultEvent(type: EventType, resolved: unknown, tick: number): 
       return { type, tick, platform, rank: 1 };
     case 'activity-change':
       return { type, tick, until: tick + 24, multiplier: 1.5 };
+    case 'launch':
+      return { type, tick, agent: 0, kind: 'meme', platform, name: 'Launched meme' };
     default: {
       const never: never = type;
       throw new Error(`unknown event type ${String(never)}`);

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { TOUR_STOPS } from '../../src/ui/tour.ts';
-import { colourCounts, pngStats, readInt, stepTimes, waitForInt, waitFrames } from './browser.ts';
+import { colourCounts, pngStats, readInt, stateHash, stepTimes, waitForInt, waitFrames } from './browser.ts';
 import { useAppSession } from './session.ts';
 
 const E2E_AGENTS = 3000;
@@ -134,6 +134,17 @@ describe('using the app as a visitor does', () => {
         timeout: 10_000,
       })
       .toContain('It seeded this cascade.');
+
+    // The launch is part of the run: its share link reopens the same run, launched trend and all.
+    const launchedAt = await readInt(page, 'tick');
+    const tick = await stepTimes(page, 3);
+    expect(tick).toBe(launchedAt + 3);
+    const hash = await stateHash(page, tick);
+    await page.locator('[data-testid="share"]').click();
+    await page.waitForFunction(() => window.location.hash.startsWith('#s='));
+    const reopened = (await session.open(page.url())).page;
+    expect(await stateHash(reopened, tick)).toBe(hash);
+    expect(await reopened.locator('.readouts .reach li').count()).toBe(trendsBefore + 1);
   });
 
   it('answers the keyboard: space plays and pauses, R resets, N draws a new seed, ? opens the help', async () => {

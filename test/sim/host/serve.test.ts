@@ -406,6 +406,37 @@ describe('serveEngine', () => {
     expect(h.engines[2]!.stateHash()).not.toBe(first);
   });
 
+  it('records a hand-launched trend as a launch event of its hour: it tells the app, and every rebuild runs it again', () => {
+    const built: ScenarioJson[] = [];
+    const h = harness({
+      createEngine: (scenario, seed) => {
+        built.push(scenario);
+        return ringEngine(scenario, seed);
+      },
+    });
+    h.send({
+      type: 'init',
+      scenario: { agents: 10, events: [{ type: 'ban', tick: 50, platform: 'ringtok' }] },
+      seed: 'abc',
+    });
+    h.send({ type: 'step', count: 3 });
+    h.send({ type: 'launchTrend', agent: 2, kind: 'meme', platform: 0 });
+    const launched = last(h.of('launched'));
+    expect(launched.generation).toBe(1);
+    expect(launched.event).toMatchObject({
+      type: 'launch',
+      tick: 3,
+      agent: 2,
+      kind: 'meme',
+      platform: 'ringtok',
+    });
+    expect(typeof launched.event.name).toBe('string');
+    h.send({ type: 'reset' });
+    expect(built[1]!.events).toEqual([{ type: 'ban', tick: 50, platform: 'ringtok' }, launched.event]);
+    h.send({ type: 'setParams', patch: { agents: 12 } });
+    expect(built[2]!.events).toEqual(built[1]!.events);
+  });
+
   it('applies setParams as a merge patch and rebuilds with the same seed', () => {
     const h = harness();
     h.send({ type: 'init', scenario: { agents: 10, label: { a: 1, b: 2 } }, seed: 'abc' });

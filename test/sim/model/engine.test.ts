@@ -111,6 +111,48 @@ describe('createWorldEngine', () => {
     expect(() => engine.launchTrend(-1, 'meme', 0)).toThrow(/agent must be an integer from 0 to 1999/);
   });
 
+  it('runs a recorded launch event as the same run as the hand launch it records, at its tick and after', () => {
+    // By hand: after 10 hours a meme is launched at agent 17 on platform 3; the host records it as a launch event.
+    const byHand = run('launch-replay', 10);
+    const t = byHand.launchTrend(17, 'meme', 3);
+    const name = byHand.summary().trends[t]!.name;
+    expect(name).toBe('Meme 2'); // the scenario's own meme is the first
+    const launch = {
+      type: 'launch',
+      tick: 10,
+      agent: 17,
+      kind: 'meme',
+      platform: byHand.platformNames[3],
+      name,
+    };
+    // The campaign at tick 10 fires inside that hour, after the launch: the launch is trend 2, the campaign trend 3.
+    const replayed = createWorldEngine(
+      scenario('launch-replay', { events: [...scenario('x').events, launch] }),
+    );
+    for (let tick = 0; tick < 10; tick++) replayed.step();
+    expect(replayed.stateHash()).toBe(byHand.stateHash());
+    for (let tick = 0; tick < 8; tick++) {
+      byHand.step();
+      replayed.step();
+    }
+    expect(replayed.stateHash()).toBe(byHand.stateHash());
+    expect(replayed.summary().trends.map((x) => x.name)).toEqual(byHand.summary().trends.map((x) => x.name));
+    expect(replayed.summary().trends[2]).toMatchObject({ name: 'Meme 2' });
+    expect(replayed.summary().trends[2]!.adopters).toBeGreaterThanOrEqual(1);
+    // A run without the launch is another run.
+    expect(run('launch-replay', 18).stateHash()).not.toBe(byHand.stateHash());
+  });
+
+  it('launches a recorded launch of hour 0 before the first hour, and refuses one naming an agent the world lacks', () => {
+    const launch = { type: 'launch', tick: 0, agent: 5, kind: 'song', platform: 'Loop', name: 'Hum' };
+    const engine = createWorldEngine(scenario('launch-0', { events: [launch] }));
+    expect(engine.summary().trends.map((x) => x.name)).toContain('Hum');
+    expect(engine.agents.lastAdopted[5]).toBe(3); // trends 0, 1 from the scenario, then Hum
+    expect(() => createWorldEngine(scenario('launch-0', { events: [{ ...launch, agent: 2000 }] }))).toThrow(
+      /events\[0\]\.agent: must be an integer from 0 to 1,999/,
+    );
+  });
+
   it('names the field when an event names a platform the world lacks', () => {
     const bad = scenario('bad', { events: [{ type: 'ban', tick: 5, platform: 'Myspace' }] });
     expect(() => createWorldEngine(bad)).toThrow(/events\[0\]\.platform: must be one of "Loop"/);

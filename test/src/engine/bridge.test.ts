@@ -246,6 +246,21 @@ describe('store ↔ engine bridge', () => {
     expect(store.getState().error).toBeNull();
   });
 
+  it("adds a hand-launched trend to the scenario as its launch event, without rebuilding, and ignores an old world's", () => {
+    const { store, worker, types } = setup();
+    worker.reply(ready(1));
+    const sent = types().length;
+    store.getState().launchTrend(2, 'meme', 0);
+    expect(types().slice(sent)).toEqual(['launchTrend']);
+    const event = { type: 'launch', tick: 7, agent: 2, kind: 'meme', platform: 'p', name: 'Meme 1' };
+    worker.reply({ v: 1, type: 'launched', generation: 1, event });
+    expect(store.getState().scenario).toEqual({ agents: 3, events: [event] });
+    worker.reply({ v: 1, type: 'launched', generation: 0, event: { ...event, tick: 1 } });
+    expect(store.getState().scenario).toEqual({ agents: 3, events: [event] });
+    expect(types().slice(sent)).toEqual(['launchTrend']); // no rebuild asked
+    expect(store.getState().phase).toBe('ready');
+  });
+
   it('goes back to the run it showed when the worker refuses the world asked for as too big', () => {
     const { store, worker } = setup();
     worker.reply(ready(1));

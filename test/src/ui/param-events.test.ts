@@ -142,6 +142,12 @@ describe('event titles and new events', () => {
       eventTitle({ type: 'campaign', tick: 3, trend: { name: 'Chant', platform: 'Chirp' } }, resolved),
     ).toBe('Campaign · tick 3 · Chant · Chirp');
     expect(eventTitle({ type: 'activity-change', tick: 0 }, resolved)).toBe('Activity change · tick 0');
+    expect(
+      eventTitle(
+        { type: 'launch', tick: 12, agent: 4, kind: 'meme', platform: 'Chirp', name: 'Meme 2' },
+        resolved,
+      ),
+    ).toBe('Launch · tick 12 · Meme 2 · Chirp');
   });
 
   it('adds every event type with defaults the schema and the engine accept, at the asked tick', () => {
@@ -154,7 +160,7 @@ describe('event titles and new events', () => {
       scenario = mergePatch(scenario, patch);
     }
     expect((scenario.events as unknown[]).slice(1)).toEqual(added);
-    expect(added.map((e) => e.tick)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(added.map((e) => e.tick)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     // The algorithm change starts from Loop's own settings, so it changes nothing until edited.
     expect(added[0]).toEqual({
       type: 'algorithm-change',
@@ -162,7 +168,7 @@ describe('event titles and new events', () => {
       platform: 'Loop',
       ...(getIn(resolved, ['world', 'platforms', 0, 'algorithm']) as object),
     });
-    // The engine resolves every name and applies all seven (ban at 2 and outage at 3 on Loop, until 9).
+    // The engine resolves every name and applies all eight (ban at 2 and outage at 3 on Loop, until 9; a launch at 8).
     expect(availableAfter(scenario, 8)[0]).toBe(false);
   });
 
@@ -228,8 +234,8 @@ describe('event edits', () => {
         checked++;
       }
     }
-    // algorithm 6, ban 4, campaign 2 + trend (name + 11 + 8 topics), idol 5, creator 4, activity 4, and outage 4.
-    expect(checked).toBe(6 + 4 + 2 + 20 + 5 + 4 + 4 + 4);
+    // algorithm 6, ban 4, campaign 2 + trend (name + 11 + 8 topics), idol 5, creator 4, activity 4, outage 4, launch 5.
+    expect(checked).toBe(6 + 4 + 2 + 20 + 5 + 4 + 4 + 4 + 5);
   });
 
   it('shows a campaign’s trend as the engine runs it: posted by its influencers, with its kind’s defaults', () => {
