@@ -6,6 +6,7 @@ import { aleaNext } from './classic/fast-alea.ts';
 import type { SimContext } from './context.ts';
 import { createTrendState } from './state.ts';
 import {
+  KIND_PALETTE_SHIFT,
   type ResolvedTrend,
   resolveFandom,
   resolvePlatform,
@@ -222,6 +223,15 @@ export function applyEvent(ctx: SimContext, event: EventSpec, timeline: Timeline
   }
 }
 
+/** The first colour of the trend palette not in `used` (the palette cycles once all are taken). */
+function unusedColour(used: readonly string[]): string {
+  const taken = new Set(used.map((c) => c.toLowerCase()));
+  return (
+    KIND_PALETTE_SHIFT.find((c) => !taken.has(c)) ??
+    KIND_PALETTE_SHIFT[used.length % KIND_PALETTE_SHIFT.length]!
+  );
+}
+
 /**
  * A trend of `kind` launched now by `agent` alone, as an ordinary user of its region, on `platform`; returns its index.
  * Named `name`, else "<kind label> <n>" (the n-th trend of that kind). The inspector's "Launch a trend here" and the
@@ -244,6 +254,8 @@ export function launchByHand(
     origin: 'user' as const,
     startTick: state.tick,
     region: world.population.region[agent]!,
+    // A second trend of a kind would share the kind's colour: it takes a palette colour no trend has yet.
+    ...(sameKind > 0 ? { color: unusedColour(trends.map((t) => t.trend.color)) } : {}),
   };
   const t = addTrend(ctx, resolveTrend(world, spec, trends.length, 'launchTrend'));
   launchTrend(ctx, t, [agent]);

@@ -137,7 +137,8 @@ export interface ResolvedTrend {
   languageMask: number;
 }
 
-const KIND_PALETTE_SHIFT = [
+/** Colours for trends past the first six, and for a second trend of a kind (launched by hand). */
+export const KIND_PALETTE_SHIFT = [
   '#ff4f9a',
   '#ffb000',
   '#22c3e6',

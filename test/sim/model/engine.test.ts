@@ -107,6 +107,10 @@ describe('createWorldEngine', () => {
     const t = engine.launchTrend(agent, 'meme', 3);
     expect(engine.agents.lastAdopted[agent]).toBe(t + 1);
     expect(engine.ctx.state.trends[t]!.platform[agent]).toBe(3);
+    // The scenario's own meme ("Joke") has the kind's colour; a second meme gets one no trend has.
+    const colours = engine.summary().trends.map((x) => x.color);
+    expect(colours[t]).not.toBe(colours[1]);
+    expect(new Set(colours).size).toBe(colours.length);
     expect(() => engine.launchTrend(agent, 'polka', 0)).toThrow(InputError);
     expect(() => engine.launchTrend(-1, 'meme', 0)).toThrow(/agent must be an integer from 0 to 1999/);
   });
