@@ -247,8 +247,12 @@ export function launchByHand(
   const { state, world } = ctx;
   const trends = state.trends;
   const sameKind = trends.filter((t) => t.trend.kind === kind).length;
+  // "Meme 2" for the second meme, or the next number no trend is called (names tell trends apart in every output).
+  const taken = new Set(trends.map((t) => t.trend.name.toLowerCase()));
+  let n = sameKind + 1;
+  while (taken.has(`${TREND_KIND_DEFAULTS[kind].label} ${n}`.toLowerCase())) n++;
   const spec = {
-    name: name ?? `${TREND_KIND_DEFAULTS[kind].label} ${sameKind + 1}`,
+    name: name ?? `${TREND_KIND_DEFAULTS[kind].label} ${n}`,
     kind,
     platform,
     origin: 'user' as const,

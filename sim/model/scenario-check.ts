@@ -125,22 +125,15 @@ export function plannedTrends(scenario: Pick<WorldScenario, 'trends' | 'events'>
 
 /**
  * Problems of a validated world scenario that the schema cannot see, one line per problem: names its trends and
- * events use that its world lacks, two trends with one name (ignoring case: outputs tell trends apart by name),
- * more seed accounts than agents, and more trends than a run holds. Needs no built world.
+ * events use that its world lacks, more seed accounts than agents, and more trends than a run holds. Needs no built
+ * world.
  */
 export function worldScenarioProblems(scenario: WorldScenario): string[] {
   const { world } = scenario;
   const problems = worldNameProblems(world, world.agents, scenario.trends, scenario.events);
   const planned = plannedTrends(scenario);
-  const firstWithName = new Map<string, string>();
+  // Two trends of one name are refused by the schema itself (sim/params/world.ts).
   for (const trend of planned) {
-    const key = trend.name.toLowerCase();
-    const first = firstWithName.get(key);
-    if (first === undefined) firstWithName.set(key, trend.namePath);
-    else
-      problems.push(
-        `${trend.namePath}: must be unique among the trends' names, ignoring case (${JSON.stringify(trend.name)} is also ${first})`,
-      );
     if (trend.seeds !== undefined && trend.seeds > world.agents)
       problems.push(
         `${trend.seedsPath}: must be at most world.agents = ${world.agents.toLocaleString('en-US')} (got ${trend.seeds})`,

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { DEFAULT_FANDOMS, DEFAULT_TOPICS } from '../model/defaults/fandoms.ts';
 import { DEFAULT_PLATFORMS } from '../model/defaults/platforms.ts';
 import { DEFAULT_LANGUAGES, DEFAULT_REGIONS } from '../model/defaults/regions.ts';
+import { jsonPath } from './errors.ts';
 import { eventsSchema } from './events.ts';
 import { intField, numberField, probabilityField, TICK_SLIDER_MAX } from './fields.ts';
 import { recommenderSchema } from './recommender.ts';
@@ -275,23 +276,54 @@ export const experimentSchema = z.strictObject({
   }),
 });
 
-export const worldScenarioSchema = z.strictObject({
-  ...scenarioHeaderFields,
-  experiments: z.array(experimentSchema).max(8, { error: 'must list at most 8 experiments' }).optional(),
-  ticks: intField(1, 10_000_000, {
-    label: 'Ticks',
-    description: 'Simulated hours per run',
-    unit: 'ticks',
-    group: 'Run',
-    sliderMax: TICK_SLIDER_MAX,
-    log: false,
-  }).default(24 * 7),
-  regenerateWorld: z.boolean({ error: 'must be true or false' }).default(true),
-  world: worldParamsSchema,
-  trends: trendsSchema.default([]),
-  events: eventsSchema.default([]),
-  recommender: recommenderSchema.prefault({}),
-});
+export const worldScenarioSchema = z
+  .strictObject({
+    ...scenarioHeaderFields,
+    experiments: z.array(experimentSchema).max(8, { error: 'must list at most 8 experiments' }).optional(),
+    ticks: intField(1, 10_000_000, {
+      label: 'Ticks',
+      description: 'Simulated hours per run',
+      unit: 'ticks',
+      group: 'Run',
+      sliderMax: TICK_SLIDER_MAX,
+      log: false,
+    }).default(24 * 7),
+    regenerateWorld: z.boolean({ error: 'must be true or false' }).default(true),
+    world: worldParamsSchema,
+    trends: trendsSchema.default([]),
+    events: eventsSchema.default([]),
+    recommender: recommenderSchema.prefault({}),
+  })
+  .superRefine(
+    (scenario, ctx) => {
+      // Outputs, charts and the legend tell trends apart by name: the scenario's trends, each campaign's and each
+      // launch's must differ (ignoring case). The later of two gets the message, naming the first.
+      const named: { name: string; path: (string | number)[] }[] = [
+        ...scenario.trends.map((t, i) => ({ name: t.name, path: ['trends', i, 'name'] })),
+        ...scenario.events.flatMap((e, i) =>
+          e.type === 'campaign'
+            ? [{ name: e.trend.name, path: ['events', i, 'trend', 'name'] }]
+            : e.type === 'launch'
+              ? [{ name: e.name, path: ['events', i, 'name'] }]
+              : [],
+        ),
+      ];
+      const first = new Map<string, (string | number)[]>();
+      for (const { name, path } of named) {
+        const earlier = first.get(name.toLowerCase());
+        if (!earlier) first.set(name.toLowerCase(), path);
+        else
+          ctx.addIssue({
+            code: 'custom',
+            path,
+            input: name,
+            message: `must be unique among the trends' names, ignoring case (also ${jsonPath(earlier)})`,
+          });
+      }
+    },
+    // Only a scenario whose fields are each valid: a bad name already has its own message.
+    { when: (payload) => payload.issues.length === 0 },
+  );
 
 export type WorldParams = z.output<typeof worldParamsSchema>;
 export type WorldParamsInput = z.input<typeof worldParamsSchema>;

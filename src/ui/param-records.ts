@@ -149,7 +149,7 @@ export interface RecordEdit {
  * The merge patch that sets field `path` of record `index` of list `list` to `value`. Merge patches replace arrays
  * whole, so the patch holds the whole list: the scenario's own records (input form, as written) with the one edit,
  * or the resolved list when the scenario leaves the list out (the schema's defaults). Fields of a SUM_TO_ONE object
- * are rebalanced and the note says how.
+ * are rebalanced, an event's `until` follows its `tick`, and the note says how.
  */
 export function editRecord(
   scenario: unknown,
@@ -176,6 +176,21 @@ export function editRecord(
     note = `${humanize(rule.object)} must sum to 1, so ${others
       .map((k) => `${humanize(k).toLowerCase()} became ${balanced[k]}`)
       .join(' and ')}.`;
+  }
+  // An event moved to another tick keeps its length: its end (`until`, which must come after `tick`) moves along.
+  const oldTick = getIn(records[index], ['tick']);
+  const until = getIn(records[index], ['until']);
+  if (
+    list.path.join('.') === 'events' &&
+    path.length === 1 &&
+    path[0] === 'tick' &&
+    typeof value === 'number' &&
+    typeof oldTick === 'number' &&
+    typeof until === 'number'
+  ) {
+    const moved = until + (value - oldTick);
+    next = setIn(next, shown, ['until'], moved);
+    note = `The event keeps its length of ${until - oldTick} hours, so its until tick became ${moved}.`;
   }
   const updated = records.map((record, i) => (i === index ? next : record));
   return { patch: patchFor(list.path, updated), note };

@@ -354,6 +354,8 @@ describe('editing the events in the parameter panel', () => {
     await tick.press('Enter');
     await expect.poll(() => eventFolder(page, 'Idol live · tick 5000 · Orbit').count()).toBe(1);
     expect(await slider.inputValue()).toBe('1000');
+    // Its end moved along, so the live stream lasts as long as before (an end before the start is refused).
+    await expect.poll(() => message(page, 'events.0.tick').textContent()).toMatch(/until tick became 50\d\d/);
   });
 });
 

@@ -147,6 +147,14 @@ describe('createWorldEngine', () => {
     expect(run('launch-replay', 18).stateHash()).not.toBe(byHand.stateHash());
   });
 
+  it('names a hand launch after its kind with the next number no trend is called', () => {
+    const engine = createWorldEngine(
+      scenario('launch-names', { trends: [...scenario('x').trends, { name: 'meme 2', kind: 'song' }] }),
+    );
+    const t = engine.launchTrend(3, 'meme', 0);
+    expect(engine.summary().trends[t]!.name).toBe('Meme 3'); // the second meme, but "meme 2" is taken
+  });
+
   it('launches a recorded launch of hour 0 before the first hour, and refuses one naming an agent the world lacks', () => {
     const launch = { type: 'launch', tick: 0, agent: 5, kind: 'song', platform: 'Loop', name: 'Hum' };
     const engine = createWorldEngine(scenario('launch-0', { events: [launch] }));

@@ -88,20 +88,6 @@ describe('worldScenarioProblems', () => {
     expect(worldScenarioProblems(fine)).toEqual([]);
   });
 
-  it('refuses two trends with one name, ignoring case, among the trends and the campaign trends', () => {
-    const twice = scenario({
-      trends: [
-        { name: 'Step', kind: 'dance-challenge' },
-        { name: 'STEP', kind: 'meme' },
-      ],
-      events: [{ type: 'campaign', tick: 4, trend: { name: 'step', kind: 'ar-filter' } }],
-    });
-    expect(worldScenarioProblems(twice)).toEqual([
-      'trends[1].name: must be unique among the trends\' names, ignoring case ("STEP" is also trends[0].name)',
-      'events[0].trend.name: must be unique among the trends\' names, ignoring case ("step" is also trends[0].name)',
-    ]);
-  });
-
   it('refuses more seed accounts than the world has agents, naming the field that asked for them', () => {
     const greedy = scenario({
       trends: [{ name: 'Step', kind: 'dance-challenge', seeds: 301 }],

@@ -4,6 +4,7 @@ import { InputError, parseOrThrow } from '../../../sim/params/errors.ts';
 import { eventsSchema } from '../../../sim/params/events.ts';
 import { recommenderSchema } from '../../../sim/params/recommender.ts';
 import { trendsSchema } from '../../../sim/params/trends.ts';
+import { worldScenarioSchema } from '../../../sim/params/world.ts';
 
 function messageOf(action: () => unknown): string {
   try {
@@ -115,5 +116,31 @@ describe('the recommender schema', () => {
     const message = messageOf(() => parseOrThrow(recommenderSchema, { strategy: 'magic' }, 'scenario'));
     expect(message).toContain('strategy');
     expect(message).toContain('"chronological"');
+  });
+});
+
+describe('the world scenario schema', () => {
+  it('refuses two trends with one name, ignoring case, among the trends, campaign trends and launches', () => {
+    const twice = {
+      version: 1,
+      world: { agents: 300 },
+      trends: [
+        { name: 'Step', kind: 'dance-challenge' },
+        { name: 'STEP', kind: 'meme' },
+      ],
+      events: [
+        { type: 'campaign', tick: 4, trend: { name: 'step', kind: 'ar-filter' } },
+        { type: 'launch', tick: 5, agent: 3, kind: 'meme', platform: 'Loop', name: 'Meme 1' },
+        { type: 'launch', tick: 6, agent: 4, kind: 'meme', platform: 'Loop', name: 'meme 1' },
+      ],
+    };
+    expect(messageOf(() => parseOrThrow(worldScenarioSchema, twice, 'test')).split('\n')).toEqual([
+      'trends[1].name: must be unique among the trends\' names, ignoring case (also trends[0].name) (got "STEP")',
+      'events[0].trend.name: must be unique among the trends\' names, ignoring case (also trends[0].name) (got "step")',
+      'events[2].name: must be unique among the trends\' names, ignoring case (also events[1].name) (got "meme 1")',
+    ]);
+    expect(() =>
+      parseOrThrow(worldScenarioSchema, { ...twice, trends: [twice.trends[0]], events: [] }, 'test'),
+    ).not.toThrow();
   });
 });

@@ -259,6 +259,23 @@ describe('record edits', () => {
     ]);
   });
 
+  it("moves an event's end along with its tick, keeping its length, and says so; an event without an end just moves", () => {
+    const withEvents = {
+      ...preset,
+      events: [
+        { type: 'idol-live', tick: 35, until: 38, fandom: 'Orbit' },
+        { type: 'ban', tick: 48, platform: 'Loop' },
+      ],
+    };
+    const moved = edit(withEvents, 'events', 0, ['tick'], 100);
+    expect(getPath(moved.scenario, ['events'])).toMatchObject([{ tick: 100, until: 103 }, { tick: 48 }]);
+    expect(moved.note).toBe('The event keeps its length of 3 hours, so its until tick became 103.');
+    expect(checkPatch(worldScenarioSchema, withEvents, moved.patch)).toEqual([]);
+    const ban = edit(withEvents, 'events', 1, ['tick'], 10);
+    expect((ban.scenario.events as unknown[])[1]).toEqual({ type: 'ban', tick: 10, platform: 'Loop' });
+    expect(ban.note).toBeNull();
+  });
+
   it('shows a trend platform given by its kind as the platform of that kind, by name, as the select lists them', () => {
     const byKind = {
       ...preset,
