@@ -2,18 +2,18 @@
 import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../sim/cli/app.ts';
-import { captureStream, FIXTURES, removeTempFolders, runCliProcess, tempFolder } from './cli-process.ts';
+import {
+  FIXTURES,
+  removeTempFolders,
+  runCliInProcess,
+  runCliProcess,
+  tempFolder,
+} from './cli-process.ts';
 
 afterAll(removeTempFolders);
 
-/** Runs the CLI in this process (fast) and captures what it prints. */
-async function cli(args: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
-  const stdout = captureStream();
-  const stderr = captureStream();
-  const code = await runCli(args, { stdout: stdout.stream, stderr: stderr.stream });
-  return { code, stderr: stderr.text(), stdout: stdout.text() };
-}
+/** Runs the CLI in this process and keeps what it prints. */
+const cli = runCliInProcess;
 
 const folder = tempFolder();
 const out = join(folder, 'out');

@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { runCli } from '../../../sim/cli/app.ts';
 
 /** Repository root (the child runs there so `--import tsx` resolves). */
 export const ROOT = resolve(import.meta.dirname, '../../..');
@@ -75,4 +76,14 @@ export function captureStream(): { stream: NodeJS.WriteStream; text: () => strin
     },
   } as unknown as NodeJS.WriteStream;
   return { stream, text: () => chunks.join('') };
+}
+
+/** Runs the CLI in this process (fast: no child, no tsx start-up) and keeps what it prints. */
+export async function runCliInProcess(
+  args: string[],
+): Promise<{ code: number; stderr: string; stdout: string }> {
+  const stdout = captureStream();
+  const stderr = captureStream();
+  const code = await runCli(args, { stdout: stdout.stream, stderr: stderr.stream });
+  return { code, stderr: stderr.text(), stdout: stdout.text() };
 }

@@ -2,17 +2,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../sim/cli/app.ts';
-import { captureStream, readCsv, removeTempFolders, tempFolder } from './cli-process.ts';
+import { readCsv, removeTempFolders, runCliInProcess, tempFolder } from './cli-process.ts';
 
 afterAll(removeTempFolders);
 
-async function cli(args: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
-  const stdout = captureStream();
-  const stderr = captureStream();
-  const code = await runCli(args, { stdout: stdout.stream, stderr: stderr.stream });
-  return { code, stderr: stderr.text(), stdout: stdout.text() };
-}
+/** Runs the CLI in this process and keeps what it prints. */
+const cli = runCliInProcess;
 
 const folder = tempFolder();
 

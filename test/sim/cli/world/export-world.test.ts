@@ -2,21 +2,22 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../../sim/cli/app.ts';
 import { buildWorld } from '../../../../sim/model/build-world.ts';
 import { worldScenarioSchema } from '../../../../sim/params/world.ts';
-import { captureStream, FIXTURES, readCsv, removeTempFolders, tempFolder } from '../cli-process.ts';
+import {
+  FIXTURES,
+  readCsv,
+  removeTempFolders,
+  runCliInProcess,
+  tempFolder,
+} from '../cli-process.ts';
 
 afterAll(removeTempFolders);
 
 const SCENARIO = join(FIXTURES, 'world-small.json');
 
-async function cli(args: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
-  const stdout = captureStream();
-  const stderr = captureStream();
-  const code = await runCli(args, { stdout: stdout.stream, stderr: stderr.stream });
-  return { code, stderr: stderr.text(), stdout: stdout.text() };
-}
+/** Runs the CLI in this process and keeps what it prints. */
+const cli = runCliInProcess;
 
 describe('sim world', () => {
   it('writes every agent and tie of the seed’s world; followers agree with the ties, and ties join members only', async () => {
