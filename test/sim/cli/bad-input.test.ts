@@ -2,13 +2,7 @@
 import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  FIXTURES,
-  removeTempFolders,
-  runCliInProcess,
-  runCliProcess,
-  tempFolder,
-} from './cli-process.ts';
+import { FIXTURES, removeTempFolders, runCliInProcess, runCliProcess, tempFolder } from './cli-process.ts';
 
 afterAll(removeTempFolders);
 

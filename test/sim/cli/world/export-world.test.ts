@@ -4,13 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildWorld } from '../../../../sim/model/build-world.ts';
 import { worldScenarioSchema } from '../../../../sim/params/world.ts';
-import {
-  FIXTURES,
-  readCsv,
-  removeTempFolders,
-  runCliInProcess,
-  tempFolder,
-} from '../cli-process.ts';
+import { FIXTURES, readCsv, removeTempFolders, runCliInProcess, tempFolder } from '../cli-process.ts';
 
 afterAll(removeTempFolders);
 
