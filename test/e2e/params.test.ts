@@ -220,11 +220,13 @@ describe('editing the events in the parameter panel', () => {
     const original = await stateHash(page, 0);
     await openInPanel(page, 'Events', 'Idol live · tick 35 · Orbit');
 
-    // Move the idol's live stream to tick 5: the folder's title follows, and the world is rebuilt.
+    // Move the idol's live stream to tick 5: the folder's title follows, its end moves along (35–38 becomes 5–8),
+    // and the world is rebuilt.
     const tick = box(page, 'events.0.tick');
     await tick.fill('5');
     await tick.press('Enter');
     await expect.poll(() => eventFolder(page, 'Idol live · tick 5 · Orbit').count()).toBe(1);
+    await expect.poll(() => message(page, 'events.0.tick').textContent()).toContain('until tick became 8');
     // (The world at tick 0 is the same: the event only acts once tick 5 runs.)
     await waitUntilReady(page);
     expect(await stateHash(page, 0)).toBe(original);
@@ -236,7 +238,7 @@ describe('editing the events in the parameter panel', () => {
     const refusal = message(page, 'events.0.until');
     await expect.poll(() => refusal.textContent()).toContain('events[0].until: must be an integer from 1');
     expect(await refusal.textContent()).toContain('Not applied');
-    expect(await until.inputValue()).toBe('38');
+    expect(await until.inputValue()).toBe('8');
 
     // Add a ban (a day after the current tick, on the first platform), then move it to tick 6.
     await page.locator('[data-testid="add-event-type"]').selectOption('ban');
@@ -256,7 +258,7 @@ describe('editing the events in the parameter panel', () => {
     // The share link carries both events; Node running it reaches the page's state, with Loop banned since tick 6.
     const { shared } = await shareLink(page);
     expect(shared.patch.events).toEqual([
-      { type: 'idol-live', tick: 5, until: 38, fandom: 'Orbit', boost: 4, fanBoost: 2 },
+      { type: 'idol-live', tick: 5, until: 8, fandom: 'Orbit', boost: 4, fanBoost: 2 },
       { type: 'ban', tick: 6, platform: 'Loop' },
     ]);
     const linked = mergePatch(preset, shared.patch);
