@@ -16,7 +16,15 @@ import { replicateMaker } from '../../model/replicates.ts';
 import { plannedTrends } from '../../model/scenario-check.ts';
 import type { WorldScenario } from '../../params/world.ts';
 import { CsvFile } from '../csv.ts';
-import { checkOutFolder, clearRunOutputs, prepareOutFolder, writeJsonFile } from '../output.ts';
+import { engineVersion } from '../host.ts';
+import {
+  type Aggregate,
+  checkOutFolder,
+  clearRunOutputs,
+  prepareOutFolder,
+  RunningAggregate,
+  writeJsonFile,
+} from '../output.ts';
 import { EventLoopYield, type StopRequest, type StopSignal } from '../stop-signals.ts';
 import { ADOPTION_COLUMNS, forEachAdoptionRow } from './adoption-rows.ts';
 import { seedShortfallWarnings } from './seed-shortfall.ts';
@@ -81,6 +89,37 @@ export interface WorldRunOutcome {
 /** Names of every trend a run will hold: the scenario's, then one per campaign event (in timeline order). */
 export function plannedTrendNames(scenario: WorldScenario): string[] {
   return plannedTrends(scenario).map((trend) => trend.name);
+}
+
+/** Per trend (by name), the mean, sd, min and max over the runs of its adopters, exposed agents and reshares. */
+function trendAggregates(
+  summaries: readonly WorldRunSummary[],
+): Record<string, { adopters: Aggregate; exposed: Aggregate; reshares: Aggregate }> {
+  const byTrend = new Map<
+    string,
+    { adopters: RunningAggregate; exposed: RunningAggregate; reshares: RunningAggregate }
+  >();
+  for (const run of summaries)
+    for (const trend of run.trends) {
+      let figures = byTrend.get(trend.name);
+      if (!figures) {
+        figures = {
+          adopters: new RunningAggregate(),
+          exposed: new RunningAggregate(),
+          reshares: new RunningAggregate(),
+        };
+        byTrend.set(trend.name, figures);
+      }
+      figures.adopters.add(trend.adopters);
+      figures.exposed.add(trend.exposed);
+      figures.reshares.add(trend.reshares);
+    }
+  return Object.fromEntries(
+    [...byTrend].map(([name, f]) => [
+      name,
+      { adopters: f.adopters.result(), exposed: f.exposed.result(), reshares: f.reshares.result() },
+    ]),
+  );
 }
 
 function objectOf(names: readonly string[], values: ArrayLike<number>): Record<string, number> {
@@ -226,6 +265,7 @@ export async function runWorldScenario(
     for (const file of csvFiles) file.close();
   }
   writeJsonFile(join(outDir, 'summary.json'), {
+    engine: { name: 'hallyu-lab', version: engineVersion() },
     kind: 'world',
     title: scenario.title ?? null,
     status: stoppedBy === undefined ? 'complete' : 'interrupted',
@@ -234,7 +274,15 @@ export async function runWorldScenario(
     runsCompleted: summaries.length,
     ticks: scenario.ticks,
     agents: scenario.world.agents,
+    aggregates: trendAggregates(summaries),
     results: summaries,
+    scenario,
+    notes: {
+      seeds: 'run r uses seed runSeed(seed, r) = seed for r = 0, else seed-r',
+      aggregates: 'per trend over the finished runs: mean, sample standard deviation (n − 1), min and max',
+      timings:
+        'buildSeconds and simulateSeconds are wall-clock times: the only values that differ between two runs of the same scenario and seed',
+    },
   });
   return { summaries, stoppedBy };
 }

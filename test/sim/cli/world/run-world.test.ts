@@ -60,6 +60,28 @@ describe('runWorldScenario', () => {
     expect(JSON.parse(read('summary.json')).results[1].seed).toBe('cli-a-1');
   });
 
+  it('keeps in summary.json the engine version, the scenario as run, and per trend its spread over the runs', async () => {
+    const { summaries, read } = await runInto('cli-agg');
+    const summary = JSON.parse(read('summary.json'));
+    expect(summary.engine).toEqual({ name: 'hallyu-lab', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(summary.scenario).toMatchObject({ ticks: 30, world: { agents: 800 }, seed: 'cli-agg' });
+    expect(worldScenarioSchema.parse(summary.scenario)).toEqual(summary.scenario); // defaults filled: it reruns as is
+    const adopters = summaries.map((run) => run.trends.find((t) => t.name === 'Step Up')!.adopters);
+    const mean = (adopters[0]! + adopters[1]!) / 2;
+    expect(summary.aggregates['Step Up'].adopters).toMatchObject({
+      count: 2,
+      min: Math.min(...adopters),
+      max: Math.max(...adopters),
+    });
+    expect(summary.aggregates['Step Up'].adopters.mean).toBeCloseTo(mean, 12);
+    // Sample sd of two values: |a − b| / √2.
+    expect(summary.aggregates['Step Up'].adopters.sd).toBeCloseTo(
+      Math.abs(adopters[0]! - adopters[1]!) / Math.SQRT2,
+      9,
+    );
+    expect(Object.keys(summary.aggregates)).toEqual(['Step Up', 'Lens']);
+  });
+
   it('lists every adoption as a tree edge that agrees with cascades.csv and summary.json', async () => {
     const { summaries, read } = await runInto('cli-edges');
     const [header, ...lines] = read('adoptions.csv').trim().split('\n');
