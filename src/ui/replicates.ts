@@ -207,14 +207,15 @@ export function createReplicatesPanel(
     );
   });
   save.addEventListener('click', () => {
-    const { presetId, seed } = store.getState();
+    const { presetId, seed, tick } = store.getState();
+    // Named like every export (seed, live tick); the kind says what the runs were: how many, and how long.
     downloadBlob(
       new Blob([replicatesCsv(current, previous)], { type: 'text/csv' }),
       exportFileName(
         presetId,
         batch?.seed ?? seed,
-        (batch?.days ?? 0) * 24,
-        `replicates-${current.length}`,
+        tick,
+        `replicates-${current.length}-runs-of-${batch?.days ?? 0}-days`,
         'csv',
       ),
     );
