@@ -391,6 +391,7 @@ export function serveEngine(port: Port, schedule: Schedule, deps: HostDeps): voi
         post({ v: 1, type: 'launched', generation, event });
         sendFrame(engine);
         sendSummary(engine);
+        sendStatus(); // the state hash changed with the launch
         return;
       }
       case 'inspect':

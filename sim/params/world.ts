@@ -297,7 +297,7 @@ export const worldScenarioSchema = z
   .superRefine(
     (scenario, ctx) => {
       // Outputs, charts and the legend tell trends apart by name: the scenario's trends, each campaign's and each
-      // launch's must differ (ignoring case). The later of two gets the message, naming the first.
+      // launch's must differ (ignoring case). Each of a shared name gets the message.
       const named: { name: string; path: (string | number)[] }[] = [
         ...scenario.trends.map((t, i) => ({ name: t.name, path: ['trends', i, 'name'] })),
         ...scenario.events.flatMap((e, i) =>
@@ -308,17 +308,20 @@ export const worldScenarioSchema = z
               : [],
         ),
       ];
-      const first = new Map<string, (string | number)[]>();
+      // Every trend of a shared name gets the message, naming another: the one just edited is among them.
+      const byName = new Map<string, (string | number)[][]>();
+      for (const { name, path } of named)
+        byName.set(name.toLowerCase(), [...(byName.get(name.toLowerCase()) ?? []), path]);
       for (const { name, path } of named) {
-        const earlier = first.get(name.toLowerCase());
-        if (!earlier) first.set(name.toLowerCase(), path);
-        else
-          ctx.addIssue({
-            code: 'custom',
-            path,
-            input: name,
-            message: `must be unique among the trends' names, ignoring case (also ${jsonPath(earlier)})`,
-          });
+        const same = byName.get(name.toLowerCase()) ?? [];
+        const other = same.find((p) => p !== path);
+        if (!other) continue;
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          input: name,
+          message: `must be unique among the trends' names, ignoring case (also ${jsonPath(other)})`,
+        });
       }
     },
     // Only a scenario whose fields are each valid: a bad name already has its own message.

@@ -43,7 +43,7 @@ export interface ControlSpec {
 
 export interface ParamControl {
   readonly root: HTMLElement;
-  /** Shows `value`; a focused slider is left alone (the user is dragging it) unless `force`. */
+  /** Shows `value`; a slider being dragged is left alone (the user is moving it) unless `force`. */
   sync(value: unknown, force?: boolean): void;
   /** Shows the schema's messages (error) or an explanation of an automatic change (note) under the control; null clears. */
   tell(kind: 'error' | 'note', lines: readonly string[] | null): void;
@@ -133,7 +133,21 @@ export function createControl(spec: ControlSpec): ParamControl {
       slider.setAttribute('aria-valuetext', text);
       if (box) box.value = String(valueAt());
     });
-    slider.addEventListener('change', () => spec.commit(valueAt()));
+    // Only a drag in progress keeps the slider from following the store (a keyboard or finished edit that the app
+    // refused, e.g. a world too big, must show the value in force again even while the slider keeps the focus).
+    let dragging = false;
+    slider.addEventListener('pointerdown', () => {
+      dragging = true;
+    });
+    const dragEnded = () => {
+      dragging = false;
+    };
+    slider.addEventListener('pointerup', dragEnded);
+    slider.addEventListener('pointercancel', dragEnded);
+    slider.addEventListener('change', () => {
+      dragging = false;
+      spec.commit(valueAt());
+    });
     if (spec.compact || field.sliderMax !== undefined) {
       const typed = el('input', {
         type: 'number',
@@ -163,7 +177,7 @@ export function createControl(spec: ControlSpec): ParamControl {
     }
     sync = (value, force = false) => {
       const known = typeof value === 'number';
-      if (known && (force || document.activeElement !== slider))
+      if (known && (force || !dragging))
         slider.value = String(Math.round(toSlider(field, value) * SLIDER_STEPS));
       if (box && (force || document.activeElement !== box))
         box.value = known ? String(Number(value.toPrecision(6))) : '';

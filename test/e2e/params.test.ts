@@ -212,6 +212,28 @@ function eventFolder(page: Page, title: string) {
     .first();
 }
 
+describe('a world too big for this device', () => {
+  it('refuses the Agents slider at its maximum and leaves the run shown as it was, slider included', async () => {
+    const page = await open(`${session.url()}?agents=${E2E_AGENTS}`);
+    const tick = await stepTimes(page, 3);
+    const hash = await stateHash(page, tick);
+    await openInPanel(page, 'World');
+    const slider = page.locator('input[type="range"][data-path="world.agents"]');
+    const before = await slider.inputValue();
+    await slider.focus();
+    await page.keyboard.press('End'); // 100,000,000 agents: tens of GB
+    await page
+      .getByText(/needs about [\d,]+ MB of memory.*the run shown goes on unchanged/)
+      .first()
+      .waitFor();
+    // The slider keeps the focus, yet shows the agent count in force again; the run is where it was.
+    await expect.poll(() => slider.inputValue()).toBe(before);
+    expect(await slider.getAttribute('aria-valuetext')).toBe(`${E2E_AGENTS.toLocaleString('en-US')} agents`);
+    expect(await page.locator('#app').getAttribute('data-state-hash')).toBe(hash);
+    expect(await stepTimes(page, 1)).toBe(tick + 1);
+  });
+});
+
 describe('editing the events in the parameter panel', () => {
   it('moves, adds and removes events, refuses a bad end tick, and runs and shares exactly that timeline', async () => {
     const page = await open(`${session.url()}?agents=${E2E_AGENTS}`);

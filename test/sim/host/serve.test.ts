@@ -420,7 +420,10 @@ describe('serveEngine', () => {
       seed: 'abc',
     });
     h.send({ type: 'step', count: 3 });
+    const statuses = h.of('status').length;
     h.send({ type: 'launchTrend', agent: 2, kind: 'meme', platform: 0 });
+    // A status follows, with the state hash of the world after the launch.
+    expect(h.of('status').length).toBe(statuses + 1);
     const launched = last(h.of('launched'));
     expect(launched.generation).toBe(1);
     expect(launched.event).toMatchObject({

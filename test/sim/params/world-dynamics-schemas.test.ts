@@ -134,9 +134,12 @@ describe('the world scenario schema', () => {
         { type: 'launch', tick: 6, agent: 4, kind: 'meme', platform: 'Loop', name: 'meme 1' },
       ],
     };
+    // Each of a shared name is named (the one a user just edited among them), with another of that name.
     expect(messageOf(() => parseOrThrow(worldScenarioSchema, twice, 'test')).split('\n')).toEqual([
+      'trends[0].name: must be unique among the trends\' names, ignoring case (also trends[1].name) (got "Step")',
       'trends[1].name: must be unique among the trends\' names, ignoring case (also trends[0].name) (got "STEP")',
       'events[0].trend.name: must be unique among the trends\' names, ignoring case (also trends[0].name) (got "step")',
+      'events[1].name: must be unique among the trends\' names, ignoring case (also events[2].name) (got "Meme 1")',
       'events[2].name: must be unique among the trends\' names, ignoring case (also events[1].name) (got "meme 1")',
     ]);
     expect(() =>
