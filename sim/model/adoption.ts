@@ -14,7 +14,7 @@ const { logAdoption } = adoptionLogModule;
 const { aleaNext } = fastaleaModule;
 const { pushTransmission, SEEN_MEMORY } = contextModule;
 const { createPost } = postsModule;
-const { META_BOOSTED, NO_TREND, POST, POST_PROFILE, TRACKED_ITEMS } = stateModule;
+const { META_BOOSTED, NO_TREND, POST, TRACKED_ITEMS } = stateModule;
 const { drawTopic } = trendsModule;
 
 /** Chance scale of liking an everyday post of a topic the viewer is fully into. */
@@ -104,10 +104,10 @@ function engage(ctx: SimContext, agent: number, platform: number, slot: number):
   const base = slot * ring.stride;
   ring.dataF[base + POST.engagement]! += ctx.state.authorBoost[ring.data[base + POST.author]!]!;
   const { D, K } = ctx.dim;
-  const item = ring.dataF;
+  const item = ring.profile;
   const user = ctx.state.profile;
   const interests = ctx.world.population.interests;
-  const itemRow = base + POST_PROFILE;
+  const itemRow = slot * ring.profileStride;
   const userRow = agent * D;
   for (let k = 0; k < K; k++)
     item[itemRow + k] = (1 - ITEM_LEARNING) * item[itemRow + k]! + ITEM_LEARNING * interests[agent * K + k]!;

@@ -1,5 +1,6 @@
 // The runtime bundle the tick modules share: world, dynamic state, resolved knobs, scratch buffers and this tick's transmissions. No dynamics here.
 import type { RecommenderSpec, RecommenderStrategy } from '../params/recommender.ts';
+import { type CandidateTable, createCandidateTable } from './candidate-table.ts';
 import { type Dimensions, type DynamicState, dimensions } from './state.ts';
 import type { World } from './world.ts';
 
@@ -84,6 +85,8 @@ export interface SimContext {
   readonly sessionTopics: Float64Array;
   /** Scratch for one session: views per author region (R). */
   readonly sessionRegions: Int32Array;
+  /** Per platform, the collaborative recommender's model of the current hour (refreshed at each tick's start). */
+  readonly candidateTables: readonly CandidateTable[];
   /** Scratch for the collaborative recommender: the viewer's profile as a unit vector times the personalization (D). */
   readonly userUnit: Float64Array;
   /** Written by runSessions' read-ahead of the next agents' rows, never read (a load whose value is unused is dropped). */
@@ -126,6 +129,7 @@ export function createContext(world: World, state: DynamicState, knobs: Dynamics
     feedSources: new Uint8Array(MAX_FEED),
     sessionTopics: new Float64Array(dim.K),
     sessionRegions: new Int32Array(dim.R),
+    candidateTables: Array.from({ length: dim.P }, () => createCandidateTable(dim)),
     userUnit: new Float64Array(dim.D),
     prefetchSink: new Float64Array(1),
     cdf: new Float64Array(Math.max(dim.K, dim.P, 1)),

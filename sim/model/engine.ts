@@ -258,7 +258,7 @@ export class SocialWorldEngine implements WorldEngine {
     h.addArray(this.world.population.platforms).addArray(this.world.population.interests);
     h.addArray(state.profile).addArray(state.lastPost).addArray(state.reach).addArray(state.lastAdopted);
     for (const ring of state.rings) {
-      h.addNumber(ring.next).addArray(ring.data);
+      h.addNumber(ring.next).addArray(ring.data).addArray(ring.profile);
     }
     for (const ts of state.trends)
       h.addArray(ts.adoptTick).addArray(ts.parent).addArray(ts.platform).addArray(ts.seen).addArray(ts.flags);

@@ -8,7 +8,7 @@ import * as stateModule from './state.ts';
 // Imported values copied into module constants once: under tsx (CommonJS interop) every use of an imported binding
 // in the hot loops would be a getter call on the module object.
 const { aleaNext } = fastaleaModule;
-const { HOT_SIZE, META_BOOSTED, NO_TREND, POST, POST_PROFILE, TOPIC_BUCKET } = stateModule;
+const { HOT_SIZE, META_BOOSTED, NO_TREND, POST, TOPIC_BUCKET } = stateModule;
 
 /** 1 / length of a new post's item profile (topic 1, author's fandom 0.5). */
 const CONTENT_PROFILE_INVERSE_NORM = 1 / Math.sqrt(1.25);
@@ -89,8 +89,8 @@ export function createPost(
   data[base + POST.viewTick] = -1;
   ring.dataF[base + POST.engagement] = 0;
   const { D, K } = ctx.dim;
-  const row = base + POST_PROFILE;
-  const item = ring.dataF;
+  const row = slot * ring.profileStride;
+  const item = ring.profile;
   item.fill(0, row, row + D);
   item[row + topic] = 1;
   item[row + K + pop.fandom[author]!] = 0.5;

@@ -1,5 +1,6 @@
 // Pluggable recommenders: fill a session's recommended slots from the platform's post ring. Reads rings/profiles; writes only ctx.feed* scratch.
 import type { RecommenderStrategy } from '../params/recommender.ts';
+import type { CandidateTable } from './candidate-table.ts';
 import * as fastaleaModule from './classic/fast-alea.ts';
 import type { SimContext } from './context.ts';
 import * as contextModule from './context.ts';
@@ -12,7 +13,7 @@ import * as stateModule from './state.ts';
 const { aleaNext } = fastaleaModule;
 const { explorationOf, personalizationOf, SOURCE } = contextModule;
 const { isLive, popularity, randomLivePost } = postsModule;
-const { POST, POST_PROFILE, TOPIC_BUCKET } = stateModule;
+const { POST, TOPIC_BUCKET } = stateModule;
 
 /**
  * Appends up to `slots` recommended post ids for `agent` on `platform` to `ctx.feedIds` starting at `count`, skipping
@@ -80,11 +81,11 @@ function drawTopicFrom(weights: Float32Array, row: number, K: number, u: number)
   return K - 1;
 }
 
-/** A random post of topic `k` from the platform's recommender index (newest TOPIC_BUCKET per topic), or −1. */
-function fromTopicIndex(ring: PostRing, k: number, u: number): number {
-  const filled = Math.min(ring.indexCursor[k]!, TOPIC_BUCKET);
+/** A random post of topic `k` from the platform's hourly model (candidate-table.ts), or −1. */
+function fromTopicTable(table: CandidateTable, k: number, u: number): number {
+  const filled = table.topicCount[k]!;
   if (filled === 0) return -1;
-  return ring.index[k * TOPIC_BUCKET + Math.floor(u * filled)]!;
+  return table.ids[k * TOPIC_BUCKET + Math.floor(u * filled)]!;
 }
 
 function fromHot(ring: PostRing, u: number): number {
@@ -166,10 +167,12 @@ const popularityStrategy: Recommend = scored(
  * 1 − personalization, from the hot list), then score = personalization × cosine(user profile, item profile)
  * + (1 − personalization) × popularityWeight × popularity. Item profiles hold the topic and fandom histograms of
  * who engaged (adoption.ts), user profiles what the user engaged with: neither reads true interests.
+ * Candidates come from the platform's hourly model (candidate-table.ts: the retrievable posts with unit item vectors
+ * and popularity as of the tick's start), so a candidate reads one cached row instead of its post's record.
  * Written out (not through `scored`) because it is the default and hottest strategy (a few million candidates a
  * simulated day at 100k agents). The user's profile does not change while its feed is assembled, so per call it is
- * turned once into a unit vector scaled by the personalization (ctx.userUnit) and a topic CDF (ctx.cdf); the item's
- * inverse length is stored in its row. A candidate then costs one dot product.
+ * turned once into a unit vector scaled by the personalization (ctx.userUnit) and a topic CDF (ctx.cdf). A candidate
+ * then costs one dot product.
  */
 const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
   const { state, knobs } = ctx;
@@ -196,7 +199,20 @@ const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
     topicTotal += user[userRow + k]!;
     topicCdf[k] = topicTotal;
   }
-  const { data, dataF, mask, index, indexCursor, stride, firstIdThisTick, hot, hotCount } = ring;
+  const { data, mask, stride } = ring;
+  const table = ctx.candidateTables[platform]!;
+  const {
+    ids,
+    authors,
+    popularity: entryPopularity,
+    nonzeros,
+    dims,
+    values,
+    topicCount,
+    hotStart,
+    hotCount,
+  } = table;
+  // No post is made while a feed is assembled: the oldest id still in the ring is fixed for the call.
   const oldestId = ring.next - ring.capacity;
   const feedIds = ctx.feedIds;
   // The generator is stepped in locals (see fast-alea.ts) and written back around the calls that draw from it.
@@ -238,22 +254,24 @@ const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
       carry = t | 0;
       s2 = t - carry;
       const v = s2;
-      let id = -1;
-      if (u >= personalization && hotCount > 0) id = hot[Math.floor(v * hotCount)]!;
+      let entry = -1;
+      if (u >= personalization && hotCount > 0) entry = hotStart + Math.floor(v * hotCount);
       else {
         // A topic drawn in proportion to the user's topic weights (drawTopicFrom, on the CDF made above).
         const target = (u < personalization ? u / personalization : v) * topicTotal;
         let k = 0;
         while (k < K - 1 && target >= topicCdf[k]!) k++;
-        const filled = Math.min(indexCursor[k]!, TOPIC_BUCKET);
-        if (filled > 0) id = index[k * TOPIC_BUCKET + Math.floor(v * filled)]!;
+        const filled = topicCount[k]!;
+        if (filled > 0) entry = k * TOPIC_BUCKET + Math.floor(v * filled);
       }
-      // acceptable() written out with the ring's fields in locals: this is the innermost loop of the default feed.
-      if (id < 0 || id === best || id >= firstIdThisTick || id < oldestId) continue;
-      const base = (id & mask) * stride;
-      const age = tick - data[base + POST.tick]!;
-      if (age < 1 || age >= lifetime || data[base + POST.author] === agent) continue;
-      if (cap > 0 && data[base + POST.viewTick] === tick && data[base + POST.views]! >= cap) continue;
+      if (entry < 0) continue;
+      const id = ids[entry]!;
+      // acceptable() written out: the table holds only posts live and older than this tick at its start.
+      if (id === best || id < oldestId || authors[entry] === agent) continue;
+      if (cap > 0) {
+        const base = (id & mask) * stride;
+        if (data[base + POST.viewTick] === tick && data[base + POST.views]! >= cap) continue;
+      }
       let duplicate = false;
       for (let i = 0; i < count; i++) {
         if (feedIds[i] === id) {
@@ -262,20 +280,11 @@ const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
         }
       }
       if (duplicate) continue;
-      const itemRow = base + POST_PROFILE;
-      // Two accumulators: the adds of one long chain would wait on each other.
-      let even = 0;
-      let odd = 0;
-      let d = 0;
-      for (; d + 1 < D; d += 2) {
-        even += unit[d]! * dataF[itemRow + d]!;
-        odd += unit[d + 1]! * dataF[itemRow + d + 1]!;
-      }
-      if (d < D) even += unit[d]! * dataF[itemRow + d]!;
-      const dot = even + odd;
-      const engagement = dataF[base + POST.engagement]!;
-      // personalization × cosine + popularity share × popularity()
-      const value = dot * dataF[itemRow + D]! + popularityShare * (engagement / (engagement + 5));
+      // personalization × cosine (the item's unit vector is sparse: candidate-table.ts) + popularity share × popularity
+      const row = entry * D;
+      const terms = row + nonzeros[entry]!;
+      let value = popularityShare * entryPopularity[entry]!;
+      for (let j = row; j < terms; j++) value += unit[dims[j]!]! * values[j]!;
       if (value > bestScore) {
         bestScore = value;
         best = id;
@@ -296,8 +305,12 @@ const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
 
 /** Oracle: retrieval and ranking by the viewer's true interests (the upper reference of the filter-bubble literature). */
 const oracle: Recommend = scored(
-  (ctx, agent, _platform, ring, u, v) =>
-    fromTopicIndex(ring, drawTopicFrom(ctx.world.population.interests, agent * ctx.dim.K, ctx.dim.K, u), v),
+  (ctx, agent, platform, _ring, u, v) =>
+    fromTopicTable(
+      ctx.candidateTables[platform]!,
+      drawTopicFrom(ctx.world.population.interests, agent * ctx.dim.K, ctx.dim.K, u),
+      v,
+    ),
   (ctx, agent, ring, id) =>
     ctx.world.population.interests[
       agent * ctx.dim.K + ((ring.data[(id & ring.mask) * ring.stride + POST.meta]! >>> 8) & 0xff)

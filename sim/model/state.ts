@@ -34,26 +34,23 @@ export const POST = {
 } as const;
 /** Bit of `meta` set when the author had an engagement boost (idol live) at posting time. */
 export const META_BOOSTED = 1 << 24;
-/**
- * Words of a record before the item profile: the recommender's item profile (D floats) starts at POST_PROFILE,
- * followed by the inverse of its length (0 for a zero profile; kept by whoever writes the profile, so a cosine needs
- * no norm per candidate).
- */
-export const POST_PROFILE = 8;
+/** Words of a post's record in `PostRing.data`: the fields of POST, 32 bytes (half a cache line). */
+export const POST_WORDS = 8;
 
 /**
- * Words per post record: the fields, the profile and its inverse length, rounded up to whole 32-byte units. Fields
- * and profile share one record because a recommender candidate and a view read both: one record is one page and two
- * neighbouring cache lines (96 bytes with the default 8 topics and 6 fandoms), where two arrays cost two pages.
+ * Floats per item-profile row in `PostRing.profile`: the profile (D floats) then the inverse of its length (0 for a
+ * zero profile; kept by whoever writes the profile, so a cosine needs no norm), rounded up to whole 32-byte units.
+ * Profiles live apart from the fields because only engagements and the hourly recommender model
+ * (candidate-table.ts) read them: a view and a follow-feed score read the fields alone, 32 bytes a post.
  */
-export function postStride(D: number): number {
-  return POST_PROFILE + Math.ceil((D + 1) / 8) * 8;
+export function profileStride(D: number): number {
+  return Math.ceil((D + 1) / 8) * 8;
 }
 
 /**
  * One platform's recent posts in a ring of `capacity` (a power of two) records. Post ids grow forever; post `id`
- * lives in slot `id & mask` (record at `slot * stride`: fields at `+ POST.x`, item profile at `+ POST_PROFILE + d`
- * through `dataF`) while `id ≥ next − capacity`. `origin` is the adopter the post descends from (the author for an
+ * lives in slot `id & mask` (fields at `data[slot * stride + POST.x]`, item profile at
+ * `profile[slot * profileStride + d]`) while `id ≥ next − capacity`. `origin` is the adopter the post descends from (the author for an
  * adoption post, the original adopter for a reshare; −1 for everyday posts); `views` counts viewers in tick
  * `viewTick` (reach cap). The item profile — topic part then fandom part (fandom 0 = none) — comes from the post's
  * content and from who engaged with it. `index` is K × TOPIC_BUCKET post ids (−1 empty): the newest posts of each
@@ -69,10 +66,14 @@ export interface PostRing {
    * (a launch from the app) are below it and still young: the record's own tick stays the rule.
    */
   firstIdThisTick: number;
-  /** Words per record (postStride(D)). */
+  /** Words per record in `data` (POST_WORDS). */
   readonly stride: number;
   readonly data: Int32Array;
+  /** `data` read as floats (the `engagement` field). */
   readonly dataF: Float32Array;
+  /** Item profiles: post `id`'s row of `profileStride` floats starts at `(id & mask) × profileStride`. */
+  readonly profile: Float32Array;
+  readonly profileStride: number;
   readonly index: Int32Array;
   readonly indexCursor: Uint32Array;
   readonly hot: Int32Array;
@@ -242,8 +243,9 @@ export function ringCapacity(count: number): number {
 
 function createRing(dim: Dimensions): PostRing {
   const capacity = ringCapacity(dim.count);
-  const stride = postStride(dim.D);
+  const stride = POST_WORDS;
   const buffer = new ArrayBuffer(capacity * stride * 4);
+  const rowFloats = profileStride(dim.D);
   return {
     capacity,
     mask: capacity - 1,
@@ -252,6 +254,8 @@ function createRing(dim: Dimensions): PostRing {
     stride,
     data: new Int32Array(buffer),
     dataF: new Float32Array(buffer),
+    profile: new Float32Array(capacity * rowFloats),
+    profileStride: rowFloats,
     index: new Int32Array(dim.K * TOPIC_BUCKET).fill(-1),
     indexCursor: new Uint32Array(dim.K),
     hot: new Int32Array(HOT_SIZE),

@@ -1,5 +1,6 @@
 // One tick (one simulated hour) of the social world, DESIGN §2.4 steps 1–6. Orchestration only: the steps live in their own modules.
 import * as adoptionLogModule from './adoption-log.ts';
+import * as candidateTableModule from './candidate-table.ts';
 import type { SimContext } from './context.ts';
 import * as contextModule from './context.ts';
 import type { Timeline } from './events.ts';
@@ -12,6 +13,7 @@ import * as postsModule from './posts.ts';
 // Imported values copied into module constants once: under tsx (CommonJS interop) every use of an imported binding
 // in the hot loops would be a getter call on the module object.
 const { logTickStart } = adoptionLogModule;
+const { refreshCandidateTable, TABLE_STRATEGIES } = candidateTableModule;
 const { launchTrend } = eventsModule;
 const { runSession } = feedModule;
 const { countMembers, updateMembership } = membershipModule;
@@ -46,6 +48,10 @@ export function stepWorld(ctx: SimContext, timeline: Timeline): void {
   }
 
   for (let p = 0; p < dim.P; p++) expireRecentAuthors(ctx, p);
+  // After the events and launches above: the hour's recommender model sees the strategy and posts in force now.
+  if (TABLE_STRATEGIES.has(ctx.knobs.strategy))
+    for (let p = 0; p < dim.P; p++)
+      refreshCandidateTable(ctx.candidateTables[p]!, state.rings[p]!, dim, tick, ctx.knobs.postLifetime);
   updateOnline(ctx.world, state, ctx.knobs.activityMultiplier);
   runSessions(ctx);
 

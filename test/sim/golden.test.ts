@@ -110,11 +110,11 @@ describe('golden social-world hashes', () => {
     );
     expect(hashes).toMatchInlineSnapshot(`
       [
-        "collaborative 3e52b313c1a616b7",
-        "popularity 9c40d59ff69997bc",
-        "random db838d245257f63b",
-        "chronological a5249d2e23f8d868",
-        "oracle 0e7a6c74588f83af",
+        "collaborative 423dc12f1b3d1618",
+        "popularity d08697d77100d01c",
+        "random 28b8cea9b094803b",
+        "chronological 9f012486796d9568",
+        "oracle 41b1378ed6dd0c3b",
       ]
     `);
   });

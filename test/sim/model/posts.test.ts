@@ -1,7 +1,7 @@
 // Post records: the item profile's stored inverse length stays exact through engagements, and the tick's first post id marks exactly the posts made in that tick.
 import { describe, expect, it } from 'vitest';
 import { createWorldEngine } from '../../../sim/model/engine.ts';
-import { POST, POST_PROFILE, postStride } from '../../../sim/model/state.ts';
+import { POST, POST_WORDS, profileStride } from '../../../sim/model/state.ts';
 import { worldScenarioSchema } from '../../../sim/params/world.ts';
 
 function engineAfter(ticks: number) {
@@ -21,12 +21,14 @@ describe('post records', () => {
   const engine = engineAfter(30);
   const { state, dim } = engine.ctx;
 
-  it('fit the fields, the D-float profile and its inverse length, in whole 32-byte units', () => {
+  it('fit every field in one 32-byte record, and the D-float profile and its inverse length in whole 32-byte rows', () => {
+    expect(Math.max(...Object.values(POST))).toBeLessThan(POST_WORDS);
+    expect(POST_WORDS).toBe(8);
     for (const D of [1, 7, 8, 15, 16, 40]) {
-      const stride = postStride(D);
+      const stride = profileStride(D);
       expect(stride % 8).toBe(0);
-      expect(stride).toBeGreaterThanOrEqual(POST_PROFILE + D + 1);
-      expect(stride).toBeLessThan(POST_PROFILE + D + 1 + 8);
+      expect(stride).toBeGreaterThanOrEqual(D + 1);
+      expect(stride).toBeLessThan(D + 1 + 8);
     }
   });
 
@@ -35,12 +37,12 @@ describe('post records', () => {
     let checked = 0;
     for (const ring of state.rings) {
       for (let id = Math.max(0, ring.next - ring.capacity); id < ring.next; id++) {
-        const row = (id & ring.mask) * ring.stride;
+        const row = (id & ring.mask) * ring.profileStride;
         let lengthSquared = 0;
-        for (let d = 0; d < dim.D; d++) lengthSquared += ring.dataF[row + POST_PROFILE + d]! ** 2;
+        for (let d = 0; d < dim.D; d++) lengthSquared += ring.profile[row + d]! ** 2;
         // Stored as a 32-bit float: relative error below 2⁻²³ ≈ 1.2e-7, plus the float rounding of the sum.
-        expect(ring.dataF[row + POST_PROFILE + dim.D]!).toBeCloseTo(1 / Math.sqrt(lengthSquared), 5);
-        if (ring.dataF[row + POST.engagement]! > 0) engaged++;
+        expect(ring.profile[row + dim.D]!).toBeCloseTo(1 / Math.sqrt(lengthSquared), 5);
+        if (ring.dataF[(id & ring.mask) * ring.stride + POST.engagement]! > 0) engaged++;
         checked++;
       }
     }
