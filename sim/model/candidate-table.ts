@@ -1,4 +1,5 @@
 // The collaborative recommender's hourly model: each platform's retrievable posts as of the tick's start, with item vectors and popularity side by side. Reads rings; writes only its tables.
+import type { RecommenderStrategy } from '../params/recommender.ts';
 import type { Dimensions, PostRing } from './state.ts';
 import * as stateModule from './state.ts';
 
@@ -23,7 +24,7 @@ const { HOT_SIZE, POST, TOPIC_BUCKET } = stateModule;
  * `dims[e × D + j]` has value `values[e × D + j]`.
  */
 /** The strategies that retrieve from the tables (the others read the rings): tick.ts refreshes the tables for these. */
-export const TABLE_STRATEGIES: ReadonlySet<string> = new Set(['collaborative', 'oracle']);
+export const TABLE_STRATEGIES: ReadonlySet<RecommenderStrategy> = new Set(['collaborative', 'oracle']);
 
 export interface CandidateTable {
   readonly ids: Int32Array;

@@ -85,7 +85,7 @@ export interface SimContext {
   readonly sessionTopics: Float64Array;
   /** Scratch for one session: views per author region (R). */
   readonly sessionRegions: Int32Array;
-  /** Per platform, the collaborative recommender's model of the current hour (refreshed at each tick's start). */
+  /** Per platform, the collaborative and oracle recommenders' model of the current hour (candidate-table.ts). */
   readonly candidateTables: readonly CandidateTable[];
   /** Scratch for the collaborative recommender: the viewer's profile as a unit vector times the personalization (D). */
   readonly userUnit: Float64Array;

@@ -168,7 +168,7 @@ const popularityStrategy: Recommend = scored(
  * + (1 − personalization) × popularityWeight × popularity. Item profiles hold the topic and fandom histograms of
  * who engaged (adoption.ts), user profiles what the user engaged with: neither reads true interests.
  * Candidates come from the platform's hourly model (candidate-table.ts: the retrievable posts with unit item vectors
- * and popularity as of the tick's start), so a candidate reads one cached row instead of its post's record.
+ * and popularity as of the tick's start), so a candidate reads its table row, not its post's record.
  * Written out (not through `scored`) because it is the default and hottest strategy (a few million candidates a
  * simulated day at 100k agents). The user's profile does not change while its feed is assembled, so per call it is
  * turned once into a unit vector scaled by the personalization (ctx.userUnit) and a topic CDF (ctx.cdf). A candidate
@@ -199,7 +199,6 @@ const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
     topicTotal += user[userRow + k]!;
     topicCdf[k] = topicTotal;
   }
-  const { data, mask, stride } = ring;
   const table = ctx.candidateTables[platform]!;
   const {
     ids,
@@ -268,10 +267,7 @@ const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
       const id = ids[entry]!;
       // acceptable() written out: the table holds only posts live and older than this tick at its start.
       if (id === best || id < oldestId || authors[entry] === agent) continue;
-      if (cap > 0) {
-        const base = (id & mask) * stride;
-        if (data[base + POST.viewTick] === tick && data[base + POST.views]! >= cap) continue;
-      }
+      if (cap > 0 && !underReachCap(ring, id, tick, cap)) continue;
       let duplicate = false;
       for (let i = 0; i < count; i++) {
         if (feedIds[i] === id) {

@@ -1,6 +1,7 @@
 // Schema of a social-world scenario's timeline of scheduled events (DESIGN §2.6). Pure schema: the engine applies them in sim/model/events.ts.
 import * as z from 'zod';
 import { intField, numberField, probabilityField, TICK_SLIDER_MAX } from './fields.ts';
+import { MAX_NODES } from './scenario.ts';
 import { trendKindSchema, trendSchema, worldRefSchema } from './trends.ts';
 
 const group = 'Events';
@@ -99,7 +100,7 @@ export const creatorLeavesEventSchema = z.strictObject({
     description: '1 = the most followed account, 2 = the second, …',
     group,
   }).default(1),
-  agent: intField(0, 100_000_000, {
+  agent: intField(0, MAX_NODES, {
     label: 'Agent',
     description: 'Id of the leaving account (overrides rank)',
     group,
@@ -128,7 +129,7 @@ export const activityChangeEventSchema = z.strictObject({
 export const launchEventSchema = z.strictObject({
   type: z.literal('launch'),
   tick,
-  agent: intField(0, 100_000_000, {
+  agent: intField(0, MAX_NODES, {
     label: 'Agent',
     description: 'Id of the account that posts the trend first',
     group,
