@@ -5,7 +5,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { assertGraphFits } from '../graph/memory.ts';
 import { graphSpecProblems, nodeCountOf } from '../graph/spec-check.ts';
 import { chooseSeeds } from '../model/classic/run.ts';
-import { InputError } from '../params/errors.ts';
+import { InputError, problemsOf } from '../params/errors.ts';
 import type { ClassicScenario, GraphSpec } from '../params/scenario.ts';
 import { createRng, STREAM } from '../rng.ts';
 import type { GraphHost } from './execute.ts';
@@ -129,14 +129,7 @@ export function preflightProblems(
   budgetBytes: number,
 ): string[] {
   const problems = host.check(scenario.graph);
-  const collect = (check: () => unknown) => {
-    try {
-      check();
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      problems.push(...error.lines);
-    }
-  };
+  const collect = (check: () => unknown) => problems.push(...problemsOf(check));
   collect(() => assertGraphFits(scenario.graph, budgetBytes, 'graph'));
   problems.push(...graphSpecProblems(scenario.graph));
   // Seeds that cannot fit the graph fail here rather than after the graph is built (edge lists: known only then).

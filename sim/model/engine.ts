@@ -93,8 +93,8 @@ export class SocialWorldEngine implements WorldEngine {
   readonly agents: AgentViews;
   readonly ctx: SimContext;
   private readonly timeline = new Timeline();
-  /** Scheduled `launch` events, in tick order: applied at the start of step(), before the hour's own events. */
-  private readonly launches: { tick: number; event: EventSpec; path: string }[] = [];
+  /** Scheduled `launch` events: applied before their hour starts (launchDue), not inside it like the timeline's. */
+  private readonly launches = new Timeline();
   private cachedSummary: WorldSummary | null = null;
   private cachedSummaryTick = -1;
 
@@ -134,19 +134,15 @@ export class SocialWorldEngine implements WorldEngine {
   }
 
   /**
-   * Checks an event's names against the world now, and schedules it at its tick (now, if that has passed). A launch
+   * Schedules an event (its names already checked) at its tick (now, if that has passed). A launch
    * runs before its hour starts (launchDue), where the inspector's launchTrend between two steps ran it, so the replay
    * of a recorded launch is the same run; other events fire inside the hour (stepWorld).
    */
   private schedule(event: EventSpec, path: string): void {
-    this.assertEventNames(event, path);
     const tick = Math.max(event.tick, this.tick);
-    if (event.type === 'launch') {
-      // Kept in tick order, file order within a tick (a stable insertion).
-      let at = this.launches.length;
-      while (at > 0 && this.launches[at - 1]!.tick > tick) at--;
-      this.launches.splice(at, 0, { tick, event, path });
-    } else this.timeline.add(tick, (ctx) => applyEvent(ctx, event, this.timeline, path));
+    (event.type === 'launch' ? this.launches : this.timeline).add(tick, (ctx) =>
+      applyEvent(ctx, event, this.timeline, path),
+    );
   }
 
   /** Throws an InputError naming every name of `event` this world lacks. */
@@ -165,11 +161,9 @@ export class SocialWorldEngine implements WorldEngine {
    * launchTrend ran them, between two steps, so a run opened at a launch's own tick already shows it.
    */
   private launchDue(): void {
-    while (this.launches.length > 0 && this.launches[0]!.tick <= this.tick) {
-      const { event, path } = this.launches.shift()!;
-      applyEvent(this.ctx, event, this.timeline, path);
-      this.cachedSummary = null;
-    }
+    const pending = this.launches.pending;
+    this.launches.runDue(this.ctx, this.tick);
+    if (this.launches.pending !== pending) this.cachedSummary = null;
   }
 
   transmissions(): Transmissions {

@@ -1,23 +1,12 @@
 // Checks a world scenario against its own world records before any world is built (names of platforms, regions, fandoms and topics; unique trend names; seeds that cannot fit), and warns of what a run can never reach. Pure: no RNG, no world, no I/O.
-import { InputError } from '../params/errors.ts';
+import { problemsOf } from '../params/errors.ts';
 import type { EventSpec } from '../params/events.ts';
 import { MAX_TRENDS, type TrendSpec } from '../params/trends.ts';
 import type { WorldScenario } from '../params/world.ts';
 import { resolveFandom, resolvePlatform, resolveRegion, resolveTrend, type WorldNames } from './trends.ts';
 
-/** Runs `resolve` and returns the lines of the InputError it throws (none when it resolves). */
-function problemsOf(resolve: () => unknown): readonly string[] {
-  try {
-    resolve();
-    return [];
-  } catch (error) {
-    if (error instanceof InputError) return error.lines;
-    throw error;
-  }
-}
-
 /** Every bad name of one trend (topics, platform, region, fandom), one line each; `path` names it (`trends[0]`). */
-export function trendNameProblems(world: WorldNames, spec: TrendSpec, path: string): string[] {
+function trendNameProblems(world: WorldNames, spec: TrendSpec, path: string): string[] {
   return [...problemsOf(() => resolveTrend(world, spec, 0, path))];
 }
 
@@ -77,7 +66,6 @@ export function worldNameProblems(
 /** A trend a run will hold, with the scenario fields that name and seed it. */
 export interface PlannedTrend {
   readonly name: string;
-  readonly namePath: string;
   /** Seed accounts the scenario asks for; undefined when it leaves them to the trend kind's default. */
   readonly seeds: number | undefined;
   readonly seedsPath: string;
@@ -91,7 +79,6 @@ export interface PlannedTrend {
 export function plannedTrends(scenario: Pick<WorldScenario, 'trends' | 'events'>): PlannedTrend[] {
   const planned: PlannedTrend[] = scenario.trends.map((trend, i) => ({
     name: trend.name,
-    namePath: `trends[${i}].name`,
     seeds: trend.seeds,
     seedsPath: `trends[${i}].seeds`,
   }));
@@ -104,7 +91,6 @@ export function plannedTrends(scenario: Pick<WorldScenario, 'trends' | 'events'>
     if (event.type === 'launch') {
       planned.push({
         name: event.name,
-        namePath: `events[${i}].name`,
         seeds: 1,
         seedsPath: `events[${i}].agent`,
       });
@@ -114,7 +100,6 @@ export function plannedTrends(scenario: Pick<WorldScenario, 'trends' | 'events'>
     const own = event.trend.seeds !== undefined;
     planned.push({
       name: event.trend.name,
-      namePath: `events[${i}].trend.name`,
       // A campaign's trend is posted by its influencers unless the trend sets its own seeds.
       seeds: event.trend.seeds ?? event.influencers,
       seedsPath: own ? `events[${i}].trend.seeds` : `events[${i}].influencers`,

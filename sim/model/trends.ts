@@ -168,16 +168,27 @@ function refused(path: string, allowed: string, ref: string | number): InputErro
   return new InputError('scenario', [`${path}: must be ${allowed} (got ${JSON.stringify(ref)})`]);
 }
 
+/** Index of the first of `names` equal to `ref` ignoring case, or −1. */
+function indexOfName(names: readonly string[], ref: string): number {
+  const lower = ref.toLowerCase();
+  return names.findIndex((name) => name.toLowerCase() === lower);
+}
+
 /** Index of a platform named by name, kind or 0-based index; throws an InputError naming `path` otherwise. */
 export function resolvePlatform(world: WorldNames, ref: string | number, path: string): number {
   const count = world.platforms.length;
   if (typeof ref === 'number') {
     if (ref < count) return ref;
   } else {
-    const lower = ref.toLowerCase();
-    const byName = world.platforms.findIndex((p) => p.name.toLowerCase() === lower);
+    const byName = indexOfName(
+      world.platforms.map((p) => p.name),
+      ref,
+    );
     if (byName >= 0) return byName;
-    const byKind = world.platforms.findIndex((p) => p.kind.toLowerCase() === lower);
+    const byKind = indexOfName(
+      world.platforms.map((p) => p.kind),
+      ref,
+    );
     if (byKind >= 0) return byKind;
   }
   const kinds = [...new Set(world.platforms.map((p) => p.kind))];
@@ -193,8 +204,10 @@ export function resolveRegion(world: WorldNames, ref: string | number, path: str
   const count = world.regions.length;
   if (typeof ref === 'number' && ref < count) return ref;
   if (typeof ref === 'string') {
-    const lower = ref.toLowerCase();
-    const index = world.regions.findIndex((r) => r.name.toLowerCase() === lower);
+    const index = indexOfName(
+      world.regions.map((r) => r.name),
+      ref,
+    );
     if (index >= 0) return index;
   }
   throw refused(
@@ -213,8 +226,10 @@ export function resolveFandom(world: WorldNames, ref: string | number, path: str
     ]);
   if (typeof ref === 'number' && ref >= 1 && ref <= count) return ref;
   if (typeof ref === 'string') {
-    const lower = ref.toLowerCase();
-    const index = world.fandoms.findIndex((f) => f.name.toLowerCase() === lower);
+    const index = indexOfName(
+      world.fandoms.map((f) => f.name),
+      ref,
+    );
     if (index >= 0) return index + 1;
   }
   throw refused(

@@ -12,6 +12,17 @@ export class InputError extends Error {
   }
 }
 
+/** Runs `check` and returns the lines of the InputError it throws (none when it passes); other errors propagate. */
+export function problemsOf(check: () => unknown): readonly string[] {
+  try {
+    check();
+    return [];
+  } catch (error) {
+    if (error instanceof InputError) return error.lines;
+    throw error;
+  }
+}
+
 /** `graph.layers[1].nodes` style path, `(root)` for the whole document. */
 export function jsonPath(path: readonly PropertyKey[]): string {
   let text = '';

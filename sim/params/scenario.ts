@@ -4,6 +4,8 @@ import { intField, numberField, probabilityField } from './fields.ts';
 
 /** Largest node count the schema admits; whether it fits in memory is checked separately, before allocation. */
 export const MAX_NODES = 100_000_000;
+/** Fewest agents a social world may have. */
+export const MIN_AGENTS = 10;
 
 const nodes = intField(1, MAX_NODES, {
   label: 'Nodes',

@@ -7,7 +7,7 @@ import { jsonPath } from './errors.ts';
 import { eventsSchema } from './events.ts';
 import { intField, numberField, probabilityField, TICK_SLIDER_MAX } from './fields.ts';
 import { recommenderSchema } from './recommender.ts';
-import { MAX_NODES, scenarioHeaderFields } from './scenario.ts';
+import { MAX_NODES, MIN_AGENTS, scenarioHeaderFields } from './scenario.ts';
 import { trendsSchema } from './trends.ts';
 import {
   copyOf,
@@ -127,7 +127,7 @@ const tiersSchema = z
 
 export const worldParamsSchema = z
   .strictObject({
-    agents: intField(10, MAX_NODES, {
+    agents: intField(MIN_AGENTS, MAX_NODES, {
       label: 'Agents',
       description: 'Number of people in the world',
       unit: 'agents',
@@ -310,8 +310,12 @@ export const worldScenarioSchema = z
       ];
       // Every trend of a shared name gets the message, naming another: the one just edited is among them.
       const byName = new Map<string, (string | number)[][]>();
-      for (const { name, path } of named)
-        byName.set(name.toLowerCase(), [...(byName.get(name.toLowerCase()) ?? []), path]);
+      for (const { name, path } of named) {
+        const key = name.toLowerCase();
+        const paths = byName.get(key);
+        if (paths) paths.push(path);
+        else byName.set(key, [path]);
+      }
       for (const { name, path } of named) {
         const same = byName.get(name.toLowerCase()) ?? [];
         const other = same.find((p) => p !== path);

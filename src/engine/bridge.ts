@@ -119,8 +119,7 @@ export function connectBridge(store: AppStore, client: EngineClient): () => void
       if (message.kind === 'crash') store.setState({ error, phase: 'error', playing: false });
       else if (message.kind === 'too-big') {
         // The worker refused before building and still runs the world it had: the store shows that run again.
-        store.getState().rebuildRefused();
-        store.setState({ error, playing: false, phase: store.getState().world ? 'ready' : 'error' });
+        store.getState().rebuildRefused(error);
       } else store.setState({ error });
     }),
   ];

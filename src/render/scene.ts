@@ -187,13 +187,16 @@ export async function createScene(
   // At most one step of a node-texture rebuild plus a budget of changed dots, in frames without a redraw.
   const loop = startRenderLoop(app, update, () => world?.prepare(app.renderer) ?? false);
 
-  /** The world under a pointer that stands still changes when the camera moves: hit-test it again next frame. */
-  const pointerOverMovedWorld = () => {
+  /**
+   * After any camera change: region labels follow, and the world under a pointer that stands still has changed, so it
+   * is hit-tested again next frame.
+   */
+  const viewChanged = () => {
+    placeLabels();
     pointerMoved = true;
   };
   const onCameraMove = () => {
-    placeLabels();
-    pointerOverMovedWorld();
+    viewChanged();
     loop.cameraMoved();
   };
   viewport.on('moved', onCameraMove);
@@ -244,8 +247,7 @@ export async function createScene(
     if (!world) return;
     camera.fit(world.data.layout.width, world.data.layout.height);
     zoomSettled();
-    pointerOverMovedWorld();
-    placeLabels();
+    viewChanged();
     loop.invalidate();
   };
 
@@ -351,8 +353,7 @@ export async function createScene(
     fitWorld,
     zoomBy(factor) {
       camera.zoomBy(factor);
-      pointerOverMovedWorld();
-      placeLabels();
+      viewChanged();
       loop.invalidate();
       reportView();
     },

@@ -88,17 +88,16 @@ function fromCsv(fileName: string, text: string): OpenedRun {
   const rows = csvRecords(text);
   const header = rows[0] ?? [];
   const column = (name: string) => header.indexOf(name);
+  const data = rows.slice(1).filter((row) => row.length > 1 || row[0] !== '');
   if (column('scenario') < 0) {
     // Fewer than two columns, or rows of another width than the header: plain text (or another format), not a table.
-    const rowsShown = rows.slice(1, 21).filter((row) => row.length > 1 || row[0] !== '');
-    if (header.length < 2 || rowsShown.some((row) => row.length !== header.length))
+    if (header.length < 2 || data.slice(0, 20).some((row) => row.length !== header.length))
       throw new InputError(fileName, [`(content): ${NOT_A_SCENARIO.other}`]);
     const cascades = column('parent') >= 0 && column('generation') >= 0;
     throw new InputError(fileName, [
       `(header): ${cascades ? NOT_A_SCENARIO.cascades : NOT_A_SCENARIO.series}`,
     ]);
   }
-  const data = rows.slice(1).filter((row) => row.length > 1 || row[0] !== '');
   const firstRow = data[0];
   const cell = firstRow?.[column('scenario')] ?? '';
   if (!firstRow || cell === '')

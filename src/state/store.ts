@@ -102,11 +102,23 @@ export interface AppState {
   readonly beforeRebuild: RunShown | null;
 }
 
-/** What the store says of a live run, restored as a whole when a rebuild is refused. */
-export type RunShown = Pick<
-  AppState,
-  'presetId' | 'scenario' | 'seed' | 'tick' | 'day' | 'hourUtc' | 'summary' | 'selectedAgent' | 'inspection'
->;
+/** The fields that say what a live run is, restored as a whole when a rebuild is refused. */
+const RUN_SHOWN = [
+  'presetId',
+  'scenario',
+  'seed',
+  'tick',
+  'day',
+  'hourUtc',
+  'summary',
+  'selectedAgent',
+  'inspection',
+] as const;
+export type RunShown = Pick<AppState, (typeof RUN_SHOWN)[number]>;
+
+function runShown(state: AppState): RunShown {
+  return Object.fromEntries(RUN_SHOWN.map((key) => [key, state[key]])) as unknown as RunShown;
+}
 
 export interface AppActions {
   play(): void;
@@ -151,8 +163,11 @@ export interface AppActions {
   dismissError(): void;
   /** After a crash: starts a new worker with the kept scenario and seed. */
   restart(): void;
-  /** The worker refused the world asked for (too big) and runs the one before: show that run again, as it was. */
-  rebuildRefused(): void;
+  /**
+   * The worker refused the world asked for (too big, `error`) and runs the one before: show that run again, as it was,
+   * paused, with the error.
+   */
+  rebuildRefused(error: AppError): void;
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;
@@ -202,23 +217,10 @@ export function createAppStore(seed: string = randomSeed()): AppStore {
       const state = get();
       const { error } = state;
       const crashed = error?.kind === 'crash';
-      // The first of several rebuilds asked for in a row keeps the run the worker was showing.
-      const shown: RunShown | null =
-        state.world && state.phase === 'ready'
-          ? {
-              presetId: state.presetId,
-              scenario: state.scenario,
-              seed: state.seed,
-              tick: state.tick,
-              day: state.day,
-              hourUtc: state.hourUtc,
-              summary: state.summary,
-              selectedAgent: state.selectedAgent,
-              inspection: state.inspection,
-            }
-          : null;
       return {
-        beforeRebuild: state.beforeRebuild ?? shown,
+        // The first of several rebuilds asked for in a row keeps the run the worker was showing.
+        beforeRebuild:
+          state.beforeRebuild ?? (state.world && state.phase === 'ready' ? runShown(state) : null),
         tick: 0,
         replayTick: null,
         replayOnLoad: null,
@@ -326,9 +328,15 @@ export function createAppStore(seed: string = randomSeed()): AppStore {
       setHelpOpen: (helpOpen) => set({ helpOpen }),
       setNotice: (notice) => set({ notice }),
       dismissError: () => set({ error: null }),
-      rebuildRefused: () => {
-        const shown = get().beforeRebuild;
-        if (shown) set({ ...shown, phase: 'ready', playing: false, beforeRebuild: null });
+      rebuildRefused: (error) => {
+        const { beforeRebuild, world } = get();
+        set({
+          ...beforeRebuild,
+          beforeRebuild: null,
+          error,
+          playing: false,
+          phase: world ? 'ready' : 'error',
+        });
       },
       restart: () => {
         set({ ...rebuilding(), phase: 'loading', error: null, playing: false });

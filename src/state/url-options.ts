@@ -1,10 +1,10 @@
 // Page options from the query string (?agents=N for small devices and tests, ?embed=1 for an iframe), validated with a clear message. Pure: no DOM, no store.
 import { isPlainObject } from '../../sim/host/merge-patch.ts';
-import { MAX_NODES } from '../../sim/params/scenario.ts';
+import { MAX_NODES, MIN_AGENTS } from '../../sim/params/scenario.ts';
 import type { ScenarioJson } from '../../sim/protocol.ts';
 
 /** Smallest and largest `?agents=` the page accepts (the schema's range; whether it fits the device is checked before building). */
-export const AGENTS_OPTION = { min: 10, max: MAX_NODES } as const;
+export const AGENTS_OPTION = { min: MIN_AGENTS, max: MAX_NODES } as const;
 
 /** The query key of the embedded view, and the values it accepts: 1 shows only the canvas and a control strip (for an iframe), 0 the full app. */
 export const EMBED_PARAM = 'embed';

@@ -1,4 +1,5 @@
 // The previous run as a reference in the charts: which run it was, what changed since, and its columns merged with the current ones. Pure: no DOM, no uPlot.
+import { isPlainObject } from '../../sim/host/merge-patch.ts';
 import type { ScenarioJson, SeriesRow } from '../../sim/protocol.ts';
 import type { Columns } from './chart-data.ts';
 
@@ -15,13 +16,9 @@ export const CHANGES_LISTED = 3;
 /** The last line of scenarioChanges when it left some out ("and 4 more changes"). */
 export const MORE_CHANGES = /^and \d+ more changes?$/;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /** A list entry in a few words: its type or name and its tick when it has them ("idol-live at tick 35"), else its JSON. */
 function describeEntry(value: unknown): string {
-  if (isRecord(value)) {
+  if (isPlainObject(value)) {
     const what =
       typeof value.type === 'string' ? value.type : typeof value.name === 'string' ? value.name : '';
     if (what !== '') return typeof value.tick === 'number' ? `${what} at tick ${value.tick}` : what;
@@ -48,7 +45,10 @@ function differences(before: unknown, after: unknown, path: string, out: Map<str
       }
       return;
     }
-  } else if ((isRecord(before) || before === undefined) && (isRecord(after) || after === undefined)) {
+  } else if (
+    (isPlainObject(before) || before === undefined) &&
+    (isPlainObject(after) || after === undefined)
+  ) {
     if (before === undefined && after === undefined) return;
     const old = before ?? {};
     const now = after ?? {};

@@ -169,7 +169,6 @@ export function createControl(spec: ControlSpec): ParamControl {
         else {
           // Text the browser cannot read as a number (or one beyond any double, like 1e400) commits nothing: say so
           // here, in place of whatever the last edit said.
-          const range = rangeText(field);
           control.tell('error', [`must be a number${range ? ` in ${range}` : ''}`]);
         }
       });

@@ -91,14 +91,15 @@ export function plannedTrendNames(scenario: WorldScenario): string[] {
   return plannedTrends(scenario).map((trend) => trend.name);
 }
 
+/** The per-trend counts summary.json aggregates over the runs. */
+const AGGREGATED = ['adopters', 'exposed', 'reshares'] as const;
+type Aggregated = (typeof AGGREGATED)[number];
+
 /** Per trend (by name), the mean, sd, min and max over the runs of its adopters, exposed agents and reshares. */
 function trendAggregates(
   summaries: readonly WorldRunSummary[],
-): Record<string, { adopters: Aggregate; exposed: Aggregate; reshares: Aggregate }> {
-  const byTrend = new Map<
-    string,
-    { adopters: RunningAggregate; exposed: RunningAggregate; reshares: RunningAggregate }
-  >();
+): Record<string, Record<Aggregated, Aggregate>> {
+  const byTrend = new Map<string, Record<Aggregated, RunningAggregate>>();
   for (const run of summaries)
     for (const trend of run.trends) {
       let figures = byTrend.get(trend.name);
@@ -110,14 +111,15 @@ function trendAggregates(
         };
         byTrend.set(trend.name, figures);
       }
-      figures.adopters.add(trend.adopters);
-      figures.exposed.add(trend.exposed);
-      figures.reshares.add(trend.reshares);
+      for (const key of AGGREGATED) figures[key].add(trend[key]);
     }
   return Object.fromEntries(
-    [...byTrend].map(([name, f]) => [
+    [...byTrend].map(([name, figures]) => [
       name,
-      { adopters: f.adopters.result(), exposed: f.exposed.result(), reshares: f.reshares.result() },
+      Object.fromEntries(AGGREGATED.map((key) => [key, figures[key].result()])) as Record<
+        Aggregated,
+        Aggregate
+      >,
     ]),
   );
 }

@@ -2,7 +2,7 @@
 import { assertWorldFits, estimateWorldBytes } from '../../model/build-world.ts';
 import { createWorldEngine } from '../../model/engine.ts';
 import { worldScenarioProblems, worldScenarioWarnings } from '../../model/scenario-check.ts';
-import { InputError } from '../../params/errors.ts';
+import { InputError, problemsOf } from '../../params/errors.ts';
 import type { WorldScenario } from '../../params/world.ts';
 import { memoryBudgetBytes } from '../host.ts';
 import { type CliIo, prepareOutFolder } from '../output.ts';
@@ -17,14 +17,10 @@ import { worldSweepValues } from './sweep-measures.ts';
  * agents). Cheap: no world is built.
  */
 export function worldPreflightProblems(scenario: WorldScenario, budgetBytes: number): string[] {
-  const problems = worldScenarioProblems(scenario);
-  try {
-    assertWorldFits(scenario.world, budgetBytes);
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    problems.push(...error.lines);
-  }
-  return problems;
+  return [
+    ...worldScenarioProblems(scenario),
+    ...problemsOf(() => assertWorldFits(scenario.world, budgetBytes)),
+  ];
 }
 
 /** Peak bytes one world job needs (used to cap the number of sweep workers). */
@@ -74,7 +70,8 @@ export async function runWorldCommand(
   if (problems.length > 0) throw new InputError(scenarioPath, problems);
   const warn = (line: string) => io.stderr.write(`${scenarioPath}: warning: ${line}\n`);
   for (const line of worldScenarioWarnings(scenario)) warn(line);
-  // Every scenario problem is known by now (preflight), so creating the folder cannot leave a refused run's trace.
+  // Every scenario problem is known by now (preflight), so creating the folder cannot leave a refused run's trace; a
+  // bad --out (a file, say) is named here, before the progress bar and the world build.
   prepareOutFolder(flags.out);
   const totalTicks = scenario.runs * scenario.ticks;
   const progress = createProgress('run', totalTicks, { stream: io.stdout, unit: 'ticks' });
