@@ -1,8 +1,6 @@
 // The CLI's commands and flags (cac), and the mapping of failures to messages and exit codes. Node-only.
 import { cac } from 'cac';
 import { InputError } from '../params/errors.ts';
-import { parseJsonText, parseScenarioValue } from '../params/load.ts';
-import { isSweepDocument } from '../params/sweep.ts';
 import {
   FLAGS_SOURCE,
   intFlag,
@@ -12,7 +10,7 @@ import {
   seedFlag,
   shardFlag,
 } from './flags.ts';
-import { engineVersion, readInputFile } from './host.ts';
+import { engineVersion, loadScenarioFile } from './host.ts';
 import type { CliIo } from './output.ts';
 import { runCommand } from './run-command.ts';
 import { sweepCommand } from './sweep-command.ts';
@@ -150,12 +148,10 @@ export async function runCli(givenArgs: readonly string[], io: CliIo): Promise<n
     if (command.name === 'world') {
       const seed = flag('seed', seedFlag);
       if (problems.length > 0 || out === undefined) throw new InputError(FLAGS_SOURCE, problems);
-      const raw = parseJsonText(readInputFile(input, 'scenario file'), input);
-      if (isSweepDocument(raw))
-        throw new InputError(input, [
-          '(root): this is a sweep file (it has "base" and "vary"), not a world scenario; `sim world` writes the world of one scenario',
-        ]);
-      const loaded = parseScenarioValue(raw, input);
+      const loaded = loadScenarioFile(
+        input,
+        'not a world scenario; `sim world` writes the world of one scenario',
+      );
       if (loaded.kind !== 'world')
         throw new InputError(input, [
           '(root): must be a world scenario (with a "world" field); a classic scenario\'s graph is written by its generator, not by this command',

@@ -6,7 +6,9 @@ import { assertGraphFits } from '../graph/memory.ts';
 import { graphSpecProblems, nodeCountOf } from '../graph/spec-check.ts';
 import { chooseSeeds } from '../model/classic/run.ts';
 import { InputError, problemsOf } from '../params/errors.ts';
+import { type LoadedScenario, parseJsonText, parseScenarioValue } from '../params/load.ts';
 import type { ClassicScenario, GraphSpec } from '../params/scenario.ts';
+import { isSweepDocument } from '../params/sweep.ts';
 import { createRng, STREAM } from '../rng.ts';
 import type { GraphHost } from './execute.ts';
 
@@ -49,6 +51,17 @@ export function readInputFile(path: string, what: string): string {
       code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
     throw new InputError(path, [`${what} "${path}": cannot read (${reason})`]);
   }
+}
+
+/**
+ * Reads and validates the scenario file of `run` or `world`. A sweep file is refused with `sweepFileHint`, what it is
+ * not and what to do instead, since its "base" would otherwise be reported as an unknown field.
+ */
+export function loadScenarioFile(path: string, sweepFileHint: string): LoadedScenario {
+  const raw = parseJsonText(readInputFile(path, 'scenario file'), path);
+  if (isSweepDocument(raw))
+    throw new InputError(path, [`(root): this is a sweep file (it has "base" and "vary"), ${sweepFileHint}`]);
+  return parseScenarioValue(raw, path);
 }
 
 /** Every edge-list file a graph spec names, with the JSON path of its `path` field. */

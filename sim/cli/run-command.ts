@@ -2,9 +2,7 @@
 import { join } from 'node:path';
 import { cascadeTrees } from '../metrics/cascade.ts';
 import { InputError } from '../params/errors.ts';
-import { parseJsonText, parseScenarioValue } from '../params/load.ts';
 import type { ClassicScenario } from '../params/scenario.ts';
-import { isSweepDocument } from '../params/sweep.ts';
 import { runSeed } from '../rng.ts';
 import { CsvFile, csvLine } from './csv.ts';
 import {
@@ -19,9 +17,9 @@ import {
   engineVersion,
   FileGraphHost,
   folderOf,
+  loadScenarioFile,
   memoryBudgetBytes,
   preflightProblems,
-  readInputFile,
 } from './host.ts';
 import {
   type Aggregate,
@@ -56,12 +54,7 @@ export const RUN_COLUMNS = {
  * exit code: 0, or 130/143 when SIGINT/SIGTERM stopped it (the finished runs' rows are kept).
  */
 export async function runCommand(scenarioPath: string, flags: RunFlags, io: CliIo): Promise<number> {
-  const raw = parseJsonText(readInputFile(scenarioPath, 'scenario file'), scenarioPath);
-  if (isSweepDocument(raw))
-    throw new InputError(scenarioPath, [
-      '(root): this is a sweep file (it has "base" and "vary"), not a scenario; run it with `sim sweep`',
-    ]);
-  const loaded = parseScenarioValue(raw, scenarioPath);
+  const loaded = loadScenarioFile(scenarioPath, 'not a scenario; run it with `sim sweep`');
   switch (loaded.kind) {
     case 'classic':
       return await runClassicScenario(loaded.scenario, scenarioPath, flags, io);

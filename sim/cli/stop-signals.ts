@@ -11,20 +11,31 @@ export interface StopRequest {
 }
 
 /**
+ * Calls `handler` on SIGINT or SIGTERM instead of the default exit; returns the function that removes it again. For
+ * event-driven work (the sweep's workers); loops use withStopSignals.
+ */
+export function onStopSignal(handler: (signal: StopSignal) => void): () => void {
+  const listener = (signal: NodeJS.Signals) => handler(signal as StopSignal);
+  const signals = Object.keys(SIGNAL_EXIT) as StopSignal[];
+  for (const signal of signals) process.on(signal, listener);
+  return () => {
+    for (const signal of signals) process.removeListener(signal, listener);
+  };
+}
+
+/**
  * Runs `work` with SIGINT and SIGTERM caught: instead of killing the process they set `stop.signal`, which `work`
  * polls (after yielding to the event loop, see EventLoopYield) to stop cleanly. The handlers are removed afterwards.
  */
 export async function withStopSignals<T>(work: (stop: StopRequest) => Promise<T>): Promise<T> {
   const stop: { signal: StopSignal | undefined } = { signal: undefined };
-  const onSignal = (signal: NodeJS.Signals) => {
-    stop.signal ??= signal as StopSignal;
-  };
-  const signals = Object.keys(SIGNAL_EXIT) as StopSignal[];
-  for (const signal of signals) process.on(signal, onSignal);
+  const removeHandler = onStopSignal((signal) => {
+    stop.signal ??= signal;
+  });
   try {
     return await work(stop);
   } finally {
-    for (const signal of signals) process.removeListener(signal, onSignal);
+    removeHandler();
   }
 }
 

@@ -28,7 +28,7 @@ import {
 import { type CliIo, prepareOutFolder, writeJsonFile } from './output.ts';
 import { createProgress } from './progress.ts';
 import { readResumeState } from './resume.ts';
-import { SIGNAL_EXIT } from './stop-signals.ts';
+import { onStopSignal, SIGNAL_EXIT } from './stop-signals.ts';
 import type { FromSweepWorker, ToSweepWorker } from './sweep-messages.ts';
 import { worldSweepColumns } from './world/sweep-measures.ts';
 import { worldJobBytes, worldPreflightProblems } from './world/world-job.ts';
@@ -203,25 +203,25 @@ export async function sweepCommand(sweepPath: string, flags: SweepFlags, io: Cli
   const workers: Worker[] = [];
   return await new Promise<number>((resolve, reject) => {
     let finished = false;
+    let removeSignalHandler = () => {};
     const finish = (status: 'complete' | 'interrupted' | 'failed', outcome: () => void) => {
       if (finished) return;
       finished = true;
-      for (const signal of Object.keys(SIGNAL_EXIT)) process.removeListener(signal, onSignal);
+      removeSignalHandler();
       for (const worker of workers) void worker.terminate();
       csv.close();
       progress.stop();
       writeManifest(status);
       outcome();
     };
-    const onSignal = (signal: NodeJS.Signals) => {
+    removeSignalHandler = onStopSignal((signal) => {
       finish('interrupted', () => {
         io.stderr.write(
           `sweep: stopped by ${signal}; ${rowsWritten} complete row(s) kept in ${join(flags.out, 'sweep.csv')}\n`,
         );
-        resolve(SIGNAL_EXIT[signal as keyof typeof SIGNAL_EXIT] ?? 1);
+        resolve(SIGNAL_EXIT[signal]);
       });
-    };
-    for (const signal of Object.keys(SIGNAL_EXIT)) process.on(signal, onSignal);
+    });
 
     const dispatch = (worker: Worker) => {
       while (doneJobs.has(nextJob)) nextJob += shard.count;

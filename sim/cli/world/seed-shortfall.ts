@@ -17,9 +17,7 @@ export function seedShortfallWarnings(
   ctx.state.trends.forEach((ts, t) => {
     const plan = planned[t];
     if (!ts.launched || plan === undefined || alreadyWarned.has(t)) return;
-    let seeds = 0;
-    for (let agent = 0; agent < ts.parent.length; agent++)
-      if (ts.adoptTick[agent]! >= 0 && ts.parent[agent]! < 0) seeds++;
+    const seeds = ts.treeSize.size; // one entry per seed: its cascade tree's size
     const asked = ts.trend.seeds;
     if (seeds >= asked) return;
     alreadyWarned.add(t);
