@@ -63,7 +63,10 @@ export async function runCli(givenArgs: readonly string[], io: CliIo): Promise<n
     .example('  $ npm run sim -- run scenario.json --out results --runs 20 --seed 42');
   cli
     .command('sweep <sweep>', 'Run a parameter grid × replicates on worker threads: sweep.csv, sweep.json')
-    .option('--out <dir>', 'Folder to write the results into (created if missing)')
+    .option(
+      '--out <dir>',
+      "Folder to write the results into (created if missing; a complete sweep's files are replaced, an unfinished one's are kept: see --resume)",
+    )
     .option('--workers <n>', `Worker threads, 1 to ${MAX_WORKERS} (default: the number of cores)`)
     .option('--shard <k/n>', 'Run only jobs with job mod n = k−1 (1 ≤ k ≤ n); shards concatenate')
     .option('--resume', 'Keep the rows an interrupted run of the same sweep left in --out; run only the rest')

@@ -1,5 +1,5 @@
 // CSV cells and append-only CSV files written line-complete with synchronous writes. Node-only (node:fs).
-import { closeSync, fsyncSync, ftruncateSync, openSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, ftruncateSync, openSync, renameSync, truncateSync, writeSync } from 'node:fs';
 
 /** One CSV cell: numbers in JavaScript's shortest round-trip form, text quoted only when it must be. */
 export function csvCell(value: unknown): string {
@@ -30,7 +30,7 @@ export class CsvFile {
    * `resumeAt` bytes instead (header and complete rows of an earlier run) and appends after them.
    */
   constructor(
-    readonly path: string,
+    public path: string,
     header: readonly string[],
     options: { resumeAt?: number } = {},
   ) {
@@ -55,6 +55,12 @@ export class CsvFile {
     this.pending = '';
     ftruncateSync(this.fd, bytes);
     this.written = bytes;
+  }
+
+  /** Renames the file to `path` (open or closed: later writes follow it), replacing a file there. */
+  moveTo(path: string): void {
+    renameSync(this.path, path);
+    this.path = path;
   }
 
   /** Appends complete lines (each ending in a newline) in one write. */

@@ -1,4 +1,4 @@
-// Picking up an interrupted sweep (--resume): the jobs sweep.csv already holds, its other lines dropped. Node-only.
+// Picking up an interrupted sweep (--resume): the jobs sweep.csv already holds, its other lines dropped; and keeping them when --resume is forgotten. Node-only.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../params/errors.ts';
@@ -12,6 +12,30 @@ export interface ResumeState {
   readonly keepBytes: number;
   /** Complete lines dropped: malformed, not a job of this sweep and shard, or a repeat of a job already kept. */
   readonly droppedLines: number;
+}
+
+/**
+ * Refuses to start a sweep afresh (no --resume) over the rows of an unfinished one: a sweep.csv with rows whose
+ * sweep.json does not say "complete" (interrupted, failed, still running or killed, or unreadable). Starting afresh
+ * would truncate them, and forgetting --resume after a Ctrl-C would lose every finished job. A complete sweep is
+ * replaced, as a run replaces the previous run.
+ */
+export function checkNoUnfinishedSweep(out: string): void {
+  const csvPath = join(out, 'sweep.csv');
+  if (!existsSync(csvPath)) return;
+  const rows = readFileSync(csvPath, 'utf8').split('\n').length - 2;
+  if (rows < 1) return;
+  let status = 'unreadable';
+  try {
+    const manifest = JSON.parse(readFileSync(join(out, 'sweep.json'), 'utf8')) as Record<string, unknown>;
+    status = typeof manifest.status === 'string' ? manifest.status : 'unknown';
+  } catch {
+    // A missing or broken manifest cannot vouch for the rows either: they are kept all the same.
+  }
+  if (status === 'complete') return;
+  throw new InputError(FLAGS_SOURCE, [
+    `--out: ${out} holds the ${rows} row(s) of an unfinished sweep (sweep.json status: ${status}); add --resume to carry on with it, or give another --out folder (or delete this one) to start again`,
+  ]);
 }
 
 /** Splits one CSV line into cells, honouring double-quoted cells with commas and doubled quotes. */

@@ -27,7 +27,7 @@ import {
 } from './host.ts';
 import { type CliIo, prepareOutFolder, writeJsonFile } from './output.ts';
 import { createProgress } from './progress.ts';
-import { readResumeState } from './resume.ts';
+import { checkNoUnfinishedSweep, readResumeState } from './resume.ts';
 import { onStopSignal, SIGNAL_EXIT } from './stop-signals.ts';
 import type { FromSweepWorker, ToSweepWorker } from './sweep-messages.ts';
 import { worldSweepColumns } from './world/sweep-measures.ts';
@@ -152,6 +152,7 @@ export async function sweepCommand(sweepPath: string, flags: SweepFlags, io: Cli
     const { point, replicate } = jobPosition(plan, job);
     return sweepJobSeed(plan.baseSeed, point, replicate);
   };
+  if (!flags.resume) checkNoUnfinishedSweep(flags.out);
   const resumed = flags.resume ? readResumeState(flags.out, columns, identity, seedOfJob) : undefined;
   if (resumed && resumed.droppedLines > 0)
     io.stderr.write(

@@ -1,4 +1,5 @@
 // Runs a social-world scenario headless and writes series.csv, cascades.csv, adoptions.csv, platforms.csv, bubble.csv and summary.json. Node-only (files via ../csv.ts).
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cascadeTrees } from '../../metrics/cascade.ts';
 import {
@@ -132,14 +133,21 @@ function objectOf(names: readonly string[], values: ArrayLike<number>): Record<s
   return out;
 }
 
-/** The output files of a world run, opened once run 0's engine exists (series and platforms columns come from it). */
-function openFiles(outDir: string, layout: ReturnType<typeof seriesLayout>) {
+/** Suffix of run 0's output files until that run finishes (runWorldScenario). */
+const STAGED = '.partial';
+
+/**
+ * The output files of a world run, named with `suffix`, opened once run 0's engine exists (series and platforms
+ * columns come from it).
+ */
+function openFiles(outDir: string, layout: ReturnType<typeof seriesLayout>, suffix: string) {
+  const at = (name: string) => join(outDir, `${name}${suffix}`);
   return {
-    series: new CsvFile(join(outDir, 'series.csv'), seriesColumns(layout)),
-    platforms: new CsvFile(join(outDir, 'platforms.csv'), platformColumns(layout)),
-    bubble: new CsvFile(join(outDir, 'bubble.csv'), BUBBLE_COLUMNS),
-    cascades: new CsvFile(join(outDir, 'cascades.csv'), CASCADE_COLUMNS),
-    adoptions: new CsvFile(join(outDir, 'adoptions.csv'), ADOPTION_COLUMNS),
+    series: new CsvFile(at('series.csv'), seriesColumns(layout)),
+    platforms: new CsvFile(at('platforms.csv'), platformColumns(layout)),
+    bubble: new CsvFile(at('bubble.csv'), BUBBLE_COLUMNS),
+    cascades: new CsvFile(at('cascades.csv'), CASCADE_COLUMNS),
+    adoptions: new CsvFile(at('adoptions.csv'), ADOPTION_COLUMNS),
   };
 }
 
@@ -195,8 +203,8 @@ function summarizeRun(
 
 /**
  * Runs `scenario` (already validated by worldScenarioSchema and checked by worldScenarioProblems) with base seed `seed`
- * and writes its outputs into `outDir` (created if needed), replacing any earlier run's files there. Run 0's engine
- * is made before any file is touched, so a scenario the engine refuses leaves the folder as it was. Deterministic:
+ * and writes its outputs into `outDir` (created if needed), replacing any earlier run's files there once run 0 has
+ * finished: a scenario the engine refuses, a failure or a stop before then leaves the folder as it was. Deterministic:
  * same scenario and seed give byte-identical CSV files (timings live only in summary.json). Stopped by
  * `options.stop`, it keeps the rows of the finished runs only and marks summary.json "interrupted".
  */
@@ -220,9 +228,11 @@ export async function runWorldScenario(
   let replicate = makeReplicate(0);
   const layout = seriesLayout(replicate.engine.ctx, trendNames);
   prepareOutFolder(outDir);
-  clearRunOutputs(outDir);
-  const files = openFiles(outDir, layout);
+  // Run 0 writes into staged files (series.csv.partial …): an earlier run's results stay until it finishes, so a
+  // stop or a failure during it loses nothing. Then they replace the earlier files and the later runs append.
+  const files = openFiles(outDir, layout, STAGED);
   const csvFiles = [files.series, files.platforms, files.bubble, files.cascades, files.adoptions];
+  let staged = true;
   try {
     for (let run = 0; run < runs; run++) {
       if (run > 0) {
@@ -256,6 +266,11 @@ export async function runWorldScenario(
       summaries.push(summarizeRun(engine, run, runSeedText, scenario.ticks, timing, files.cascades));
       for (const line of seedShortfallWarnings(ctx, planned, run, warned)) options.onWarning?.(line);
       for (const file of csvFiles) file.commit();
+      if (staged) {
+        clearRunOutputs(outDir);
+        for (const file of csvFiles) file.moveTo(file.path.slice(0, -STAGED.length));
+        staged = false;
+      }
       if (run + 1 < runs) {
         // Between runs only: a signal during the last run does not undo a batch that finished.
         await pause.now();
@@ -265,7 +280,10 @@ export async function runWorldScenario(
     }
   } finally {
     for (const file of csvFiles) file.close();
+    if (staged) for (const file of csvFiles) rmSync(file.path, { force: true });
   }
+  // Stopped before run 0 finished: the folder holds what it held before (see STAGED), summary.json included.
+  if (staged) return { summaries, stoppedBy };
   writeJsonFile(join(outDir, 'summary.json'), {
     engine: { name: 'hallyu-lab', version: engineVersion() },
     kind: 'world',

@@ -176,6 +176,13 @@ describe('an interrupted sweep', () => {
       }
       const manifest = JSON.parse(readFileSync(join(out, 'sweep.json'), 'utf8'));
       expect(manifest).toMatchObject({ status: 'interrupted', rowsWritten: rows.length });
+      // Started again without --resume, it refuses rather than truncate the rows kept.
+      const again = await runCliProcess(['sweep', sweep, '--out', out, '--workers', '1']);
+      expect(again.code).toBe(2);
+      expect(again.stderr).toContain(
+        `command line: --out: ${out} holds the ${rows.length} row(s) of an unfinished sweep (sweep.json status: interrupted); add --resume`,
+      );
+      expect(readFileSync(csv, 'utf8')).toBe(text);
     });
   }
 });
