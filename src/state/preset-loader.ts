@@ -14,7 +14,10 @@ export interface PresetLoaderDeps {
    * given (the schema's input form, which the worker parses again); only its validity is checked here.
    */
   validate(scenario: unknown, source: string): void;
-  /** Applied to every scenario before it is loaded (e.g. the `?agents=` override for small devices and tests). */
+  /**
+   * Applied to every preset before it is loaded (e.g. the `?agents=` override for small devices and tests); not to a
+   * share link, which reopens its run exactly, nor to an opened file, which runs as written.
+   */
   adjust?(scenario: ScenarioJson): ScenarioJson;
 }
 
@@ -110,11 +113,16 @@ export function createPresetLoader(store: AppStore, deps: PresetLoaderDeps): Pre
     }
   };
 
+  /**
+   * A link reopens exactly its run: the preset as published plus the link's patch, without `adjust`. The patch holds
+   * every parameter that differed from the published preset, the agent count a `?agents=` page ran included; that
+   * option (still in the link's query) would otherwise replace the count the run had.
+   */
   const openRun = async (run: SharedRun) => {
     const base = await preset(run.presetId);
     const scenario = mergePatch(base, run.patch);
     deps.validate(scenario, 'share link');
-    store.getState().loadScenario(run.presetId, adjust(scenario), run.seed, run.tick, run.replayTick);
+    store.getState().loadScenario(run.presetId, scenario, run.seed, run.tick, run.replayTick);
   };
 
   const openDefault = async () => {

@@ -28,7 +28,7 @@ function validate(input: unknown, source: string) {
   if (lines.length > 0) throw new InputError(source, lines);
 }
 
-async function setup(share: string | null) {
+async function setup(share: string | null, adjust?: (scenario: ScenarioJson) => ScenarioJson) {
   const store = createAppStore('first-seed');
   const loader = createPresetLoader(store, {
     fetchJson: async (file) => {
@@ -36,6 +36,7 @@ async function setup(share: string | null) {
       return structuredClone(files[file]);
     },
     validate,
+    ...(adjust ? { adjust } : {}),
   });
   await loader.start(share);
   const init = store
@@ -71,6 +72,23 @@ describe('preset loader', () => {
       notice: null,
     });
     expect(init).toMatchObject({ scenario: { agents: 2000, appeal: 0.25 }, seed: 'shared', advanceTo: 48 });
+  });
+
+  it('reopens a link made under a page override (?agents=) with the agent count the run had, whatever the override', async () => {
+    // The page's override sets 300 agents on every preset it loads.
+    const override = (scenario: ScenarioJson) => ({ ...scenario, agents: 300 });
+    const made = await setup(null, override);
+    expect(made.init).toMatchObject({ scenario: { agents: 300 } });
+    // The user then moved the agent count (as the panel does) and shared.
+    made.store.getState().loadScenario('dance', { ...made.store.getState().scenario!, agents: 1854 });
+    const changed = made.loader.shareable()!;
+    // Reopened on a page with the same override, the run has 1,854 agents, not 300.
+    const link = encodeShare({ ...changed, seed: 's', tick: 5 });
+    expect((await setup(link, override)).init).toMatchObject({ scenario: { agents: 1854 }, seed: 's' });
+    // A run back at the preset's own count (1,000) under the override reopens at 1,000 too.
+    made.store.getState().loadScenario('dance', { ...made.store.getState().scenario!, agents: 1000 });
+    const own = encodeShare({ ...made.loader.shareable()!, seed: 's', tick: 5 });
+    expect((await setup(own, override)).init).toMatchObject({ scenario: { agents: 1000 } });
   });
 
   it('round-trips the parameters the user changed through a link', async () => {
