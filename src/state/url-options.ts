@@ -21,7 +21,8 @@ export interface UrlOptions {
 
 function readAgents(raw: string | null): { agents: number | null; notice: string | null } {
   if (raw === null) return { agents: null, notice: null };
-  const agents = Number(raw);
+  // Digits only: Number() would also read "0x10" as 16 and "1e4" as 10,000.
+  const agents = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
   if (Number.isInteger(agents) && agents >= AGENTS_OPTION.min && agents <= AGENTS_OPTION.max)
     return { agents, notice: null };
   return {

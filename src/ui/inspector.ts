@@ -161,7 +161,9 @@ function render(store: AppStore, state: AppState, info: AgentInspection): Node[]
   const followers = info.platforms.map((name) => {
     const p = platformNames.indexOf(name);
     const count = p >= 0 ? info.followers[p] : undefined;
-    return count === undefined ? name : `${name} (${count.toLocaleString('en-US')} followers)`;
+    return count === undefined
+      ? name
+      : `${name} (${count.toLocaleString('en-US')} ${count === 1 ? 'follower' : 'followers'})`;
   });
 
   return [

@@ -148,6 +148,10 @@ export function createControl(spec: ControlSpec): ParamControl {
       dragging = false;
       spec.commit(valueAt());
     });
+    /** The value in force (the last one synced), for the typed box to fall back to. */
+    let shown: number | undefined;
+    const boxText = (value: number | undefined) =>
+      value === undefined ? '' : String(Number(value.toPrecision(6)));
     if (spec.compact || field.sliderMax !== undefined) {
       const typed = el('input', {
         type: 'number',
@@ -168,18 +172,19 @@ export function createControl(spec: ControlSpec): ParamControl {
         else if (Number.isFinite(value)) spec.commit(value);
         else {
           // Text the browser cannot read as a number (or one beyond any double, like 1e400) commits nothing: say so
-          // here, in place of whatever the last edit said.
+          // here, in place of whatever the last edit said, and show the value in force again.
           control.tell('error', [`must be a number${range ? ` in ${range}` : ''}`]);
+          typed.value = boxText(shown);
         }
       });
       box = typed;
     }
     sync = (value, force = false) => {
       const known = typeof value === 'number';
+      shown = known ? value : undefined;
       if (known && (force || !dragging))
         slider.value = String(Math.round(toSlider(field, value) * SLIDER_STEPS));
-      if (box && (force || document.activeElement !== box))
-        box.value = known ? String(Number(value.toPrecision(6))) : '';
+      if (box && (force || document.activeElement !== box)) box.value = boxText(shown);
       const text = known ? formatValue(field, value) : 'default';
       setText(valueText, text);
       slider.setAttribute('aria-valuetext', text);

@@ -88,6 +88,8 @@ export function createTopBar(store: AppStore, actions: TopBarActions): TopBar {
   });
   const commitSeed = () => {
     if (seed.value.trim() !== '' && seed.value.trim() !== s().seed) s().setSeed(seed.value);
+    // The box then shows the seed in force: a blank box, or a seed the store refused (with its notice), is undone.
+    seed.value = s().seed;
   };
   seed.addEventListener('change', commitSeed);
   seed.addEventListener('keydown', (e) => {

@@ -159,6 +159,11 @@ describe('the built app in headless Chromium', () => {
     expect(await readInt(page, 'adopted')).toBe(first);
     expect(await stateHash(page, 30)).toBe(firstHash);
     expect(await page.locator('[data-testid="seed"]').inputValue()).toBe(seed);
+    // A blank seed box is no seed: Enter puts the seed in force back, and the run is the same.
+    await page.locator('[data-testid="seed"]').fill('');
+    await page.locator('[data-testid="seed"]').press('Enter');
+    expect(await page.locator('[data-testid="seed"]').inputValue()).toBe(seed);
+    expect(await stateHash(page, 30)).toBe(firstHash);
     // DESIGN §3: same seed and parameters give the same result in the browser and in Node.
     expect(firstHash).toBe(await nodeStateHash(seed, 30));
   });

@@ -185,6 +185,11 @@ describe('editing world records in the parameter panel', () => {
     expect(await refusal.textContent()).toContain('Not applied');
     expect(await talkTies.getAttribute('aria-invalid')).toBe('true');
     expect(await talkTies.inputValue()).toBe(tiesBefore);
+    // A number beyond any double is no number: refused, and the box shows the value in force again.
+    await talkTies.fill('1e400');
+    await talkTies.press('Enter');
+    await expect.poll(() => refusal.textContent()).toContain('must be a number in 1 – 1,000 ties');
+    expect(await talkTies.inputValue()).toBe(tiesBefore);
     expect(await page.locator('#app').getAttribute('data-phase')).toBe('ready');
     expect(await page.locator('#app').getAttribute('data-state-hash')).toBe(before);
 

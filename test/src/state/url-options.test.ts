@@ -19,7 +19,7 @@ describe('page options from the query string', () => {
 
   it("ignores a bad agent count with a message naming the allowed range, the schema's world.agents range", () => {
     expect(readUrlOptions(new URLSearchParams('agents=10')).agents).toBe(10);
-    for (const raw of ['9', '-5', '5e9', '2e8', 'lots', '1000.5']) {
+    for (const raw of ['9', '-5', '5e9', '2e8', 'lots', '1000.5', '0x10', '1e4', ' 500', '+500']) {
       const options = readUrlOptions(new URLSearchParams(`agents=${raw}`));
       expect(options.agents).toBeNull();
       expect(options.notice).toContain('agents must be an integer from 10 to 100,000,000');
