@@ -115,8 +115,10 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
     'section',
     { class: 'stage-wrap', 'aria-label': 'The social world' },
     stage,
-    // The embed strip shows the tick and reach itself: a small frame has no room for the overlays.
-    embed ? null : readouts.root,
+    // The embed strip shows the tick and reach itself: a small frame has no room for the overlays. The read-outs and
+    // the view switches share one row along the top, which wraps the switches under the read-outs when the canvas is
+    // narrow (a 1024 px window, the projector theme) instead of laying one over the other.
+    embed ? null : el('div', { class: 'stage-top' }, readouts.root),
     embed ? null : legend.root,
     el('div', { class: 'zoom' }, zoomIn, zoomOut, zoomFit),
     hoverCard,
@@ -124,7 +126,7 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   );
   if (timeline) stageWrap.classList.add('has-timeline');
   const topBar = createTopBar(store, deps.actions);
-  if (!embed) stageWrap.append(topBar.viewRoot);
+  if (!embed) stageWrap.querySelector('.stage-top')?.append(topBar.viewRoot);
 
   const openPreset = async (card: PresetInfo) => {
     if (deps.openPreset) return deps.openPreset(card.id);

@@ -444,4 +444,31 @@ describe('the built app in headless Chromium', () => {
     const stats = await pngStats(page, bytes);
     expect(stats.distinctColours).toBeGreaterThan(8);
   });
+
+  it('lays the canvas overlays out without overlap or clipping in a 1024×768 window and in the projector theme', async () => {
+    type Box = { x: number; y: number; width: number; height: number };
+    const overlap = (a: Box, b: Box) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const inside = (inner: Box, outer: Box) =>
+      inner.x >= outer.x - 0.5 &&
+      inner.y >= outer.y - 0.5 &&
+      inner.x + inner.width <= outer.x + outer.width + 0.5 &&
+      inner.y + inner.height <= outer.y + outer.height + 0.5;
+    for (const theme of ['dark', 'projector']) {
+      const { page } = await session.open(`${session.url()}?agents=${E2E_AGENTS}`, {
+        viewport: { width: 1024, height: 768 },
+      });
+      if (theme === 'projector') await page.locator('[data-testid="theme"]').selectOption('projector');
+      const box = async (selector: string) => (await page.locator(selector).first().boundingBox())!;
+      const stage = await box('.stage-wrap');
+      // The read-outs and the view switches never cover each other; the GIF button stays on the canvas's strip.
+      expect(overlap(await box('.readouts'), await box('.view-bar')), theme).toBe(false);
+      expect(inside(await box('.timeline-gif'), stage), theme).toBe(true);
+      expect(inside(await box('.view-bar'), stage), theme).toBe(true);
+      // A long experiment label wraps inside its panel.
+      const panel = await box('[data-testid="experiments"]');
+      for (const button of await page.locator('[data-testid="experiments"] button').all())
+        expect(inside((await button.boundingBox())!, panel), theme).toBe(true);
+    }
+  });
 });
