@@ -3,6 +3,7 @@ import { cac } from 'cac';
 import { InputError } from '../params/errors.ts';
 import {
   FLAGS_SOURCE,
+  flagCount,
   intFlag,
   joinNegativeValues,
   pathFlag,
@@ -114,6 +115,11 @@ export async function runCli(givenArgs: readonly string[], io: CliIo): Promise<n
           `${name.length > 1 ? '--' : '-'}${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: unknown flag (run with --help to list the flags)`,
         );
       }
+    }
+    // A flag given twice is a slip (an edited command line, a pasted option): which value was meant is not ours to guess.
+    for (const name of VALUE_FLAGS) {
+      const count = flagCount(args, name);
+      if (count > 1) problems.push(`--${name}: given ${count} times; give it once`);
     }
     try {
       command.checkOptionValue();

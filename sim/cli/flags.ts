@@ -22,6 +22,16 @@ export function rawFlag(args: readonly string[], name: string): string | undefin
   return value;
 }
 
+/** How many times `--name` (or `--name=…`) appears before a `--`. */
+export function flagCount(args: readonly string[], name: string): number {
+  let count = 0;
+  for (const arg of args) {
+    if (arg === '--') break;
+    if (arg === `--${name}` || arg.startsWith(`--${name}=`)) count++;
+  }
+  return count;
+}
+
 /**
  * The arguments with `--name -3` written as `--name=-3` for every flag in `valueFlags`: the flag parser reads a
  * value that starts with "-" as another flag and would report `--runs -3` as a missing value, not an out-of-range one.

@@ -10,13 +10,18 @@ import {
 } from './world-measures.ts';
 import { metcalfeValue } from './world-summary.ts';
 
-/** A column-safe slug: lowercase letters, digits and underscores. */
+/**
+ * A column-safe slug: lowercase letters of any script, digits and underscores. Latin letters lose their accents
+ * ("Café" → "cafe"); other scripts keep their letters and signs ("달고나 커피" → "달고나_커피", not an anonymous "x").
+ */
 export function slug(name: string): string {
   const s = name
     .toLowerCase()
     .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
+    .replace(/([a-z])\p{M}+/gu, '$1')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '_')
+    .replace(/^_+|_+$/g, '')
+    .normalize('NFC');
   return s === '' ? 'x' : s;
 }
 

@@ -193,6 +193,11 @@ describe('bad flags', () => {
       ['sweep', sweep, '--out', out, '--shard', '-1/4'],
       /^command line: --shard: must be k\/n with integers 1 ≤ k ≤ n ≤ 1,000,000, e\.g\. 2\/8 \(got "-1\/4"\)$/,
     ],
+    [
+      'a flag given twice',
+      ['run', scenario, '--out', out, '--seed', '1', '--seed=2'],
+      /^command line: --seed: given 2 times; give it once$/,
+    ],
     ['a missing --out', ['run', scenario], /^command line: --out: is required/],
     ['an unknown command', ['jump', scenario], /^command line: jump: unknown command/],
   ];
