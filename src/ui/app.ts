@@ -175,7 +175,7 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   if (replicates) replicatesPanel.body.append(replicates.root);
 
   const banner = createBanner(store);
-  const help = createHelp(store, tour ? () => tour.start() : undefined);
+  const help = createHelp(store, tour ? () => tour.start() : undefined, embed !== null);
   root.replaceChildren(
     el(
       'div',

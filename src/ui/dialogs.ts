@@ -1,7 +1,7 @@
 // The help dialog (keyboard shortcuts, what the picture shows, the way into the tour) and the error / notice banner with restart. Reads the store; dispatches help, dismiss and restart.
 import type { AppState, AppStore } from '../state/store.ts';
 import { el, setText } from './dom.ts';
-import { SHORTCUTS } from './keys.ts';
+import { EMBED_SHORTCUT_KEYS, SHORTCUTS } from './keys.ts';
 
 export interface View {
   readonly root: HTMLElement;
@@ -32,7 +32,19 @@ const HELP_SECTIONS: readonly (readonly [string, string])[] = [
   ],
 ];
 
-export function createHelp(store: AppStore, startTour?: () => void): View {
+/** The embedded view's prose: what it can do, and where the rest is. */
+const EMBED_HELP_SECTIONS: readonly (readonly [string, string])[] = [
+  ['Mouse and touch', 'Drag to pan, wheel or pinch to zoom, hover a dot for its name card.'],
+  [
+    'The full app',
+    'Open in Hallyu Lab ↗ opens this run, at the hour shown, in the full app: its story and experiments, the parameters, the charts, the timeline, the inspector and the exports.',
+  ],
+];
+
+/** The help dialog; `embedded` (the `?embed=1` view) lists only what that view has. */
+export function createHelp(store: AppStore, startTour?: () => void, embedded = false): View {
+  const shortcuts = embedded ? SHORTCUTS.filter((s) => EMBED_SHORTCUT_KEYS.has(s.keys)) : SHORTCUTS;
+  const sections = embedded ? EMBED_HELP_SECTIONS : HELP_SECTIONS;
   const close = el('button', { type: 'button', class: 'primary' }, 'Close');
   const tour = el('button', { type: 'button', 'data-testid': 'start-tour' }, 'Take the tour (T)');
   tour.addEventListener('click', () => {
@@ -56,12 +68,12 @@ export function createHelp(store: AppStore, startTour?: () => void): View {
       el(
         'tbody',
         {},
-        ...SHORTCUTS.map((s) =>
+        ...shortcuts.map((s) =>
           el('tr', {}, el('th', { scope: 'row' }, el('kbd', {}, s.keys)), el('td', {}, s.action)),
         ),
       ),
     ),
-    ...HELP_SECTIONS.flatMap(([title, text]) => [el('h3', {}, title), el('p', {}, text)]),
+    ...sections.flatMap(([title, text]) => [el('h3', {}, title), el('p', {}, text)]),
     el('form', { method: 'dialog' }, close),
   );
   dialog.addEventListener('close', () => {

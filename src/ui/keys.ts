@@ -16,6 +16,18 @@ export const SHORTCUTS = [
   { keys: '?', action: 'This help' },
 ] as const;
 
+/** The shortcuts that mean something in the embedded view (`?embed=1`: no timeline, panels, files or tour). */
+export const EMBED_SHORTCUT_KEYS: ReadonlySet<string> = new Set([
+  'Space',
+  '→',
+  'R',
+  'N',
+  'F',
+  '+ / −',
+  'Esc',
+  '?',
+]);
+
 /** True when the key event comes from a place where letters are text (inputs, selects, editable content). */
 export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;

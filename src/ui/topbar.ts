@@ -50,7 +50,19 @@ function select<T extends string>(
 ): { wrap: HTMLLabelElement; input: HTMLSelectElement } {
   const input = el('select', { id, 'data-testid': id });
   for (const o of options) input.append(el('option', { value: o.value }, o.text));
-  input.addEventListener('change', () => onChange(input.value as T));
+  // A choice made with the pointer hands the focus back to the page, as a clicked button does (keys.ts), so Space
+  // and the other shortcuts answer next; a choice made with the keyboard keeps the focus for the next arrow key.
+  let byPointer = false;
+  input.addEventListener('pointerdown', () => {
+    byPointer = true;
+  });
+  input.addEventListener('keydown', () => {
+    byPointer = false;
+  });
+  input.addEventListener('change', () => {
+    onChange(input.value as T);
+    if (byPointer) input.blur();
+  });
   return { wrap: el('label', { class: 'field-inline' }, el('span', {}, label), input), input };
 }
 

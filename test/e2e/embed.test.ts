@@ -165,6 +165,15 @@ describe('the embedded view (?embed=1)', () => {
     );
     expect(await page.locator('[data-testid="play"]').getAttribute('aria-label')).toBe('Play');
     expect(await readInt(page, 'tick')).toBeGreaterThan(3);
+    // Its help lists what this view has: no timeline, Replicates panel or file button, and the way to the full app.
+    await page.keyboard.press('?');
+    const help = page.locator('dialog.help');
+    await help.waitFor({ state: 'visible' });
+    const text = (await help.textContent()) ?? '';
+    expect(text).toContain('Open in Hallyu Lab ↗');
+    for (const missing of ['Replicates', 'Timeline', 'Open a scenario file', 'Back to the live run'])
+      expect(text).not.toContain(missing);
+    expect(text).toContain('Play / pause');
   });
 
   it('opens the full app for a bad ?embed= value and names the option and its allowed values', async () => {

@@ -315,8 +315,14 @@ describe('using the app as a visitor does', () => {
     for (const region of ['Korea', 'Japan', 'Europe']) expect(await legend.innerText()).toContain(region);
     await waitFrames(page, 10);
     expect((await page.locator('#stage').screenshot()).equals(byFandom)).toBe(false);
+    // Chosen with the pointer, the switch hands the focus back: Space plays (and pauses) at once.
+    await page.locator('[data-testid="colour-by"]').click();
     await page.locator('[data-testid="colour-by"]').selectOption('platform');
     await expect.poll(async () => legend.innerText()).toContain('agents by their first platform');
+    await page.keyboard.press(' ');
+    await expect.poll(() => page.locator('#app').getAttribute('data-engine')).toBe('playing');
+    await page.keyboard.press(' ');
+    await expect.poll(() => page.locator('#app').getAttribute('data-engine')).toBe('paused');
 
     // Ties: none, then one platform, then all; each drawn under the dots, so more of the stage is covered.
     const none = (await stage()).foregroundShare;
