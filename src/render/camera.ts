@@ -15,8 +15,11 @@ const FIT_MARGIN = { x: 1.02, y: 1.04 } as const;
 
 export interface Camera {
   readonly viewport: Viewport;
-  /** Frames a `width × height` layout (with a small margin) in the host's current size. */
-  fit(width: number, height: number): void;
+  /**
+   * Frames a `width × height` layout (with a small margin) in the host's current size, below its top `insetTop` CSS
+   * pixels (overlays); an inset over half the host's height is ignored (the world would shrink to a strip).
+   */
+  fit(width: number, height: number, insetTop?: number): void;
   /** Zooms about the centre by `factor` (> 1 zooms in). */
   zoomBy(factor: number): void;
   /** The part of the layout on screen. */
@@ -47,20 +50,26 @@ export function createCamera(app: Application, host: HTMLElement): Camera {
   };
   return {
     viewport,
-    fit(width, height) {
+    fit(width, height, insetTop = 0) {
       stopMotion();
       viewport.resize(host.clientWidth, host.clientHeight, width, height);
+      const inset = insetTop > 0 && insetTop < host.clientHeight / 2 ? insetTop : 0;
       const fitting = Math.min(
         host.clientWidth / (width * FIT_MARGIN.x),
-        host.clientHeight / (height * FIT_MARGIN.y),
+        (host.clientHeight - inset) / (height * FIT_MARGIN.y),
       );
       viewport.clampZoom({
         // A stage not laid out yet (0 wide) keeps the fixed floor.
         minScale: fitting > 0 ? Math.min(CAMERA.minZoom, fitting * CAMERA.fitZoomOut) : CAMERA.minZoom,
         maxScale: CAMERA.maxZoom,
       });
-      viewport.fit(true, width * FIT_MARGIN.x, height * FIT_MARGIN.y);
-      viewport.moveCenter(width / 2, height / 2);
+      if (fitting > 0) viewport.setZoom(fitting, true);
+      else viewport.fit(true, width * FIT_MARGIN.x, height * FIT_MARGIN.y);
+      // Centred on the host, unless that puts the world's top under the inset: then just low enough to clear it.
+      const scale = viewport.scale.x;
+      const centredTop = (host.clientHeight - height * FIT_MARGIN.y * scale) / 2;
+      const shift = Math.max(0, inset - centredTop);
+      viewport.moveCenter(width / 2, height / 2 - (scale > 0 ? shift / scale : 0));
     },
     zoomBy(factor) {
       stopMotion();

@@ -28,6 +28,8 @@ export interface SceneCallbacks {
   onSelect(agent: number | null): void;
   /** The visible layout rectangle after a pan or zoom settles. */
   onViewChange?(rect: LayoutRect): void;
+  /** CSS pixels along the canvas's top that overlays cover (the read-outs): fitting the world leaves them free. */
+  fitInsetTop?(): number;
 }
 
 export interface Scene {

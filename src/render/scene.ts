@@ -245,7 +245,7 @@ export async function createScene(
 
   const fitWorld = () => {
     if (!world) return;
-    camera.fit(world.data.layout.width, world.data.layout.height);
+    camera.fit(world.data.layout.width, world.data.layout.height, callbacks.fitInsetTop?.() ?? 0);
     zoomSettled();
     viewChanged();
     loop.invalidate();

@@ -216,6 +216,12 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   }
 
   const sceneCallbacks: SceneCallbacks = {
+    fitInsetTop() {
+      // The read-outs and view switches along the top (a small gap below them); none in the embedded view.
+      const top = stageWrap.querySelector('.stage-top');
+      if (!top) return 0;
+      return top.getBoundingClientRect().bottom - stageWrap.getBoundingClientRect().top + 6;
+    },
     onHover(agent, x, y) {
       const world = client.world();
       if (agent < 0 || !world) {

@@ -445,7 +445,7 @@ describe('the built app in headless Chromium', () => {
     expect(stats.distinctColours).toBeGreaterThan(8);
   });
 
-  it('lays the canvas overlays out without overlap or clipping in a 1024×768 window and in the projector theme', async () => {
+  it('lays the canvas overlays out without overlap or clipping in a 1024×768 window, the projector theme and 800×600', async () => {
     type Box = { x: number; y: number; width: number; height: number };
     const overlap = (a: Box, b: Box) =>
       a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -470,5 +470,18 @@ describe('the built app in headless Chromium', () => {
       for (const button of await page.locator('[data-testid="experiments"] button').all())
         expect(inside((await button.boundingBox())!, panel), theme).toBe(true);
     }
+    // In a small window the fitted world starts below the read-outs and switches, not under them (F refits too).
+    const { page } = await session.open(`${session.url()}?agents=${E2E_AGENTS}`, {
+      viewport: { width: 800, height: 600 },
+    });
+    await page.keyboard.press('f');
+    const overlaysBottom = (await page.locator('.stage-top').boundingBox())!;
+    const labelTops = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('#stage .region-labels > span')].map(
+        (span) => span.getBoundingClientRect().y,
+      ),
+    );
+    expect(labelTops.length).toBe(8);
+    expect(Math.min(...labelTops)).toBeGreaterThanOrEqual(overlaysBottom.y + overlaysBottom.height);
   });
 });
