@@ -14,6 +14,15 @@ export interface ResumeState {
   readonly droppedLines: number;
 }
 
+/** `out/sweep.json` as an object, or undefined when it is missing or not JSON. */
+function readManifest(out: string): Record<string, unknown> | undefined {
+  try {
+    return JSON.parse(readFileSync(join(out, 'sweep.json'), 'utf8')) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Refuses to start a sweep afresh (no --resume) over the rows of an unfinished one: a sweep.csv with rows whose
  * sweep.json does not say "complete" (interrupted, failed, still running or killed, or unreadable). Starting afresh
@@ -25,13 +34,10 @@ export function checkNoUnfinishedSweep(out: string): void {
   if (!existsSync(csvPath)) return;
   const rows = readFileSync(csvPath, 'utf8').split('\n').length - 2;
   if (rows < 1) return;
-  let status = 'unreadable';
-  try {
-    const manifest = JSON.parse(readFileSync(join(out, 'sweep.json'), 'utf8')) as Record<string, unknown>;
-    status = typeof manifest.status === 'string' ? manifest.status : 'unknown';
-  } catch {
-    // A missing or broken manifest cannot vouch for the rows either: they are kept all the same.
-  }
+  // A missing or broken manifest cannot vouch for the rows either: they are kept all the same.
+  const manifest = readManifest(out);
+  const status =
+    manifest === undefined ? 'unreadable' : typeof manifest.status === 'string' ? manifest.status : 'unknown';
   if (status === 'complete') return;
   throw new InputError(FLAGS_SOURCE, [
     `--out: ${out} holds the ${rows} row(s) of an unfinished sweep (sweep.json status: ${status}); add --resume to carry on with it, or give another --out folder (or delete this one) to start again`,
@@ -78,10 +84,8 @@ export function readResumeState(
   const csvPath = join(out, 'sweep.csv');
   if (!existsSync(csvPath)) return undefined;
   const manifestPath = join(out, 'sweep.json');
-  let manifest: Record<string, unknown> = {};
-  try {
-    manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
-  } catch {
+  const manifest = readManifest(out);
+  if (manifest === undefined) {
     throw new InputError(FLAGS_SOURCE, [
       `--resume: ${manifestPath} is missing or unreadable, so the rows in ${csvPath} cannot be matched to this sweep`,
     ]);

@@ -204,7 +204,6 @@ export async function sweepCommand(sweepPath: string, flags: SweepFlags, io: Cli
   const workers: Worker[] = [];
   return await new Promise<number>((resolve, reject) => {
     let finished = false;
-    let removeSignalHandler = () => {};
     const finish = (status: 'complete' | 'interrupted' | 'failed', outcome: () => void) => {
       if (finished) return;
       finished = true;
@@ -215,7 +214,8 @@ export async function sweepCommand(sweepPath: string, flags: SweepFlags, io: Cli
       writeManifest(status);
       outcome();
     };
-    removeSignalHandler = onStopSignal((signal) => {
+    // Read by finish() only when called, after this line: a signal cannot arrive while the handler is registered.
+    const removeSignalHandler = onStopSignal((signal) => {
       finish('interrupted', () => {
         io.stderr.write(
           `sweep: stopped by ${signal}; ${rowsWritten} complete row(s) kept in ${join(flags.out, 'sweep.csv')}\n`,

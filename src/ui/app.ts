@@ -111,14 +111,15 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   let scene: Scene | null = null;
   const gifRecorder = embed ? null : createGifRecorder(store, { scene: () => scene, save: downloadBlob });
   const timeline = embed ? null : createTimeline(store, client.series, gifRecorder ?? undefined);
+  // The read-outs and the view switches share one row along the top, which wraps the switches under the read-outs
+  // when the canvas is narrow (a 1024 px window, the projector theme) instead of laying one over the other.
+  const stageTop = embed ? null : el('div', { class: 'stage-top' }, readouts.root);
   const stageWrap = el(
     'section',
     { class: 'stage-wrap', 'aria-label': 'The social world' },
     stage,
-    // The embed strip shows the tick and reach itself: a small frame has no room for the overlays. The read-outs and
-    // the view switches share one row along the top, which wraps the switches under the read-outs when the canvas is
-    // narrow (a 1024 px window, the projector theme) instead of laying one over the other.
-    embed ? null : el('div', { class: 'stage-top' }, readouts.root),
+    // The embed strip shows the tick and reach itself: a small frame has no room for the overlays.
+    stageTop,
     embed ? null : legend.root,
     el('div', { class: 'zoom' }, zoomIn, zoomOut, zoomFit),
     hoverCard,
@@ -126,7 +127,7 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   );
   if (timeline) stageWrap.classList.add('has-timeline');
   const topBar = createTopBar(store, deps.actions);
-  if (!embed) stageWrap.querySelector('.stage-top')?.append(topBar.viewRoot);
+  stageTop?.append(topBar.viewRoot);
 
   const openPreset = async (card: PresetInfo) => {
     if (deps.openPreset) return deps.openPreset(card.id);
@@ -218,9 +219,8 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   const sceneCallbacks: SceneCallbacks = {
     fitInsetTop() {
       // The read-outs and view switches along the top (a small gap below them); none in the embedded view.
-      const top = stageWrap.querySelector('.stage-top');
-      if (!top) return 0;
-      return top.getBoundingClientRect().bottom - stageWrap.getBoundingClientRect().top + 6;
+      if (!stageTop) return 0;
+      return stageTop.getBoundingClientRect().bottom - stageWrap.getBoundingClientRect().top + 6;
     },
     onHover(agent, x, y) {
       const world = client.world();

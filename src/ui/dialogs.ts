@@ -1,7 +1,7 @@
 // The help dialog (keyboard shortcuts, what the picture shows, the way into the tour) and the error / notice banner with restart. Reads the store; dispatches help, dismiss and restart.
 import type { AppState, AppStore } from '../state/store.ts';
 import { el, setText } from './dom.ts';
-import { EMBED_SHORTCUT_KEYS, SHORTCUTS } from './keys.ts';
+import { SHORTCUTS } from './keys.ts';
 
 export interface View {
   readonly root: HTMLElement;
@@ -43,7 +43,7 @@ const EMBED_HELP_SECTIONS: readonly (readonly [string, string])[] = [
 
 /** The help dialog; `embedded` (the `?embed=1` view) lists only what that view has. */
 export function createHelp(store: AppStore, startTour?: () => void, embedded = false): View {
-  const shortcuts = embedded ? SHORTCUTS.filter((s) => EMBED_SHORTCUT_KEYS.has(s.keys)) : SHORTCUTS;
+  const shortcuts = embedded ? SHORTCUTS.filter((s) => s.embed) : SHORTCUTS;
   const sections = embedded ? EMBED_HELP_SECTIONS : HELP_SECTIONS;
   const close = el('button', { type: 'button', class: 'primary' }, 'Close');
   const tour = el('button', { type: 'button', 'data-testid': 'start-tour' }, 'Take the tour (T)');

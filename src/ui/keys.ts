@@ -1,32 +1,25 @@
 // Keyboard shortcuts (space play/pause, → step, ← replay back, L live, T tour, R reset, N new seed, ? help, F fit view, O open a file); ignored while typing in a field. Dispatches to the store only.
 import type { AppStore } from '../state/store.ts';
 
+/** Every shortcut; `embed` marks the ones the embedded view (`?embed=1`: no timeline, panels, files or tour) has. */
 export const SHORTCUTS = [
-  { keys: 'Space', action: 'Play / pause' },
-  { keys: '→', action: 'Step one simulated hour (in a replay: one hour on)' },
-  { keys: '←', action: 'Replay: one simulated hour back' },
-  { keys: 'L', action: 'Back to the live run' },
-  { keys: 'R', action: 'Reset (same seed)' },
-  { keys: 'N', action: 'New seed' },
-  { keys: 'F', action: 'Fit the whole world in view' },
-  { keys: 'O', action: 'Open a scenario file, or a CSV or JSON export (or drop one on the page)' },
-  { keys: '+ / −', action: 'Zoom in / out' },
-  { keys: 'Esc', action: 'Close dialog, clear selection' },
-  { keys: 'T', action: 'A guided tour of the page' },
-  { keys: '?', action: 'This help' },
+  { keys: 'Space', action: 'Play / pause', embed: true },
+  { keys: '→', action: 'Step one simulated hour (in a replay: one hour on)', embed: true },
+  { keys: '←', action: 'Replay: one simulated hour back', embed: false },
+  { keys: 'L', action: 'Back to the live run', embed: false },
+  { keys: 'R', action: 'Reset (same seed)', embed: true },
+  { keys: 'N', action: 'New seed', embed: true },
+  { keys: 'F', action: 'Fit the whole world in view', embed: true },
+  {
+    keys: 'O',
+    action: 'Open a scenario file, or a CSV or JSON export (or drop one on the page)',
+    embed: false,
+  },
+  { keys: '+ / −', action: 'Zoom in / out', embed: true },
+  { keys: 'Esc', action: 'Close dialog, clear selection', embed: true },
+  { keys: 'T', action: 'A guided tour of the page', embed: false },
+  { keys: '?', action: 'This help', embed: true },
 ] as const;
-
-/** The shortcuts that mean something in the embedded view (`?embed=1`: no timeline, panels, files or tour). */
-export const EMBED_SHORTCUT_KEYS: ReadonlySet<string> = new Set([
-  'Space',
-  '→',
-  'R',
-  'N',
-  'F',
-  '+ / −',
-  'Esc',
-  '?',
-]);
 
 /** True when the key event comes from a place where letters are text (inputs, selects, editable content). */
 export function isTyping(target: EventTarget | null): boolean {

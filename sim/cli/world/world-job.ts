@@ -96,15 +96,11 @@ export async function runWorldCommand(
     progress.stop();
   }
   const { summaries, stoppedBy } = outcome;
-  if (stoppedBy !== undefined && summaries.length === 0) {
-    io.stderr.write(
-      `run: stopped by ${stoppedBy} before the first world run finished; nothing was written (${flags.out} holds what it held before)\n`,
-    );
-    return SIGNAL_EXIT[stoppedBy];
-  }
   if (stoppedBy !== undefined) {
     io.stderr.write(
-      `run: stopped by ${stoppedBy}; the ${summaries.length} finished world run(s) of ${scenario.runs} are kept in ${flags.out} (the run in progress was dropped; summary.json says "interrupted")\n`,
+      summaries.length === 0
+        ? `run: stopped by ${stoppedBy} before the first world run finished; nothing was written (${flags.out} holds what it held before)\n`
+        : `run: stopped by ${stoppedBy}; the ${summaries.length} finished world run(s) of ${scenario.runs} are kept in ${flags.out} (the run in progress was dropped; summary.json says "interrupted")\n`,
     );
     return SIGNAL_EXIT[stoppedBy];
   }
