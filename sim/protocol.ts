@@ -207,6 +207,19 @@ export interface LaunchedMessage {
 }
 
 /**
+ * A world is being built (init, reset, newSeed, setParams): sent when the build starts and then as it gets on, at most
+ * about a hundred times per build. The worker cannot read commands until the build ends; the app cancels a build by
+ * restarting the worker. `stage`: the part being built ("population", "Loop follows", "layout", …); `fraction`: 0…1
+ * of the build done, by estimated work.
+ */
+export interface BuildingMessage {
+  readonly v: 1;
+  readonly type: 'building';
+  readonly stage: string;
+  readonly fraction: number;
+}
+
+/**
  * Something went wrong. `kind`: 'input' = a bad scenario or command (the world is unchanged), 'too-big' = refused
  * before building, with `estimatedBytes` and `budgetBytes`; 'crash' = the engine threw (restart to continue).
  */
@@ -221,6 +234,7 @@ export interface ErrorMessage {
 }
 
 export type WorkerMessage =
+  | BuildingMessage
   | ReadyMessage
   | FrameMessage
   | SummaryMessage

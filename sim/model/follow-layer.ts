@@ -1,6 +1,7 @@
 // One 'follow' platform layer: directed follows by preferential attachment with homophily, mirrored ties, CSR both ways. No dynamics.
 import type { CsrGraph } from '../graph/csr.ts';
 import type { WorldParams } from '../params/world.ts';
+import { PROGRESS_STRIDE_MASK } from './build-progress.ts';
 import type { Population } from './world.ts';
 import { normalFrom, stochasticRound, type Uniform, unitLognormal } from './world-random.ts';
 
@@ -19,6 +20,8 @@ export interface FollowLayerInput {
   /** Layers built before this one; a member's ties there (`inOffsets/inTargets`: whom it follows / is tied to) are mirror candidates. */
   readonly earlier: readonly CsrGraph[];
   readonly uniform: Uniform;
+  /** Told the share of the layer's members processed (0…1) every few tens of thousands of agents; never changes the layer. */
+  readonly onProgress?: (fraction: number) => void;
 }
 
 /**
@@ -41,7 +44,7 @@ export interface FollowLayerInput {
  * of u = whom u follows (ascending).
  */
 export function buildFollowLayer(input: FollowLayerInput): CsrGraph {
-  const { population, params, platform, popularity, earlier, uniform } = input;
+  const { population, params, platform, popularity, earlier, uniform, onProgress } = input;
   const record = params.platforms[platform]!;
   const N = population.count;
   const R = params.regions.length;
@@ -171,6 +174,7 @@ export function buildFollowLayer(input: FollowLayerInput): CsrGraph {
   };
 
   for (let u = 0; u < N; u++) {
+    if (onProgress && (u & PROGRESS_STRIDE_MASK) === 0) onProgress(u / N);
     inOffsets[u] = compacted;
     const k = plan[u]!;
     if (k === 0) continue;

@@ -2,6 +2,7 @@
 import type { CsrGraph } from '../graph/csr.ts';
 import type { WorldParams } from '../params/world.ts';
 import { createRng, STREAM } from '../rng.ts';
+import { type BuildProgress, progressSpan } from './build-progress.ts';
 import { buildFollowLayer } from './follow-layer.ts';
 import { buildGroupLayer } from './group-layer.ts';
 import type { PlatformLayer, Population } from './world.ts';
@@ -39,21 +40,39 @@ export function drawPopularity(count: number, exponent: number, uniform: Uniform
  * Builds every layer. 'groups' layers come first (in platform order), then 'follow' layers (in platform order),
  * each follow layer mirroring ties of all layers built before it (`layerOverlap`): so messenger friends tend to
  * follow each other, and follows spread from earlier platforms to later ones. Each layer draws from its own
- * stream `graph:platform<p>`, popularity from `graph:popularity`.
+ * stream `graph:platform<p>`, popularity from `graph:popularity`. `onProgress` hears of each layer (an equal share of
+ * the build each; a follow layer also reports within itself).
  */
-export function buildSocialGraph(population: Population, params: WorldParams, seed: string): SocialGraph {
+export function buildSocialGraph(
+  population: Population,
+  params: WorldParams,
+  seed: string,
+  onProgress?: BuildProgress,
+): SocialGraph {
   const P = params.platforms.length;
   const N = population.count;
   const popularity = drawPopularity(N, params.popularityExponent, stream(seed, 'popularity'));
   const built: (CsrGraph | undefined)[] = new Array(P).fill(undefined);
   const earlier: CsrGraph[] = [];
   const order = [...params.platforms.keys()].sort((a, b) => rank(params, a) - rank(params, b) || a - b);
-  for (const p of order) {
+  for (const [done, p] of order.entries()) {
     const uniform = stream(seed, `platform${p}`);
+    const record = params.platforms[p]!;
+    const layerProgress = progressSpan(onProgress, done / P, (done + 1) / P);
+    const stage = `${record.name} ${record.edgeModel === 'groups' ? 'groups' : 'follows'}`;
+    layerProgress?.(stage, 0);
     const graph =
-      params.platforms[p]!.edgeModel === 'groups'
+      record.edgeModel === 'groups'
         ? buildGroupLayer(population, params, p, uniform)
-        : buildFollowLayer({ population, params, platform: p, popularity, earlier, uniform });
+        : buildFollowLayer({
+            population,
+            params,
+            platform: p,
+            popularity,
+            earlier,
+            uniform,
+            ...(layerProgress ? { onProgress: (fraction: number) => layerProgress(stage, fraction) } : {}),
+          });
     built[p] = graph;
     earlier.push(graph);
   }

@@ -10,10 +10,14 @@ import type { EngineClient } from './client.ts';
 export function connectBridge(store: AppStore, client: EngineClient): () => void {
   const send = (intent: Intent) => {
     if (intent.type === 'restart') {
-      client.restart();
+      client.restart({ rebuildsShownRun: intent.rebuildsShownRun === true });
       const { scenario, seed, speed } = store.getState();
       client.send({ type: 'setSpeed', ticksPerSecond: speed });
-      if (scenario) client.send({ type: 'init', scenario, seed });
+      const advanceTo = intent.advanceTo ?? 0;
+      if (scenario)
+        client.send(
+          advanceTo > 0 ? { type: 'init', scenario, seed, advanceTo } : { type: 'init', scenario, seed },
+        );
       return;
     }
     client.send(intent);
@@ -54,6 +58,9 @@ export function connectBridge(store: AppStore, client: EngineClient): () => void
 
   const unsubscribers = [
     unsubscribeStore,
+    client.onBuilding(({ stage, fraction }) => {
+      if (store.getState().phase === 'loading') store.setState({ building: { stage, fraction } });
+    }),
     client.onReady((ready) => {
       inspectionAsked = false; // an answer for the old world never comes
       replayAfterReady = store.getState().replayOnLoad;
@@ -63,6 +70,7 @@ export function connectBridge(store: AppStore, client: EngineClient): () => void
         replayOnLoad: null,
         beforeRebuild: null,
         phase: 'ready',
+        building: null,
         error: null,
         seed: ready.seed,
         world: {
@@ -116,7 +124,7 @@ export function connectBridge(store: AppStore, client: EngineClient): () => void
         message: message.message,
         ...(message.stack ? { detail: message.stack } : {}),
       };
-      if (message.kind === 'crash') store.setState({ error, phase: 'error', playing: false });
+      if (message.kind === 'crash') store.setState({ error, phase: 'error', playing: false, building: null });
       else if (message.kind === 'too-big') {
         // The worker refused before building and still runs the world it had: the store shows that run again.
         store.getState().rebuildRefused(error);

@@ -1,6 +1,7 @@
 // The typed client of the engine worker: sends commands, keeps a latest-frame mailbox, fans out other messages. No store, no DOM beyond the worker handle.
 import type {
   AdoptionsMessage,
+  BuildingMessage,
   CommandBody,
   ErrorMessage,
   FrameMessage,
@@ -42,6 +43,8 @@ export interface EngineClient {
   series(): readonly SeriesRow[];
   /** The world shown before the current one and its series rows (the charts' reference run), or null. */
   previousRun(): { readonly world: ReadyMessage; readonly rows: readonly SeriesRow[] } | null;
+  /** How far the world being built has got (before its `ready`). */
+  onBuilding(listener: Listener<BuildingMessage>): () => void;
   onReady(listener: Listener<ReadyMessage>): () => void;
   onSummary(listener: Listener<SummaryMessage>): () => void;
   onStatus(listener: Listener<StatusMessage>): () => void;
@@ -52,14 +55,19 @@ export interface EngineClient {
   /** A trend launched by hand in the current world, as its scenario event. */
   onLaunched(listener: Listener<LaunchedMessage>): () => void;
   onError(listener: Listener<ErrorMessage>): () => void;
-  /** Terminates the worker and starts a fresh one (the caller sends `init` again). */
-  restart(): void;
+  /**
+   * Terminates the worker and starts a fresh one (the caller sends `init` again). After a crash the run that was
+   * shown becomes the charts' reference run (`previousRun`); with `rebuildsShownRun` (a cancelled build: the new
+   * worker rebuilds the run that was shown) the reference stays the one before it.
+   */
+  restart(options?: { readonly rebuildsShownRun?: boolean }): void;
   dispose(): void;
 }
 
 /** Creates the client around `spawn()`, called once now and again on every restart. */
 export function createEngineClient(spawn: () => WorkerLike): EngineClient {
   const listeners = {
+    building: new Set<Listener<BuildingMessage>>(),
     ready: new Set<Listener<ReadyMessage>>(),
     summary: new Set<Listener<SummaryMessage>>(),
     status: new Set<Listener<StatusMessage>>(),
@@ -85,6 +93,16 @@ export function createEngineClient(spawn: () => WorkerLike): EngineClient {
       set.delete(listener);
     };
   };
+  /**
+   * Every worker numbers its worlds from 1. After a restart the client adds the highest generation seen before, so a
+   * world of the new worker never shares a number with one of the old (the run history keys runs by generation).
+   */
+  let generationOffset = 0;
+  let highestGeneration = 0;
+  const renumbered = (message: WorkerMessage): WorkerMessage => {
+    if (generationOffset === 0 || !('generation' in message)) return message;
+    return { ...message, generation: message.generation + generationOffset } as WorkerMessage;
+  };
   const isStale = (generation: number) => current === null || generation !== current.generation;
 
   const receive = (data: unknown) => {
@@ -97,11 +115,15 @@ export function createEngineClient(spawn: () => WorkerLike): EngineClient {
       });
       return;
     }
-    const message = data as WorkerMessage;
+    const message = renumbered(data as WorkerMessage);
     switch (message.type) {
+      case 'building':
+        emit(listeners.building, message);
+        break;
       case 'ready':
         if (current) previous = { world: current, rows };
         current = message;
+        highestGeneration = Math.max(highestGeneration, message.generation);
         latest = null;
         untaken = false;
         rows = [];
@@ -182,6 +204,7 @@ export function createEngineClient(spawn: () => WorkerLike): EngineClient {
     world: () => current,
     series: () => rows,
     previousRun: () => previous,
+    onBuilding: (listener) => subscribe(listeners.building, listener),
     onReady: (listener) => subscribe(listeners.ready, listener),
     onSummary: (listener) => subscribe(listeners.summary, listener),
     onStatus: (listener) => subscribe(listeners.status, listener),
@@ -190,9 +213,10 @@ export function createEngineClient(spawn: () => WorkerLike): EngineClient {
     onTies: (listener) => subscribe(listeners.ties, listener),
     onLaunched: (listener) => subscribe(listeners.launched, listener),
     onError: (listener) => subscribe(listeners.error, listener),
-    restart: () => {
+    restart: (options) => {
       worker?.terminate();
-      if (current) previous = { world: current, rows };
+      if (current && !options?.rebuildsShownRun) previous = { world: current, rows };
+      generationOffset = highestGeneration;
       current = null;
       latest = null;
       untaken = false;

@@ -2,6 +2,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { mergePatch } from '../../sim/host/merge-patch.ts';
 import type { AgentInspection, WorldSummary } from '../../sim/model/api.ts';
+import { DEFAULT_AGENTS } from '../../sim/params/world-records.ts';
 import type { CommandBody, LayoutRect, ScenarioJson } from '../../sim/protocol.ts';
 
 export const COLOUR_BY = ['fandom', 'region', 'platform'] as const;
@@ -29,8 +30,20 @@ export interface AppError {
   readonly detail?: string;
 }
 
-/** A one-shot request the bridge turns into a worker command and removes from the outbox. */
-export type Intent = CommandBody | { readonly type: 'restart' };
+/**
+ * A one-shot request the bridge turns into a worker command and removes from the outbox. `restart` starts a new
+ * worker with the store's scenario and seed: after a crash, or to leave a build (`advanceTo`: the tick of the run
+ * rebuilt, which the charts do not take for a new run).
+ */
+export type Intent =
+  | CommandBody
+  | { readonly type: 'restart'; readonly advanceTo?: number; readonly rebuildsShownRun?: boolean };
+
+/** How far the world being built has got (the worker's `building` messages): the part being built and the share done. */
+export interface BuildStatus {
+  readonly stage: string;
+  readonly fraction: number;
+}
 
 /** The static description of the world being shown (names only, no per-agent data). */
 export interface WorldInfo {
@@ -81,6 +94,8 @@ export interface AppState {
   readonly hourUtc: number;
   /** 'loading' while a world is being built; 'ready' once its first data arrived; 'error' after a crash. */
   readonly phase: 'loading' | 'ready' | 'error';
+  /** While loading: how far the build has got, once the worker has said; null otherwise. */
+  readonly building: BuildStatus | null;
   readonly world: WorldInfo | null;
   /** Latest summary from the worker (a few per second at most). */
   readonly summary: WorldSummary | null;
@@ -164,6 +179,12 @@ export interface AppActions {
   /** After a crash: starts a new worker with the kept scenario and seed. */
   restart(): void;
   /**
+   * Leaves the world being built (a worker cannot stop a build, so a new worker starts): back to the run shown before,
+   * rebuilt to its tick; on the first world, the same scenario with DEFAULT_AGENTS agents instead. Nothing while not
+   * loading.
+   */
+  cancelBuild(): void;
+  /**
    * The worker refused the world asked for (too big, `error`) and runs the one before: show that run again, as it was,
    * paused, with the error.
    */
@@ -191,6 +212,7 @@ export const initialState: Omit<AppState, 'seed'> = {
   day: 0,
   hourUtc: 0,
   phase: 'loading',
+  building: null,
   world: null,
   summary: null,
   selectedAgent: null,
@@ -229,6 +251,7 @@ export function createAppStore(seed: string = randomSeed()): AppStore {
         summary: null,
         inspection: null,
         phase: crashed ? ('error' as const) : ('loading' as const),
+        building: null,
         error: crashed ? error : null,
       };
     };
@@ -336,10 +359,39 @@ export function createAppStore(seed: string = randomSeed()): AppStore {
           error,
           playing: false,
           phase: world ? 'ready' : 'error',
+          building: null,
         });
       },
       restart: () => {
         set({ ...rebuilding(), phase: 'loading', error: null, playing: false });
+        send({ type: 'restart' });
+      },
+      cancelBuild: () => {
+        const { phase, beforeRebuild, scenario } = get();
+        if (phase !== 'loading') return;
+        if (beforeRebuild) {
+          const { tick } = beforeRebuild;
+          set({
+            ...beforeRebuild,
+            beforeRebuild: null,
+            building: null,
+            playing: false,
+            replayTick: null,
+            replayOnLoad: null,
+            error: null,
+            notice: `Building stopped. The run shown before comes back${tick > 0 ? `, replayed to tick ${tick}` : ''}.`,
+          });
+          send({ type: 'restart', advanceTo: tick, rebuildsShownRun: true });
+          return;
+        }
+        if (!scenario) return;
+        const smaller = mergePatch(scenario, { world: { agents: DEFAULT_AGENTS } });
+        set({
+          ...rebuilding(),
+          scenario: smaller,
+          playing: false,
+          notice: `Building stopped. This scenario now runs with ${DEFAULT_AGENTS.toLocaleString('en-US')} agents; set Agents in Parameters for another size.`,
+        });
         send({ type: 'restart' });
       },
     };

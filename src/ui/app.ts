@@ -8,6 +8,7 @@ import { downloadBlob } from '../export/download.ts';
 import { createScene } from '../render/scene.ts';
 import type { Scene, SceneCallbacks } from '../render/scene-api.ts';
 import type { AppState, AppStore, PresetInfo } from '../state/store.ts';
+import { createBuildProgress } from './build-progress.ts';
 import { createCharts } from './charts.ts';
 import { createBanner, createHelp } from './dialogs.ts';
 import { el, panel } from './dom.ts';
@@ -105,6 +106,7 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
     '⤢',
   );
   const readouts = createReadouts();
+  const buildCard = createBuildProgress(store);
   const legend = createLegend();
   const embed = deps.embed ? createEmbedBar(store, deps.embed.runLink) : null;
   // Set once the Pixi scene has started (below).
@@ -124,6 +126,7 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
     el('div', { class: 'zoom' }, zoomIn, zoomOut, zoomFit),
     hoverCard,
     timeline?.root ?? null,
+    buildCard.root,
   );
   if (timeline) stageWrap.classList.add('has-timeline');
   const topBar = createTopBar(store, deps.actions);
@@ -272,7 +275,7 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   zoomOut.addEventListener('click', () => scene?.zoomBy(1 / 1.4));
   zoomFit.addEventListener('click', () => scene?.fitWorld());
 
-  const unsubscribers: (() => void)[] = [];
+  const unsubscribers: (() => void)[] = [buildCard.destroy];
   if (fileOpener) unsubscribers.push(fileOpener.destroy);
   unsubscribers.push(installReplayClock(store));
   const showWorld = () => {
@@ -321,6 +324,7 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
     topBar.update(state);
     embed?.update(state);
     readouts.update(state);
+    buildCard.update(state);
     timeline?.update(state);
     charts.showTick(state.replayTick);
     legend.update(state);
@@ -332,10 +336,14 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
     story.update(state);
     replicates?.update(state);
     if (document.documentElement.dataset.theme !== state.theme) {
+      const themeChanged = document.documentElement.dataset.theme !== undefined;
       document.documentElement.dataset.theme = state.theme;
       charts.invalidate();
       replicates?.invalidate();
       refreshSummaryViews();
+      // Another theme sizes the read-outs differently (the projector's are larger): fit the world to the room they
+      // leave, once the new styles are laid out, as a resize of the canvas does.
+      if (themeChanged) requestAnimationFrame(() => scene?.fitWorld());
     }
     if (!scene) return;
     scene.setColorMode(state.colourBy);

@@ -37,6 +37,12 @@ export function formatHours(hours: number): string {
   return hours < 48 ? `${Math.round(hours)} h` : `${(hours / 24).toFixed(1).replace(/\.0$/, '')} d`;
 }
 
+/** A wait in whole seconds: "8 s", "2 min 05 s". */
+export function formatSeconds(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+}
+
 /** Total adopters over all trends (an agent adopting two trends counts twice: it is participation, not people). */
 export function totalAdopters(trends: readonly Pick<TrendSummary, 'adopters'>[]): number {
   let sum = 0;

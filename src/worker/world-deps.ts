@@ -52,10 +52,13 @@ export function worldDeps(budgetBytes: number): HostDeps {
       const parsed = worldScenarioSchema.safeParse(scenario);
       return parsed.success ? estimateWorldBytes(parsed.data.world) : 0;
     },
-    createEngine: (scenario, seed) => {
+    createEngine: (scenario, seed, onProgress) => {
       // The app's seed replaces the file's, so the same seed gives the same run here and in the CLI.
       const parsed = parseOrThrow(worldScenarioSchema, { ...scenario, seed }, 'scenario');
-      return createWorldEngine(parsed, { budgetBytes });
+      return createWorldEngine(
+        parsed,
+        onProgress ? { budgetBytes, onBuildProgress: onProgress } : { budgetBytes },
+      );
     },
     layout: (engine, seed) => {
       const world = engine instanceof SocialWorldEngine ? engine.world : null;

@@ -224,7 +224,16 @@ describe('serveEngine', () => {
   it('answers init with the static data, then a frame, a summary and a status at tick 0', () => {
     const h = harness();
     h.send({ type: 'init', scenario: { agents: 10 }, seed: 'abc' });
-    expect(h.messages.map((m) => m.message.type)).toEqual(['ready', 'frame', 'summary', 'status']);
+    // The build's start and its layout come first (this engine reports no stages of its own).
+    expect(h.messages.map((m) => m.message.type)).toEqual([
+      'building',
+      'building',
+      'ready',
+      'frame',
+      'summary',
+      'status',
+    ]);
+    expect(h.of('building').map((m) => m.stage)).toEqual(['starting', 'layout']);
     const ready = h.of('ready')[0]!;
     expect(ready.agentCount).toBe(10);
     expect(Array.from(ready.x)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
@@ -483,6 +492,31 @@ describe('serveEngine', () => {
     expect(h.running).toBe(false);
   });
 
+  it('tells how far a build has got: stages in order, the fraction scaled into the engine share, at most one message per 1% of a stage', () => {
+    const h = harness({
+      createEngine: (scenario, seed, onProgress) => {
+        for (let i = 0; i <= 1000; i++) onProgress?.('Loop follows', i / 1000);
+        onProgress?.('run state', 1);
+        return ringEngine(scenario, seed);
+      },
+    });
+    h.send({ type: 'init', scenario: { agents: 10 }, seed: 'abc' });
+    const building = h.of('building');
+    expect(building[0]).toEqual({ v: 1, type: 'building', stage: 'starting', fraction: 0 });
+    const loop = building.filter((m) => m.stage === 'Loop follows');
+    // The engine takes 96% of the build, so each report adds 0.096% and a message goes out every 11th report (the
+    // first to have risen by 1%): reports 0, 11, …, 990, i.e. 91 messages for 1,001 reports.
+    expect(loop.length).toBe(91);
+    expect(loop.at(-1)!.fraction).toBeCloseTo(0.96 * 0.99, 10);
+    expect(building.slice(-2).map((m) => [m.stage, m.fraction])).toEqual([
+      ['run state', 0.96],
+      ['layout', 0.96],
+    ]);
+    // All of them before the world is ready: the app knows a build is over from `ready`, not from a 100% message.
+    const types = h.messages.map((m) => m.message.type);
+    expect(types.lastIndexOf('building')).toBeLessThan(types.indexOf('ready'));
+  });
+
   it("warms up once, with the first world's scenario and seed, after that world's messages are posted", () => {
     const calls: { scenario: ScenarioJson; seed: string; postedBefore: string[] }[] = [];
     const h = harness({
@@ -494,7 +528,11 @@ describe('serveEngine', () => {
     h.send({ type: 'newSeed', seed: 'other' });
     h.send({ type: 'init', scenario: { agents: 12 }, seed: 'abc' });
     expect(calls).toEqual([
-      { scenario: { agents: 10 }, seed: 'abc', postedBefore: ['ready', 'frame', 'summary', 'status'] },
+      {
+        scenario: { agents: 10 },
+        seed: 'abc',
+        postedBefore: ['building', 'building', 'ready', 'frame', 'summary', 'status'],
+      },
     ]);
   });
 

@@ -49,6 +49,46 @@ describe('buildWorld', () => {
     expect(a.filter((view, i) => bytesOf(view).equals(bytesOf(c[i]!))).length).toBe(0);
   });
 
+  it('reports its stages in build order with a share done that rises from 0 to 1, and builds the same world as without', () => {
+    const heard: { stage: string; fraction: number }[] = [];
+    const world = buildWorld(small, 'seed-a', undefined, (stage, fraction) =>
+      heard.push({ stage, fraction }),
+    );
+    const stages = [...new Set(heard.map((h) => h.stage))];
+    // Groups layers are built first, then follow layers, each in platform order (social-graph.ts).
+    expect(stages).toEqual([
+      'population',
+      'Talk groups',
+      'Loop follows',
+      'Frame follows',
+      'Vista follows',
+      'Chirp follows',
+      'tiers',
+    ]);
+    const fractions = heard.map((h) => h.fraction);
+    expect(fractions[0]).toBe(0);
+    expect(fractions.at(-1)).toBe(1);
+    expect(fractions.every((f, i) => i === 0 || f >= fractions[i - 1]!)).toBe(true);
+    // Five layers share the graph's part evenly: the third layer starts two fifths of the way through it.
+    const loop = heard.find((h) => h.stage === 'Frame follows')!.fraction;
+    expect(loop).toBeCloseTo(0.07 + (0.9 * 2) / 5, 10);
+    const a = arraysOf(first);
+    expect(arraysOf(world).every((view, i) => bytesOf(view).equals(bytesOf(a[i]!)))).toBe(true);
+  });
+
+  it('reports within a follow layer every 32,768 agents, so a big layer does not look stalled', () => {
+    const within: number[] = [];
+    buildWorld({ ...small, agents: 70_000 }, 'seed-a', undefined, (stage, fraction) => {
+      if (stage === 'Loop follows') within.push(fraction);
+    });
+    // The layer's start, then agents 0, 32,768 and 65,536 of 70,000: three points over the layer's fifth of the graph.
+    expect(within).toHaveLength(4);
+    const [start, middle, end] = [...new Set(within)] as [number, number, number];
+    const layerShare = 0.9 / 5;
+    expect((middle - start) / layerShare).toBeCloseTo(32_768 / 70_000, 6);
+    expect((end - start) / layerShare).toBeCloseTo(65_536 / 70_000, 6);
+  });
+
   it('normalises region shares and keeps the records it was given', () => {
     expect(first.regions.reduce((s, r) => s + r.populationShare, 0)).toBeCloseTo(1, 12);
     expect(first.platforms.map((p) => p.kind)).toEqual([

@@ -1,6 +1,7 @@
 // Tests the client and the bridge with a fake worker: intents become commands in order, replies become store summaries, crashes restart with the kept parameters.
 import { describe, expect, it } from 'vitest';
 import type { AgentInspection, WorldSummary } from '../../../sim/model/api.ts';
+import { DEFAULT_AGENTS } from '../../../sim/params/world-records.ts';
 import type { Command, FrameMessage, ReadyMessage, WorkerMessage } from '../../../sim/protocol.ts';
 import { connectBridge } from '../../../src/engine/bridge.ts';
 import { createEngineClient, type WorkerLike } from '../../../src/engine/client.ts';
@@ -339,5 +340,75 @@ describe('store ↔ engine bridge', () => {
     store.getState().selectAgent(null);
     worker.reply({ v: 1, type: 'summary', generation: 1, summary: summary(4), rows: [] });
     expect(asked()).toBe(3);
+  });
+
+  it('shows how far a build has got only while the world is being built', () => {
+    const { store, worker } = setup();
+    worker.reply({ v: 1, type: 'building', stage: 'Loop follows', fraction: 0.4 });
+    expect(store.getState().building).toEqual({ stage: 'Loop follows', fraction: 0.4 });
+    worker.reply(ready(1));
+    expect(store.getState().building).toBeNull();
+    // A message that arrives after its world was ready (none should) does not bring the card back.
+    worker.reply({ v: 1, type: 'building', stage: 'layout', fraction: 0.97 });
+    expect(store.getState().building).toBeNull();
+    store.getState().reset();
+    expect(store.getState().building).toBeNull();
+    worker.reply({ v: 1, type: 'building', stage: 'population', fraction: 0 });
+    expect(store.getState().building?.stage).toBe('population');
+  });
+
+  it('cancels a build by rebuilding the run shown before in a new worker, at its tick, with its reference run kept', () => {
+    const { client, store, worker, workers } = setup();
+    worker.reply(ready(1));
+    worker.reply({ v: 1, type: 'summary', generation: 1, summary: summary(4), rows: [row(0), row(4)] });
+    store.getState().setSeed('s2');
+    worker.reply(ready(2, 's2'));
+    worker.reply({ v: 1, type: 'summary', generation: 2, summary: summary(13), rows: [row(0), row(13)] });
+    store.getState().selectAgent(1);
+    store.getState().setParams({ agents: 1_000_000 });
+    worker.reply({ v: 1, type: 'building', stage: 'Loop follows', fraction: 0.3 });
+    store.getState().cancelBuild();
+
+    expect(worker.terminated).toBe(true);
+    const fresh = workers[1]!;
+    expect(fresh.sent.map((c) => c.type)).toEqual(['setSpeed', 'init']);
+    expect(fresh.sent[1]).toEqual({ v: 1, type: 'init', scenario: { agents: 3 }, seed: 's2', advanceTo: 13 });
+    expect(store.getState()).toMatchObject({
+      scenario: { agents: 3 },
+      seed: 's2',
+      tick: 13,
+      selectedAgent: 1,
+      phase: 'loading',
+      building: null,
+      beforeRebuild: null,
+      playing: false,
+    });
+    expect(store.getState().notice).toContain('tick 13');
+    // The new worker numbers its worlds from 1 again; the client keeps them apart from the old worker's, and the
+    // charts still compare with the run before the one rebuilt (seed s1), not with the rebuilt run itself.
+    fresh.reply(ready(1, 's2'));
+    expect(client.world()?.generation).toBe(3);
+    expect(client.previousRun()?.world.seed).toBe('s1');
+    fresh.reply({ v: 1, type: 'summary', generation: 1, summary: summary(13), rows: [row(0), row(13)] });
+    expect(store.getState()).toMatchObject({ tick: 13, phase: 'ready' });
+    expect(client.series().map((r) => r.tick)).toEqual([0, 13]);
+  });
+
+  it('cancels the first build by building the same scenario at the default size', () => {
+    const { store, worker, workers } = setup();
+    store.getState().loadScenario('demo', { world: { agents: 5_000_000 }, trends: [] }, 's1');
+    store.getState().cancelBuild();
+    expect(worker.terminated).toBe(true);
+    expect(workers[1]!.sent[1]).toEqual({
+      v: 1,
+      type: 'init',
+      scenario: { world: { agents: DEFAULT_AGENTS }, trends: [] },
+      seed: 's1',
+    });
+    expect(store.getState().notice).toContain('20,000 agents');
+    // Once a world is ready there is nothing to cancel.
+    workers[1]!.reply(ready(1));
+    store.getState().cancelBuild();
+    expect(workers).toHaveLength(2);
   });
 });

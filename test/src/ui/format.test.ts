@@ -7,6 +7,7 @@ import {
   formatCount,
   formatHours,
   formatPercent,
+  formatSeconds,
   reachSentence,
   totalAdopters,
   waveRow,
@@ -42,6 +43,19 @@ describe('read-out formatting', () => {
       'Wave: 1,234 adopters, reached 25.0 % of 10,000',
     );
     expect(totalAdopters([{ adopters: 3 }, { adopters: 4 }])).toBe(7);
+  });
+});
+
+describe('waits', () => {
+  it('shows whole seconds under a minute, then minutes and two-digit seconds', () => {
+    expect([0, 8.9, 59.99, 60, 125, 3_725].map(formatSeconds)).toEqual([
+      '0 s',
+      '8 s',
+      '59 s',
+      '1 min 00 s',
+      '2 min 05 s',
+      '62 min 05 s',
+    ]);
   });
 });
 

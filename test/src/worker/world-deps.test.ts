@@ -40,6 +40,25 @@ describe('the worker serving the social-world engine', () => {
     expect(Array.from(again?.lastAdopted ?? [])).toEqual(Array.from(first?.lastAdopted ?? []));
   });
 
+  it("posts the real engine's build stages, in order, before the world is ready", () => {
+    const host = serve();
+    host.send({ type: 'init', scenario, seed: 'wd' });
+    const stages = host.messages.flatMap((m) => (m.type === 'building' ? [m.stage] : []));
+    expect([...new Set(stages)]).toEqual([
+      'starting',
+      'population',
+      'Talk groups',
+      'Loop follows',
+      'Frame follows',
+      'Vista follows',
+      'Chirp follows',
+      'tiers',
+      'run state',
+      'layout',
+    ]);
+    expect(host.messages.findIndex((m) => m.type === 'ready')).toBe(stages.length);
+  });
+
   it('runs the same as the engine built directly from the scenario with that seed (as the CLI does)', () => {
     const host = serve();
     host.send({ type: 'init', scenario, seed: 'same' });
