@@ -1,6 +1,7 @@
 // Command-line flag values, read from the raw arguments and checked against their ranges. Pure: no I/O.
 import { InputError } from '../params/errors.ts';
 import { rangeText } from '../params/fields.ts';
+import { SEED_RULE } from '../params/scenario.ts';
 
 /** Source name of flag problems (printed before each line). */
 export const FLAGS_SOURCE = 'command line';
@@ -68,9 +69,9 @@ export function intFlag(flag: string, raw: string, min: number, max: number, uni
   return value;
 }
 
-/** A seed flag: any text of 1 to 200 characters (kept as written: "007" stays "007"). */
+/** A seed flag: text of 1 to 200 characters with nothing blank at either end (kept as written: "007" stays "007"). */
 export function seedFlag(raw: string): string {
-  if (raw.length < 1 || raw.length > 200) fail('seed', 'must be a text seed, 1 to 200 characters', raw);
+  if (raw.length < 1 || raw.length > 200 || raw.trim() !== raw) fail('seed', SEED_RULE, raw);
   return raw;
 }
 

@@ -23,11 +23,16 @@ export function problemsOf(check: () => unknown): readonly string[] {
   }
 }
 
+/** Keys written with a dot in a path: names of letters, digits, `_`, `$` and `-`, not starting with a digit. */
+const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
+
 /** `graph.layers[1].nodes` style path, `(root)` for the whole document. */
 export function jsonPath(path: readonly PropertyKey[]): string {
   let text = '';
   for (const key of path) {
     if (typeof key === 'number') text += `[${key}]`;
+    // A key that is no plain name (a sweep's dotted vary path) in brackets, as sweep messages write it: vary["a.b"].
+    else if (typeof key === 'string' && !PLAIN_KEY.test(key)) text += `[${JSON.stringify(key)}]`;
     else text += text === '' ? String(key) : `.${String(key)}`;
   }
   return text === '' ? '(root)' : text;

@@ -9,8 +9,8 @@ export const MIN_AGENTS = 10;
 
 const nodes = intField(1, MAX_NODES, {
   label: 'Nodes',
-  description: 'Number of agents in the graph',
-  unit: 'agents',
+  description: 'Number of nodes (agents) in the graph',
+  unit: 'nodes',
   group: 'Graph',
 });
 
@@ -89,7 +89,7 @@ export const edgeListSchema = z.strictObject({
   nodes: intField(1, MAX_NODES, {
     label: 'Nodes',
     description: 'Node count, if larger than the largest id in the file + 1',
-    unit: 'agents',
+    unit: 'nodes',
   }).optional(),
 });
 
@@ -218,15 +218,21 @@ export const seedingSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
+/** What a seed may be, in scenario files and the CLI's --seed (the app trims what is typed in its seed box). */
+export const SEED_RULE =
+  'must be a text seed, 1 to 200 characters, with no space, tab or line break at either end';
+
 /** The fields every scenario kind opens with (classic here, world in world.ts): file version, texts, seed, runs. */
 export const scenarioHeaderFields = {
   version: z.literal(1, { error: 'must be 1 (the only scenario file version so far)' }),
   title: z.string().max(200).optional(),
   description: z.string().max(5_000).optional(),
   seed: z
-    .string({ error: 'must be a text seed, 1 to 200 characters' })
-    .min(1, { error: 'must be a text seed, 1 to 200 characters' })
-    .max(200, { error: 'must be a text seed, 1 to 200 characters' })
+    .string({ error: SEED_RULE })
+    .min(1, { error: SEED_RULE })
+    .max(200, { error: SEED_RULE })
+    // " 42" would be a run of its own that looks like 42's: refused, as the CLI's --seed refuses it.
+    .refine((seed) => seed.trim() === seed, { error: SEED_RULE })
     .default('1'),
   runs: intField(1, 1_000_000, {
     label: 'Runs',

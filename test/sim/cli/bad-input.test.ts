@@ -50,7 +50,7 @@ describe('bad scenario files', () => {
     });
     await expectBadInput(
       ['run', path, '--out', out],
-      [/graph\.nodes: must be an integer from 1 to 100,000,000 agents \(got 0\)/, /colour: unknown field/],
+      [/graph\.nodes: must be an integer from 1 to 100,000,000 nodes \(got 0\)/, /colour: unknown field/],
     );
   });
 
@@ -192,6 +192,11 @@ describe('bad flags', () => {
       '--shard -1/4',
       ['sweep', sweep, '--out', out, '--shard', '-1/4'],
       /^command line: --shard: must be k\/n with integers 1 ≤ k ≤ n ≤ 1,000,000, e\.g\. 2\/8 \(got "-1\/4"\)$/,
+    ],
+    [
+      'a seed with a space at its end',
+      ['run', scenario, '--out', out, '--seed', '42 '],
+      /^command line: --seed: must be a text seed, 1 to 200 characters, with no space, tab or line break at either end \(got "42 "\)$/,
     ],
     [
       'a flag given twice',

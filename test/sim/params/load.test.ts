@@ -90,6 +90,15 @@ describe('parseScenarioText', () => {
     expect(lines).toContain('model.p: must be a number from 0 to 1 (got 1.5)');
   });
 
+  it('refuses a seed with blanks at either end, which would be a run of its own looking like another', () => {
+    for (const seed of [' 42', '42\n', '\t42']) {
+      expect(linesOf(() => parseScenarioText(JSON.stringify({ ...valid, seed }), 's.json'))).toEqual([
+        `seed: must be a text seed, 1 to 200 characters, with no space, tab or line break at either end (got ${JSON.stringify(seed)})`,
+      ]);
+    }
+    expect(parseScenarioText(JSON.stringify({ ...valid, seed: 'a b' }), 's.json').scenario.seed).toBe('a b');
+  });
+
   it('says a number too large to store is too large, not null', () => {
     const text = JSON.stringify(valid).replace('"meanDegree":3', '"meanDegree":1e400');
     expect(text).toContain('1e400');

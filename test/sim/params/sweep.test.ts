@@ -169,7 +169,7 @@ describe('parseSweepText', () => {
     const text = JSON.stringify({ version: 1, base, vary: { 'model.p': [] }, replicates: 0, extra: 1 });
     const lines = linesOf(() => parseSweepText(text, 's.json'));
     expect(lines).toContain('extra: unknown field in the top level');
-    expect(lines).toContain('vary.model.p: must list at least one value (got [])');
+    expect(lines).toContain('vary["model.p"]: must list at least one value (got [])');
     expect(lines).toContain('replicates: must be an integer from 1 to 1,000,000 runs (got 0)');
   });
 
