@@ -12,8 +12,8 @@ export function formatDuration(seconds: number): string {
 }
 
 export interface Progress {
-  /** `done` jobs of `total` have finished. */
-  update(done: number): void;
+  /** `done` jobs of `total` have finished; `note` (e.g. "building world 1: 40% (Loop follows)") follows the count until another update leaves it out. */
+  update(done: number, note?: string): void;
   /** Ends the bar (or prints the last plain line). */
   stop(): void;
 }
@@ -39,11 +39,13 @@ export function progressLine(
   elapsedSeconds: number,
   startAt = 0,
   unit = 'runs',
+  note = '',
 ): string {
   const percent = total === 0 ? 100 : Math.floor((100 * done) / total);
   const doneNow = done - startAt;
   const eta = doneNow <= 0 ? '' : `, ETA ${formatDuration((elapsedSeconds / doneNow) * (total - done))}`;
-  return `${label}: ${done}/${total} ${unit} (${percent}%)${done === total ? `, done in ${formatDuration(elapsedSeconds)}` : eta}`;
+  const tail = note === '' ? '' : ` · ${note}`;
+  return `${label}: ${done}/${total} ${unit} (${percent}%)${done === total ? `, done in ${formatDuration(elapsedSeconds)}` : eta}${tail}`;
 }
 
 /** A progress reporter for `total` jobs labelled `label` (e.g. "sweep"). */
@@ -54,30 +56,35 @@ export function createProgress(label: string, total: number, options: ProgressOp
     const bar = new cliProgress.SingleBar(
       {
         stream: options.stream,
-        format: `${label} [{bar}] {value}/{total} ${options.unit ?? 'runs'} ({percentage}%) ETA {eta_formatted}`,
+        format: `${label} [{bar}] {value}/{total} ${options.unit ?? 'runs'} ({percentage}%) ETA {eta_formatted}{note}`,
         hideCursor: true,
         etaBuffer: 50,
+        // Nothing done yet (a world still being built) has no ETA: a dash, not cli-progress's "NULL" or "NF".
+        formatTime: (seconds: number) => (Number.isFinite(seconds) ? formatDuration(seconds) : '–'),
       },
       cliProgress.Presets.shades_classic,
     );
-    bar.start(total, options.startAt ?? 0);
+    bar.start(total, options.startAt ?? 0, { note: '' });
     return {
-      update: (done) => bar.update(done),
+      update: (done, note = '') => bar.update(done, { note: note === '' ? '' : ` · ${note}` }),
       stop: () => bar.stop(),
     };
   }
   const interval = options.intervalMs ?? 5_000;
   let lastPrinted = Number.NEGATIVE_INFINITY;
   let current = 0;
+  let currentNote = '';
   const print = () => {
+    const seconds = (now() - started) / 1000;
     options.stream.write(
-      `${progressLine(label, current, total, (now() - started) / 1000, options.startAt, options.unit)}\n`,
+      `${progressLine(label, current, total, seconds, options.startAt, options.unit, currentNote)}\n`,
     );
     lastPrinted = now();
   };
   return {
-    update: (done) => {
+    update: (done, note = '') => {
       current = done;
+      currentNote = note;
       if (done < total && now() - lastPrinted >= interval) print();
     },
     stop: print,

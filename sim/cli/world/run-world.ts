@@ -49,6 +49,8 @@ export interface WorldRunOptions {
   readonly runs?: number;
   /** Called after each tick with (run, ticks done, ticks per run), for a progress line. */
   readonly onProgress?: (run: number, tick: number, ticks: number) => void;
+  /** Called while a run's world is built with (run, stage, share of the build done): a big world takes minutes. */
+  readonly onBuildProgress?: (run: number, stage: string, fraction: number) => void;
   /** Called with each warning line (a trend that started on fewer seeds than asked), once per trend. */
   readonly onWarning?: (line: string) => void;
   /** Memory budget for building a world, in bytes. */
@@ -218,7 +220,7 @@ export async function runWorldScenario(
   const runs = options.runs ?? scenario.runs;
   const planned = plannedTrends(scenario);
   const trendNames = planned.map((trend) => trend.name);
-  const makeReplicate = replicateMaker(scenario, seed, options.budgetBytes);
+  const makeReplicate = replicateMaker(scenario, seed, options.budgetBytes, options.onBuildProgress);
   const warned = new Set<number>();
   const summaries: WorldRunSummary[] = [];
   const pause = new EventLoopYield();

@@ -84,6 +84,11 @@ export async function runWorldCommand(
         budgetBytes: budget,
         stop,
         onProgress: (run, tick, ticks) => progress.update(run * ticks + tick),
+        onBuildProgress: (run, stage, fraction) =>
+          progress.update(
+            run * scenario.ticks,
+            `building world ${run + 1}: ${Math.floor(fraction * 100)}% (${stage})`,
+          ),
         onWarning: warn,
       }),
     );

@@ -35,6 +35,31 @@ describe('createProgress without a TTY', () => {
   });
 });
 
+describe('a progress note', () => {
+  it('follows the count while it is given, and goes once an update leaves it out', () => {
+    let clock = 0;
+    const { stream, text } = captureStream();
+    const progress = createProgress('run', 48, {
+      stream,
+      intervalMs: 5_000,
+      now: () => clock,
+      unit: 'ticks',
+    });
+    progress.update(0, 'building world 1: 0% (population)');
+    clock = 6_000;
+    progress.update(0, 'building world 1: 40% (Loop follows)');
+    clock = 12_000;
+    progress.update(24);
+    progress.stop();
+    expect(text().trimEnd().split('\n')).toEqual([
+      'run: 0/48 ticks (0%) · building world 1: 0% (population)',
+      'run: 0/48 ticks (0%) · building world 1: 40% (Loop follows)',
+      'run: 24/48 ticks (50%), ETA 12s',
+      'run: 24/48 ticks (50%), ETA 12s',
+    ]);
+  });
+});
+
 describe('csvCell', () => {
   it('quotes only text that needs it and writes numbers round-trip', () => {
     expect(csvLine([1, 0.1 + 0.2, 'plain', 'a,b', 'say "hi"', true, [1, 2]])).toBe(

@@ -151,4 +151,47 @@ describe('runWorldScenario', () => {
     for (const name of ['series.csv', 'cascades.csv', 'adoptions.csv', 'platforms.csv', 'bubble.csv'])
       expect(b.read(name)).toBe(a.read(name));
   });
+
+  it("reports each run's world build, stage by stage, before that run's ticks; with a shared world only run 0's", async () => {
+    const heard = async (regenerateWorld: boolean) => {
+      const out = mkdtempSync(join(tmpdir(), 'world-build-'));
+      folders.push(out);
+      const scenario = worldScenarioSchema.parse({
+        version: 1,
+        seed: 'build',
+        ticks: 2,
+        regenerateWorld,
+        world: { agents: 300 },
+        trends: [{ name: 'Meme', kind: 'meme' }],
+      });
+      const events: string[] = [];
+      await runWorldScenario(scenario, 'build', out, {
+        runs: 2,
+        onBuildProgress: (run, stage, fraction) => {
+          if (fraction === 0 || fraction === 1) events.push(`build ${run} ${stage} ${fraction}`);
+        },
+        onProgress: (run, tick) => events.push(`tick ${run}.${tick}`),
+      });
+      return events;
+    };
+    expect(await heard(true)).toEqual([
+      'build 0 population 0',
+      'build 0 tiers 1',
+      'tick 0.1',
+      'tick 0.2',
+      'build 1 population 0',
+      'build 1 tiers 1',
+      'tick 1.1',
+      'tick 1.2',
+    ]);
+    // Later runs copy run 0's world: nothing is built for them.
+    expect(await heard(false)).toEqual([
+      'build 0 population 0',
+      'build 0 tiers 1',
+      'tick 0.1',
+      'tick 0.2',
+      'tick 1.1',
+      'tick 1.2',
+    ]);
+  });
 });
