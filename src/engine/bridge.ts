@@ -2,23 +2,47 @@
 import type { AppError, AppState, AppStore, Intent } from '../state/store.ts';
 import type { EngineClient } from './client.ts';
 
+/** The commands that make the worker build a world. */
+const REBUILDS: ReadonlySet<Intent['type']> = new Set(['init', 'reset', 'newSeed', 'setParams']);
+
 /**
  * Connects `store` to `client` and returns the disconnect function. Continuous intent (playing, speed) is
  * diffed; one-shot intents are drained from `outbox` in order. Summaries update the store at the worker's
  * pace (a few per second); frames never touch the store (the renderer reads the client's mailbox).
  */
 export function connectBridge(store: AppStore, client: EngineClient): () => void {
+  /**
+   * Whether the worker is building a world (a rebuild command sent, no `ready` or error yet). It reads no command
+   * until the build ends, so another rebuild asked meanwhile (Reset, a new seed, a preset, a parameter) would wait
+   * for a world nobody wants and then build a second one unseen: instead a new worker starts on the latest request.
+   */
+  let workerBuilding = false;
+
+  /** A new worker, set to the store's speed, building the store's scenario and seed (stepped to `advanceTo`). */
+  const startWorker = (options: { advanceTo?: number; rebuildsShownRun?: boolean }) => {
+    client.restart({ rebuildsShownRun: options.rebuildsShownRun === true });
+    const { scenario, seed, speed } = store.getState();
+    client.send({ type: 'setSpeed', ticksPerSecond: speed });
+    const advanceTo = options.advanceTo ?? 0;
+    workerBuilding = scenario !== null;
+    if (scenario)
+      client.send(
+        advanceTo > 0 ? { type: 'init', scenario, seed, advanceTo } : { type: 'init', scenario, seed },
+      );
+  };
+
   const send = (intent: Intent) => {
     if (intent.type === 'restart') {
-      client.restart({ rebuildsShownRun: intent.rebuildsShownRun === true });
-      const { scenario, seed, speed } = store.getState();
-      client.send({ type: 'setSpeed', ticksPerSecond: speed });
-      const advanceTo = intent.advanceTo ?? 0;
-      if (scenario)
-        client.send(
-          advanceTo > 0 ? { type: 'init', scenario, seed, advanceTo } : { type: 'init', scenario, seed },
-        );
+      startWorker(intent);
       return;
+    }
+    if (REBUILDS.has(intent.type)) {
+      // The store already holds what this rebuild asks for (a reset's, a new seed's, merged parameters).
+      if (workerBuilding) {
+        startWorker(intent.type === 'init' && intent.advanceTo ? { advanceTo: intent.advanceTo } : {});
+        return;
+      }
+      workerBuilding = true;
     }
     client.send(intent);
   };
@@ -62,6 +86,7 @@ export function connectBridge(store: AppStore, client: EngineClient): () => void
       if (store.getState().phase === 'loading') store.setState({ building: { stage, fraction } });
     }),
     client.onReady((ready) => {
+      workerBuilding = false;
       inspectionAsked = false; // an answer for the old world never comes
       replayAfterReady = store.getState().replayOnLoad;
       store.setState({
@@ -124,10 +149,14 @@ export function connectBridge(store: AppStore, client: EngineClient): () => void
         message: message.message,
         ...(message.stack ? { detail: message.stack } : {}),
       };
+      const refusedBuild = workerBuilding && message.kind !== 'crash';
+      workerBuilding = false;
       if (message.kind === 'crash') store.setState({ error, phase: 'error', playing: false, building: null });
-      else if (message.kind === 'too-big') {
-        // The worker refused before building and still runs the world it had: the store shows that run again.
-        store.getState().rebuildRefused(error);
+      else if (refusedBuild || message.kind === 'too-big') {
+        // The world asked for was refused (too big, or a scenario the engine rejects) and the worker runs the world it
+        // had: the store shows that run again. A worker started afresh for the request has none: it rebuilds that run
+        // in a new worker (the restart intent).
+        store.getState().rebuildRefused(error, client.world() !== null);
       } else store.setState({ error });
     }),
   ];

@@ -46,6 +46,8 @@ export interface Scene {
   visibleRect(): LayoutRect;
   /** Frames back to the whole world. */
   fitWorld(): void;
+  /** Frames the whole world again unless the user has moved or zoomed the view since it was last framed. */
+  refit(): void;
   zoomBy(factor: number): void;
   /** Renders now and returns the canvas as a PNG. */
   snapshot(): Promise<Blob>;

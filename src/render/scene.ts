@@ -15,6 +15,8 @@ import { canvasResolution } from './software-gl.ts';
 
 /** The selected agent's ring and cascade lines. */
 const SELECTED_COLOUR = 0xffd400;
+/** pixi-viewport's event types for the view moves a person makes (the others come from code: fit, clamp, animate). */
+const USER_MOVES: ReadonlySet<string> = new Set(['drag', 'pinch', 'wheel', 'decelerate']);
 
 /** A `whenDrawn` promise waiting for its tick; `settle(null)` resolves it, an error rejects it. */
 interface DrawnWaiter {
@@ -201,15 +203,31 @@ export async function createScene(
   };
   viewport.on('moved', onCameraMove);
   viewport.on('zoomed', onCameraMove);
-  // Keep the whole world in view when the stage changes size (window resize, theme with wider panels, phone rotation).
+  /**
+   * Whether the user has dragged, pinched, wheeled or zoomed the view since the world was last fitted. A fitted view
+   * is fitted again when the stage changes (a resize, another theme's read-outs); an adjusted one is left as the user
+   * set it, its centre kept where it was.
+   */
+  let viewAdjusted = false;
+  const noteUserMove = (event: { type?: string }) => {
+    if (event.type !== undefined && USER_MOVES.has(event.type)) viewAdjusted = true;
+  };
+  viewport.on('moved', noteUserMove);
+  viewport.on('zoomed', noteUserMove);
   let refitPending = false;
-  app.renderer.on('resize', () => {
+  let screenWidth = app.screen.width;
+  let screenHeight = app.screen.height;
+  app.renderer.on('resize', (width: number, height: number) => {
     loop.invalidate();
-    if (refitPending) return;
+    // The viewport keeps its top-left corner on a resize; an adjusted view keeps its centre instead.
+    if (viewAdjusted) viewport.moveCenter(viewport.toWorld(screenWidth / 2, screenHeight / 2));
+    screenWidth = width;
+    screenHeight = height;
+    if (refitPending || viewAdjusted) return;
     refitPending = true;
     requestAnimationFrame(() => {
       refitPending = false;
-      fitWorld();
+      refit();
     });
   });
 
@@ -244,11 +262,16 @@ export async function createScene(
   const visibleRect = (): LayoutRect => camera.visibleRect();
 
   const fitWorld = () => {
+    viewAdjusted = false;
     if (!world) return;
     camera.fit(world.data.layout.width, world.data.layout.height, callbacks.fitInsetTop?.() ?? 0);
     zoomSettled();
     viewChanged();
     loop.invalidate();
+  };
+
+  const refit = () => {
+    if (!viewAdjusted) fitWorld();
   };
 
   /** The canvas as drawn now, with the region names painted on (they are HTML on screen). */
@@ -351,7 +374,9 @@ export async function createScene(
     },
     visibleRect,
     fitWorld,
+    refit,
     zoomBy(factor) {
+      viewAdjusted = true;
       camera.zoomBy(factor);
       viewChanged();
       loop.invalidate();

@@ -128,6 +128,7 @@ const RUN_SHOWN = [
   'summary',
   'selectedAgent',
   'inspection',
+  'replayTick',
 ] as const;
 export type RunShown = Pick<AppState, (typeof RUN_SHOWN)[number]>;
 
@@ -188,7 +189,7 @@ export interface AppActions {
    * The worker refused the world asked for (too big, `error`) and runs the one before: show that run again, as it was,
    * paused, with the error.
    */
-  rebuildRefused(error: AppError): void;
+  rebuildRefused(error: AppError, workerHasWorld?: boolean): void;
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;
@@ -254,6 +255,23 @@ export function createAppStore(seed: string = randomSeed()): AppStore {
         building: null,
         error: crashed ? error : null,
       };
+    };
+    /**
+     * Shows `run` again (the run shown before a rebuild) while a new worker rebuilds it to its tick, then the hour it
+     * replayed, if any (replayOnLoad); `message` says why (the error or notice).
+     */
+    const bringBackShownRun = (run: RunShown, message: Pick<AppState, 'error'> & Partial<AppState>) => {
+      set({
+        ...run,
+        ...message,
+        beforeRebuild: null,
+        building: null,
+        phase: 'loading',
+        playing: false,
+        replayTick: null,
+        replayOnLoad: run.replayTick === null ? null : { tick: run.tick, replayTick: run.replayTick },
+      });
+      send({ type: 'restart', advanceTo: run.tick, rebuildsShownRun: true });
     };
     return {
       ...initialState,
@@ -351,8 +369,13 @@ export function createAppStore(seed: string = randomSeed()): AppStore {
       setHelpOpen: (helpOpen) => set({ helpOpen }),
       setNotice: (notice) => set({ notice }),
       dismissError: () => set({ error: null }),
-      rebuildRefused: (error) => {
+      rebuildRefused: (error, workerHasWorld = true) => {
         const { beforeRebuild, world } = get();
+        if (!workerHasWorld && beforeRebuild) {
+          // A notice, not an error: it must outlast the rebuild's `ready`, which clears errors of the world before.
+          bringBackShownRun(beforeRebuild, { error: null, notice: error.message });
+          return;
+        }
         set({
           ...beforeRebuild,
           beforeRebuild: null,
@@ -371,17 +394,10 @@ export function createAppStore(seed: string = randomSeed()): AppStore {
         if (phase !== 'loading') return;
         if (beforeRebuild) {
           const { tick } = beforeRebuild;
-          set({
-            ...beforeRebuild,
-            beforeRebuild: null,
-            building: null,
-            playing: false,
-            replayTick: null,
-            replayOnLoad: null,
+          bringBackShownRun(beforeRebuild, {
             error: null,
             notice: `Building stopped. The run shown before comes back${tick > 0 ? `, replayed to tick ${tick}` : ''}.`,
           });
-          send({ type: 'restart', advanceTo: tick, rebuildsShownRun: true });
           return;
         }
         if (!scenario) return;

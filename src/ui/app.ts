@@ -118,7 +118,8 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   const stageTop = embed ? null : el('div', { class: 'stage-top' }, readouts.root);
   const stageWrap = el(
     'section',
-    { class: 'stage-wrap', 'aria-label': 'The social world' },
+    // Focusable by script only (tabindex −1): the build card hands the focus here when it closes.
+    { class: 'stage-wrap', 'aria-label': 'The social world', tabindex: -1 },
     stage,
     // The embed strip shows the tick and reach itself: a small frame has no room for the overlays.
     stageTop,
@@ -342,8 +343,8 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
       replicates?.invalidate();
       refreshSummaryViews();
       // Another theme sizes the read-outs differently (the projector's are larger): fit the world to the room they
-      // leave, once the new styles are laid out, as a resize of the canvas does.
-      if (themeChanged) requestAnimationFrame(() => scene?.fitWorld());
+      // leave, once the new styles are laid out, as a resize of the canvas does (a view the user zoomed stays).
+      if (themeChanged) requestAnimationFrame(() => scene?.refit());
     }
     if (!scene) return;
     scene.setColorMode(state.colourBy);

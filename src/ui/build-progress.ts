@@ -28,14 +28,28 @@ export function createBuildProgress(
   store: AppStore,
   now: () => number = () => performance.now(),
 ): BuildProgressCard {
-  const title = el('strong', {});
+  // Only the title is a live region: it is read once when the card appears. The share done is in the progress bar,
+  // for a screen reader to read when asked; a live detail line would be announced twice a second.
+  const title = el('strong', { role: 'status' });
   const bar = el('progress', { max: 1, value: 0, 'aria-label': 'Share of the world built' });
   const detail = el('span', { class: 'muted', 'data-testid': 'build-detail' });
   const cancel = el('button', { type: 'button', 'data-testid': 'build-cancel' }, 'Cancel');
-  cancel.addEventListener('click', () => store.getState().cancelBuild());
+  cancel.addEventListener('click', () => {
+    // The card goes away with the focus in it: give the focus to the canvas's region it sits on (app.ts makes it
+    // focusable), not to the page's body. Play is disabled until the world is back.
+    const hadFocus = root.contains(document.activeElement);
+    store.getState().cancelBuild();
+    if (hadFocus) root.parentElement?.focus();
+  });
   const root = el(
     'div',
-    { class: 'build-progress', role: 'status', 'data-testid': 'build-progress', hidden: true },
+    {
+      class: 'build-progress',
+      role: 'group',
+      'aria-label': 'World build',
+      'data-testid': 'build-progress',
+      hidden: true,
+    },
     title,
     bar,
     detail,

@@ -268,6 +268,27 @@ describe('using the app as a visitor does', () => {
     expect(await inspector(page).isHidden()).toBe(true);
   });
 
+  it('keeps a view the user zoomed when the theme or the window changes, and refits one left as fitted', async () => {
+    const page = await open();
+    const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
+    const zoomShown = async () => spread(await regionLabelXs(page));
+    const fitted = await zoomShown();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(async () => (await zoomShown()) / fitted).toBeCloseTo(1.4, 1);
+    // Another theme (the projector's panels and read-outs are larger) and a narrower window keep the zoom.
+    await page.locator('[data-testid="theme"]').selectOption('projector');
+    await waitFrames(page, 10);
+    expect((await zoomShown()) / fitted).toBeCloseTo(1.4, 1);
+    await page.setViewportSize({ width: 1100, height: 800 });
+    await waitFrames(page, 10);
+    expect((await zoomShown()) / fitted).toBeCloseTo(1.4, 1);
+    // F fits again, and a fitted view follows the next change of size.
+    await page.keyboard.press('f');
+    const refitted = await zoomShown();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(zoomShown).toBeGreaterThan(refitted * 1.05);
+  });
+
   it('pans with one finger and zooms with a two-finger pinch on a touch screen', async () => {
     const page = await open();
     const cdp = await page.context().newCDPSession(page);

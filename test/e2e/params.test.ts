@@ -280,8 +280,11 @@ describe('a big world being built', () => {
       .toMatch(/^([1-9]\d*)% · \S+ (follows|groups) · \d+ s$/);
     // The page still shows the old worker's hash: forget it, so the hash read below is the new worker's.
     await page.evaluate(() => document.querySelector('#app')?.removeAttribute('data-state-hash'));
-    await page.locator('[data-testid="build-cancel"]').click();
+    // From the keyboard: the focus goes to the canvas's region when the card closes, not to the page's body.
+    await page.locator('[data-testid="build-cancel"]').focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => card.isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain('stage-wrap');
     // The same run, at the same tick, with the same state, the slider back on its agent count; and it plays on.
     expect(await stateHash(page, tick)).toBe(hash);
     await waitUntilReady(page);
@@ -290,6 +293,37 @@ describe('a big world being built', () => {
     ).toBe(`${E2E_AGENTS.toLocaleString('en-US')} agents`);
     expect(await page.locator('[data-testid="error-banner"]').textContent()).toContain('replayed to tick 3');
     expect(await stepTimes(page, 1)).toBe(tick + 1);
+  });
+});
+
+describe('another world asked for during a big build', () => {
+  it('is built at once by a new worker, not after the big one', async () => {
+    const page = await open(`${session.url()}?agents=${E2E_AGENTS}`);
+    const seed = await page.locator('[data-testid="seed"]').inputValue();
+    await openInPanel(page, 'World');
+    await dragAgentsTo(page, 1_000_000);
+    await page.locator('[data-testid="build-progress"]').waitFor({ state: 'visible' });
+    // Every state hash the page is told from now on (the engine reports one per world built and per step).
+    await page.evaluate(() => {
+      const app = document.querySelector('#app')!;
+      const seen: string[] = [];
+      (window as unknown as { hashesSeen: string[] }).hashesSeen = seen;
+      new MutationObserver(() => seen.push(app.getAttribute('data-state-hash') ?? '')).observe(app, {
+        attributeFilter: ['data-state-hash'],
+      });
+    });
+    await page.locator('[data-preset="dalgona-lockdown"]').click();
+    const preset = (await (
+      await fetch(new URL('scenarios/dalgona-lockdown.json', session.url()))
+    ).json()) as ScenarioJson;
+    const small = mergePatch(preset, { world: { agents: E2E_AGENTS } });
+    await waitUntilReady(page);
+    expect(await stepTimes(page, 1)).toBe(1);
+    // The preset's world and its first step, and nothing else: a queued request would have waited for the 1M world,
+    // which would have reported its own hash first.
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { hashesSeen: string[] }).hashesSeen))
+      .toEqual([nodeStateHash(small, seed, 0), nodeStateHash(small, seed, 1)]);
   });
 });
 

@@ -172,12 +172,14 @@ describe('store ↔ engine bridge', () => {
   });
 
   it('turns intents into commands in order: pause before step, play, reset, new seed', () => {
-    const { store, types } = setup();
+    const { store, types, worker } = setup();
+    worker.reply(ready(1));
     const actions = store.getState();
     actions.play();
     actions.step(1);
     actions.setSpeed(60);
     actions.reset();
+    worker.reply(ready(2));
     actions.setSeed('s2');
     expect(types().slice(2)).toEqual(['play', 'pause', 'step', 'setSpeed', 'reset', 'newSeed']);
     expect(store.getState().outbox).toEqual([]);
@@ -395,11 +397,13 @@ describe('store ↔ engine bridge', () => {
   });
 
   it('cancels the first build by building the same scenario at the default size', () => {
-    const { store, worker, workers } = setup();
+    const { store, workers } = setup();
     store.getState().loadScenario('demo', { world: { agents: 5_000_000 }, trends: [] }, 's1');
+    // (Asked while the first scenario was still being built: a new worker builds it; see the test below.)
+    expect(workers).toHaveLength(2);
     store.getState().cancelBuild();
-    expect(worker.terminated).toBe(true);
-    expect(workers[1]!.sent[1]).toEqual({
+    expect(workers[1]!.terminated).toBe(true);
+    expect(workers[2]!.sent[1]).toEqual({
       v: 1,
       type: 'init',
       scenario: { world: { agents: DEFAULT_AGENTS }, trends: [] },
@@ -407,8 +411,86 @@ describe('store ↔ engine bridge', () => {
     });
     expect(store.getState().notice).toContain('20,000 agents');
     // Once a world is ready there is nothing to cancel.
-    workers[1]!.reply(ready(1));
+    workers[2]!.reply(ready(1));
     store.getState().cancelBuild();
-    expect(workers).toHaveLength(2);
+    expect(workers).toHaveLength(3);
+  });
+
+  it('starts a new worker on the latest request when another rebuild is asked during a build, so none is queued', () => {
+    const { store, worker, workers } = setup();
+    worker.reply(ready(1));
+    store.getState().setParams({ agents: 1_000_000 });
+    expect(worker.sent.at(-1)).toMatchObject({ type: 'setParams' });
+    // The worker reads nothing until that build ends: Reset, a new seed and a preset each start over instead.
+    store.getState().reset();
+    expect(worker.terminated).toBe(true);
+    expect(workers[1]!.sent).toEqual([
+      { v: 1, type: 'setSpeed', ticksPerSecond: 24 },
+      { v: 1, type: 'init', scenario: { agents: 1_000_000 }, seed: 's1' },
+    ]);
+    store.getState().setSeed('s9');
+    expect(workers[2]!.sent[1]).toEqual({ v: 1, type: 'init', scenario: { agents: 1_000_000 }, seed: 's9' });
+    store.getState().loadScenario('other', { agents: 5 }, 's9', 12);
+    expect(workers[3]!.sent[1]).toEqual({
+      v: 1,
+      type: 'init',
+      scenario: { agents: 5 },
+      seed: 's9',
+      advanceTo: 12,
+    });
+    // Once a world is ready, rebuilds go to the same worker again.
+    workers[3]!.reply(ready(1, 's9'));
+    store.getState().reset();
+    expect(workers).toHaveLength(4);
+    expect(workers[3]!.sent.at(-1)).toEqual({ v: 1, type: 'reset' });
+  });
+
+  it('rebuilds the run shown when a new worker refuses the world asked for, since it has no world of its own', () => {
+    const { store, worker, workers } = setup();
+    worker.reply(ready(1));
+    worker.reply({ v: 1, type: 'summary', generation: 1, summary: summary(10), rows: [] });
+    store.getState().setParams({ agents: 1_000_000 });
+    store.getState().setParams({ agents: 100_000_000 });
+    const fresh = workers[1]!;
+    fresh.reply({
+      v: 1,
+      type: 'error',
+      kind: 'too-big',
+      message: 'This world needs about 50,453 MB of memory',
+    });
+    expect(store.getState()).toMatchObject({ scenario: { agents: 3 }, tick: 10, phase: 'loading' });
+    expect(fresh.terminated).toBe(true);
+    expect(workers[2]!.sent.at(-1)).toEqual({
+      v: 1,
+      type: 'init',
+      scenario: { agents: 3 },
+      seed: 's1',
+      advanceTo: 10,
+    });
+    workers[2]!.reply(ready(1));
+    expect(store.getState().phase).toBe('ready');
+    expect(store.getState().notice).toBe('This world needs about 50,453 MB of memory');
+  });
+
+  it('shows the run again when the engine rejects the scenario of a rebuild, and the card goes', () => {
+    const { store, worker } = setup();
+    worker.reply(ready(1));
+    worker.reply({ v: 1, type: 'summary', generation: 1, summary: summary(4), rows: [] });
+    store.getState().setParams({ agents: 7 });
+    worker.reply({ v: 1, type: 'building', stage: 'starting', fraction: 0 });
+    worker.reply({
+      v: 1,
+      type: 'error',
+      kind: 'input',
+      message: 'scenario: trends[0].fandom: no fandom "Nova"',
+    });
+    expect(store.getState()).toMatchObject({
+      scenario: { agents: 3 },
+      tick: 4,
+      phase: 'ready',
+      building: null,
+      error: { kind: 'input', message: 'scenario: trends[0].fandom: no fandom "Nova"' },
+    });
+    expect(worker.terminated).toBe(false);
   });
 });
