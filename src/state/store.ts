@@ -186,8 +186,9 @@ export interface AppActions {
    */
   cancelBuild(): void;
   /**
-   * The worker refused the world asked for (too big, `error`) and runs the one before: show that run again, as it was,
-   * paused, with the error.
+   * The worker refused the world asked for (too big, or a scenario the engine rejects: `error`) and runs the one
+   * before: show that run again, as it was, paused, with the error. A worker started afresh for the request
+   * (`workerHasWorld` false) has no world: a new one rebuilds that run to its tick, the refusal kept as a notice.
    */
   rebuildRefused(error: AppError, workerHasWorld?: boolean): void;
 }

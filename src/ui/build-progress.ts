@@ -21,8 +21,8 @@ export function scenarioAgents(scenario: AppState['scenario']): number {
 
 /**
  * `now` is a monotonic clock in ms (performance.now in the page). The card appears BUILD_CARD_DELAY_MS after a build
- * starts, then ticks once a second so the time taken moves even while one stage lasts long (a 1M-agent layer takes
- * several seconds).
+ * starts and redraws four times a second, so the time taken moves even while one stage lasts long (a 1M-agent layer
+ * takes several seconds).
  */
 export function createBuildProgress(
   store: AppStore,
