@@ -83,6 +83,14 @@ export function createEngineClient(spawn: () => WorkerLike): EngineClient {
   let untaken = false;
   let rows: SeriesRow[] = [];
   let previous: { world: ReadyMessage; rows: SeriesRow[] } | null = null;
+  /**
+   * The world shown when the worker was restarted, kept until the new worker's first world arrives: that world's
+   * previous run, as a rebuild's ready would have made it. Restarts in a row (a request during a build, then Cancel)
+   * keep the first one's.
+   */
+  let shownAtRestart: { world: ReadyMessage; rows: SeriesRow[] } | null = null;
+  /** The new worker rebuilds the run shown at the restart (Cancel): the previous run stays the one before that. */
+  let keepPrevious = false;
 
   const emit = <T>(set: Set<Listener<T>>, message: T) => {
     for (const listener of [...set]) listener(message);
@@ -120,8 +128,11 @@ export function createEngineClient(spawn: () => WorkerLike): EngineClient {
       case 'building':
         emit(listeners.building, message);
         break;
-      case 'ready':
-        if (current) previous = { world: current, rows };
+      case 'ready': {
+        const shownBefore = current ? { world: current, rows } : shownAtRestart;
+        if (shownBefore && !keepPrevious) previous = shownBefore;
+        shownAtRestart = null;
+        keepPrevious = false;
         current = message;
         highestGeneration = Math.max(highestGeneration, message.generation);
         latest = null;
@@ -129,6 +140,7 @@ export function createEngineClient(spawn: () => WorkerLike): EngineClient {
         rows = [];
         emit(listeners.ready, message);
         break;
+      }
       case 'frame':
         if (isStale(message.generation)) return;
         latest = message;
@@ -215,7 +227,8 @@ export function createEngineClient(spawn: () => WorkerLike): EngineClient {
     onError: (listener) => subscribe(listeners.error, listener),
     restart: (options) => {
       worker?.terminate();
-      if (current && !options?.rebuildsShownRun) previous = { world: current, rows };
+      if (current) shownAtRestart = { world: current, rows };
+      if (options?.rebuildsShownRun) keepPrevious = true;
       generationOffset = highestGeneration;
       current = null;
       latest = null;

@@ -45,6 +45,8 @@ export function installShortcuts(
   const onKey = (e: KeyboardEvent) => {
     if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
     const s = store.getState();
+    // The help dialog is modal: behind it only the keys that close it answer (R or N would rebuild the world unseen).
+    if (s.helpOpen && e.key !== 'Escape' && e.key !== '?') return;
     switch (e.key) {
       case ' ':
         // A focused button would also "click" on space: let buttons keep their own meaning.

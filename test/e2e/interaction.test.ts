@@ -172,6 +172,13 @@ describe('using the app as a visitor does', () => {
     await expect
       .poll(async () => page.locator('dialog.help').evaluate((d) => (d as HTMLDialogElement).open))
       .toBe(true);
+    // Behind the open help, the shortcuts that act on the run do nothing.
+    const seedWithHelp = await seedBox.inputValue();
+    await page.keyboard.press('n');
+    await page.keyboard.press('ArrowRight');
+    await waitFrames(page, 10);
+    expect(await seedBox.inputValue()).toBe(seedWithHelp);
+    expect(await readInt(page, 'tick')).toBe(0);
     await page.keyboard.press('Escape');
     await expect
       .poll(async () => page.locator('dialog.help').evaluate((d) => (d as HTMLDialogElement).open))

@@ -493,4 +493,30 @@ describe('store ↔ engine bridge', () => {
     });
     expect(worker.terminated).toBe(false);
   });
+
+  it('keeps the run before as the reference when a build is replaced by another and then cancelled or refused', () => {
+    for (const end of ['cancel', 'refusal'] as const) {
+      const { client, store, worker, workers } = setup();
+      worker.reply(ready(1, 's1'));
+      store.getState().setSeed('s2');
+      worker.reply(ready(2, 's2'));
+      worker.reply({ v: 1, type: 'summary', generation: 2, summary: summary(5), rows: [row(0), row(5)] });
+      store.getState().setParams({ agents: 1_000_000 });
+      store.getState().setSeed('s3'); // during the build: a new worker
+      if (end === 'cancel') store.getState().cancelBuild();
+      else workers[1]!.reply({ v: 1, type: 'error', kind: 'too-big', message: 'too big' });
+      const rebuilt = workers[2]!;
+      expect(rebuilt.sent[1]).toEqual({
+        v: 1,
+        type: 'init',
+        scenario: { agents: 3 },
+        seed: 's2',
+        advanceTo: 5,
+      });
+      rebuilt.reply(ready(1, 's2'));
+      // The run shown (seed s2) is back; the charts compare it with the run before it (s1), not with itself.
+      expect(client.world()?.seed).toBe('s2');
+      expect(client.previousRun()?.world.seed).toBe('s1');
+    }
+  });
 });
