@@ -1,10 +1,13 @@
 // One session: pick a platform, assemble the feed (follows, recommender, trending), view it, drift, maybe post. Writes via adoption/posts/drift only.
+
+import type { RecommenderStrategy } from '../params/recommender.ts';
 import * as adoptionModule from './adoption.ts';
 import * as fastaleaModule from './classic/fast-alea.ts';
 import type { SimContext } from './context.ts';
 import * as contextModule from './context.ts';
 import * as driftModule from './drift.ts';
 import * as postsModule from './posts.ts';
+import type { Recommend } from './recommender.ts';
 import * as recommenderModule from './recommender.ts';
 import * as stateModule from './state.ts';
 
@@ -100,6 +103,21 @@ function takeBest(ctx: SimContext, found: number, want: number, source: number):
   return count;
 }
 
+let cachedStrategy: RecommenderStrategy = 'collaborative';
+let cachedRecommender: Recommend = RECOMMENDERS.collaborative;
+
+/**
+ * The strategy's recommender, remembered from the last call: a lookup by a string that is not a constant is a
+ * generic (slow) property access in V8, and a session makes one.
+ */
+function recommenderOf(strategy: RecommenderStrategy): Recommend {
+  if (strategy !== cachedStrategy) {
+    cachedStrategy = strategy;
+    cachedRecommender = RECOMMENDERS[strategy];
+  }
+  return cachedRecommender;
+}
+
 /** Runs one session of `agent` (DESIGN §2.4 steps 2–5). */
 export function runSession(ctx: SimContext, agent: number): void {
   const platform = choosePlatform(ctx, agent);
@@ -124,7 +142,7 @@ export function runSession(ctx: SimContext, agent: number): void {
   const trendingShown = fillTrending(ctx, agent, platform, trendingSlots, count);
   recommendedSlots += trendingSlots - (trendingShown - count); // an unusable trending pick goes to the recommender
   count = trendingShown;
-  count = RECOMMENDERS[knobs.strategy](ctx, agent, platform, recommendedSlots, count);
+  count = recommenderOf(knobs.strategy)(ctx, agent, platform, recommendedSlots, count);
 
   if (count > 0) {
     viewFeed(ctx, agent, platform, count);

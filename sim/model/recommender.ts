@@ -214,6 +214,10 @@ const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
   // No post is made while a feed is assembled: the oldest id still in the ring is fixed for the call.
   const oldestId = ring.next - ring.capacity;
   const feedIds = ctx.feedIds;
+  // A one-word filter of the ids in the feed (bit id mod 32): most candidates are not in the feed, and a clear bit
+  // proves it without scanning the feed.
+  let feedMask = 0;
+  for (let i = 0; i < count; i++) feedMask |= 1 << (feedIds[i]! & 31);
   // The generator is stepped in locals (see fast-alea.ts) and written back around the calls that draw from it.
   let s0 = rng[0]!;
   let s1 = rng[1]!;
@@ -231,7 +235,10 @@ const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
       rng[2] = s2;
       rng[3] = carry;
       const id = randomLivePost(ring, tick, lifetime, rng);
-      if (id >= 0 && acceptable(ctx, ring, agent, id, count, cap)) count = push(ctx, id, count);
+      if (id >= 0 && acceptable(ctx, ring, agent, id, count, cap)) {
+        count = push(ctx, id, count);
+        feedMask |= 1 << (id & 31);
+      }
       s0 = rng[0]!;
       s1 = rng[1]!;
       s2 = rng[2]!;
@@ -268,14 +275,16 @@ const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
       // acceptable() written out: the table holds only posts live and older than this tick at its start.
       if (id === best || id < oldestId || authors[entry] === agent) continue;
       if (cap > 0 && !underReachCap(ring, id, tick, cap)) continue;
-      let duplicate = false;
-      for (let i = 0; i < count; i++) {
-        if (feedIds[i] === id) {
-          duplicate = true;
-          break;
+      if (feedMask & (1 << (id & 31))) {
+        let duplicate = false;
+        for (let i = 0; i < count; i++) {
+          if (feedIds[i] === id) {
+            duplicate = true;
+            break;
+          }
         }
+        if (duplicate) continue;
       }
-      if (duplicate) continue;
       // personalization × cosine (the item's unit vector is sparse: candidate-table.ts) + popularity share × popularity
       const row = entry * D;
       const terms = row + nonzeros[entry]!;
@@ -290,6 +299,7 @@ const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
       feedIds[count] = best;
       ctx.feedSources[count] = SOURCE.recommended;
       count++;
+      feedMask |= 1 << (best & 31);
     }
   }
   rng[0] = s0;
