@@ -9,7 +9,7 @@ import { payloadFromHash } from './share/codec.ts';
 import { shareRun, shareUrl } from './share/link.ts';
 import { createPresetLoader } from './state/preset-loader.ts';
 import { createAppStore } from './state/store.ts';
-import { readUrlOptions, scenarioAdjuster } from './state/url-options.ts';
+import { readUrlOptions, scenarioAdjuster, withoutAgentsOption } from './state/url-options.ts';
 import { mountApp } from './ui/app.ts';
 import './styles.css';
 
@@ -32,6 +32,7 @@ const replicates = createReplicatesRunner(
 
 /** Scenario files sit next to index.html, so the site works from any folder. */
 const scenariosUrl = new URL('./scenarios/', document.baseURI);
+let adjustScenario = scenarioAdjuster(options);
 const presets = createPresetLoader(store, {
   fetchJson: async (file) => {
     const response = await fetch(new URL(file, scenariosUrl));
@@ -41,7 +42,13 @@ const presets = createPresetLoader(store, {
   validate: (scenario, source) => {
     parseOrThrow(worldScenarioSchema, scenario, source);
   },
-  adjust: scenarioAdjuster(options),
+  adjust: (scenario) => adjustScenario(scenario),
+});
+// A cancelled first build runs at the default size; a `?agents=` size must not come back with the next preset or a reload.
+store.subscribe((state, previous) => {
+  if (!state.firstBuildCancelled || previous.firstBuildCancelled || options.agents === null) return;
+  adjustScenario = scenarioAdjuster({ agents: null });
+  history.replaceState(history.state, '', withoutAgentsOption(window.location.href));
 });
 
 const app = mountApp(root, {

@@ -115,6 +115,11 @@ export interface AppState {
    * run when it refuses a world as too big, so the store goes back to it (rebuildRefused). Null when none is pending.
    */
   readonly beforeRebuild: RunShown | null;
+  /**
+   * True once the user stopped the build of the page's first world, which then runs at DEFAULT_AGENTS: a size the page
+   * was opened with (`?agents=`) is then dropped, or the next preset would ask for the same world again.
+   */
+  readonly firstBuildCancelled: boolean;
 }
 
 /** The fields that say what a live run is, restored as a whole when a rebuild is refused. */
@@ -227,6 +232,7 @@ export const initialState: Omit<AppState, 'seed'> = {
   notice: null,
   outbox: [],
   beforeRebuild: null,
+  firstBuildCancelled: false,
 };
 
 /** Creates the store; `seed` is the first run's seed (tests pass a fixed one). */
@@ -407,6 +413,7 @@ export function createAppStore(seed: string = randomSeed()): AppStore {
           ...rebuilding(),
           scenario: smaller,
           playing: false,
+          firstBuildCancelled: true,
           notice: `Building stopped. This scenario now runs with ${DEFAULT_AGENTS.toLocaleString('en-US')} agents; set Agents in Parameters for another size.`,
         });
         send({ type: 'restart' });

@@ -68,3 +68,14 @@ export function scenarioAdjuster(
   const { agents } = options;
   return agents === null ? (s) => s : (s) => setAt(s, AGENT_COUNT_PATH, agents);
 }
+
+/**
+ * `href` without the `?agents=` option (other options, the path and the hash kept): the address once the page stops
+ * replacing agent counts, so a reload or a copied address does not ask for the same world again.
+ */
+export function withoutAgentsOption(href: string): string {
+  const url = new URL(href);
+  if (!url.searchParams.has('agents')) return href;
+  url.searchParams.delete('agents');
+  return url.toString();
+}

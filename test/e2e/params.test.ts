@@ -6,6 +6,7 @@ import { mergePatch } from '../../sim/host/merge-patch.ts';
 import { createWorldEngine } from '../../sim/model/engine.ts';
 import { replicateMaker } from '../../sim/model/replicates.ts';
 import { worldScenarioSchema } from '../../sim/params/world.ts';
+import { DEFAULT_AGENTS } from '../../sim/params/world-records.ts';
 import type { ScenarioJson } from '../../sim/protocol.ts';
 import { decodeShare, payloadFromHash, shareHash } from '../../src/share/codec.ts';
 import { getIn as getPath, resolveScenario, worldNames } from '../../src/ui/param-records.ts';
@@ -293,6 +294,38 @@ describe('a big world being built', () => {
     ).toBe(`${E2E_AGENTS.toLocaleString('en-US')} agents`);
     expect(await page.locator('[data-testid="error-banner"]').textContent()).toContain('replayed to tick 3');
     expect(await stepTimes(page, 1)).toBe(tick + 1);
+  });
+});
+
+describe('the first world of a page opened with ?agents= for a big world', () => {
+  it('stopped, runs at the default size, and the big size leaves the address and does not come back with the next preset', async () => {
+    const { page } = await session.watch(`${session.url()}?agents=1000000`);
+    await page.locator('[data-testid="build-progress"]').waitFor({ state: 'visible', timeout: 60_000 });
+    await page.locator('[data-testid="build-cancel"]').click();
+    await waitUntilReady(page);
+    const slider = page.locator('input[type="range"][data-path="world.agents"]');
+    await openInPanel(page, 'World');
+    expect(await slider.getAttribute('aria-valuetext')).toBe(
+      `${DEFAULT_AGENTS.toLocaleString('en-US')} agents`,
+    );
+    // A reload or a copied address would otherwise ask for the million agents again.
+    expect(new URL(page.url()).searchParams.has('agents')).toBe(false);
+    // The next preset runs at its own size: the page's option would have made it a million agents again.
+    await page.locator('[data-preset="dalgona-lockdown"]').click();
+    await expect
+      .poll(() => page.locator('[data-preset="dalgona-lockdown"]').getAttribute('aria-pressed'))
+      .toBe('true');
+    const own = (
+      (await (await fetch(new URL('scenarios/dalgona-lockdown.json', session.url()))).json()) as {
+        world: { agents: number };
+      }
+    ).world.agents;
+    await expect
+      .poll(() => slider.getAttribute('aria-valuetext'))
+      .toBe(`${own.toLocaleString('en-US')} agents`);
+    expect(own).toBeLessThan(1_000_000);
+    await waitUntilReady(page);
+    expect(await page.locator('[data-testid="build-progress"]').isVisible()).toBe(false);
   });
 });
 

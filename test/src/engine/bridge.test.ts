@@ -384,6 +384,8 @@ describe('store ↔ engine bridge', () => {
       building: null,
       beforeRebuild: null,
       playing: false,
+      // Only the first world's build falls back to the default size (and ends a ?agents= size: main.ts).
+      firstBuildCancelled: false,
     });
     expect(store.getState().notice).toContain('tick 13');
     // The new worker numbers its worlds from 1 again; the client keeps them apart from the old worker's, and the
@@ -410,6 +412,7 @@ describe('store ↔ engine bridge', () => {
       seed: 's1',
     });
     expect(store.getState().notice).toContain('20,000 agents');
+    expect(store.getState().firstBuildCancelled).toBe(true);
     // Once a world is ready there is nothing to cancel.
     workers[2]!.reply(ready(1));
     store.getState().cancelBuild();

@@ -1,10 +1,11 @@
-// Tests the page options: ?agents= accepted in range, refused with the allowed range otherwise, applied only where the scenario has the field; ?embed= accepts 1 or 0 and names both otherwise.
+// Tests the page options: ?agents= accepted in range, refused with the allowed range otherwise, applied only where the scenario has the field; ?embed= accepts 1 or 0 and names both otherwise; ?agents= can be dropped from an address.
 import { describe, expect, it } from 'vitest';
 import {
   AGENT_COUNT_PATH,
   EMBED_OPTION,
   readUrlOptions,
   scenarioAdjuster,
+  withoutAgentsOption,
 } from '../../../src/state/url-options.ts';
 
 describe('page options from the query string', () => {
@@ -64,5 +65,14 @@ describe('page options from the query string', () => {
     const oneBad = readUrlOptions(new URLSearchParams('agents=lots&embed=1'));
     expect(oneBad).toMatchObject({ agents: null, embed: true });
     expect(oneBad.notice).not.toContain('embed');
+  });
+
+  it('drops only ?agents= from an address, keeping the path, the other options and the hash', () => {
+    expect(withoutAgentsOption('http://host/app/?agents=1000000&embed=1#s=abc')).toBe(
+      'http://host/app/?embed=1#s=abc',
+    );
+    expect(withoutAgentsOption('http://host/app/?agents=1000000')).toBe('http://host/app/');
+    const untouched = 'http://host/app/?embed=0#s=abc';
+    expect(withoutAgentsOption(untouched)).toBe(untouched);
   });
 });
