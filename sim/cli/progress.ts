@@ -48,6 +48,14 @@ export function progressLine(
   return `${label}: ${done}/${total} ${unit} (${percent}%)${done === total ? `, done in ${formatDuration(elapsedSeconds)}` : eta}${tail}`;
 }
 
+/** The notes of the jobs under way, in job order, for a progress line: `job 3: tick 12/48 · job 4: building world 40% (Loop follows)`. */
+export function jobNotesLine(notes: ReadonlyMap<number, string>): string {
+  return [...notes.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([job, note]) => `job ${job}: ${note}`)
+    .join(' · ');
+}
+
 /** A progress reporter for `total` jobs labelled `label` (e.g. "sweep"). */
 export function createProgress(label: string, total: number, options: ProgressOptions): Progress {
   const now = options.now ?? (() => performance.now());

@@ -26,7 +26,7 @@ import {
   readInputFile,
 } from './host.ts';
 import { type CliIo, prepareOutFolder, writeJsonFile } from './output.ts';
-import { createProgress } from './progress.ts';
+import { createProgress, jobNotesLine } from './progress.ts';
 import { checkNoUnfinishedSweep, readResumeState } from './resume.ts';
 import { onStopSignal, SIGNAL_EXIT } from './stop-signals.ts';
 import type { FromSweepWorker, ToSweepWorker } from './sweep-messages.ts';
@@ -202,6 +202,8 @@ export async function sweepCommand(sweepPath: string, flags: SweepFlags, io: Cli
 
   let nextJob = first;
   const workers: Worker[] = [];
+  /** The latest note of each world job under way (where its build or its ticks have got), by job. */
+  const jobNotes = new Map<number, string>();
   return await new Promise<number>((resolve, reject) => {
     let finished = false;
     const finish = (status: 'complete' | 'interrupted' | 'failed', outcome: () => void) => {
@@ -233,6 +235,11 @@ export async function sweepCommand(sweepPath: string, flags: SweepFlags, io: Cli
     };
     const onMessage = (worker: Worker, message: FromSweepWorker) => {
       if (finished) return;
+      if (message.type === 'progress') {
+        jobNotes.set(message.job, message.note);
+        progress.update(rowsWritten, jobNotesLine(jobNotes));
+        return;
+      }
       if (message.type === 'failed') {
         finish('failed', () =>
           reject(
@@ -259,7 +266,8 @@ export async function sweepCommand(sweepPath: string, flags: SweepFlags, io: Cli
         ]),
       );
       rowsWritten++;
-      progress.update(rowsWritten);
+      jobNotes.delete(message.job);
+      progress.update(rowsWritten, jobNotesLine(jobNotes));
       if (rowsWritten >= jobTotal) {
         finish('complete', () => {
           io.stdout.write(`sweep: ${rowsWritten} row(s) written to ${join(flags.out, 'sweep.csv')}\n`);

@@ -6,8 +6,12 @@ export type ToSweepWorker =
   | { readonly type: 'init'; readonly plan: SweepPlan; readonly sourceName: string; readonly baseDir: string }
   | { readonly type: 'job'; readonly job: number };
 
-/** Worker → coordinator: one `done` per finished job, or `failed` (then the worker does nothing more). */
+/**
+ * Worker → coordinator: one `done` per finished job, or `failed` (then the worker does nothing more); before them, a
+ * world job sends `progress` notes ("building world 40% (Loop follows)", "tick 12/48") for the progress line.
+ */
 export type FromSweepWorker =
+  | { readonly type: 'progress'; readonly job: number; readonly note: string }
   | {
       readonly type: 'done';
       readonly job: number;

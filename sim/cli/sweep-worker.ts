@@ -8,8 +8,8 @@ import { FileGraphHost, memoryBudgetBytes } from './host.ts';
 import type { FromSweepWorker, ToSweepWorker } from './sweep-messages.ts';
 import { executeWorldJob } from './world/world-job.ts';
 
+if (!parentPort) throw new Error('sweep-worker.ts must run in a worker thread');
 const port = parentPort;
-if (!port) throw new Error('sweep-worker.ts must run in a worker thread');
 
 let plan: SweepPlan | undefined;
 let sourceName = '';
@@ -42,6 +42,7 @@ function runJob(job: number): FromSweepWorker {
         cached.loaded.scenario,
         seed,
         memoryBudgetBytes(),
+        (note) => port.postMessage({ type: 'progress', job, note } satisfies FromSweepWorker),
       );
       return { type: 'done', job, seed, nodeCount, finalSize, ticks, measures };
     }

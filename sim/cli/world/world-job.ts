@@ -31,14 +31,37 @@ export function worldJobBytes(scenario: WorldScenario): number {
 /**
  * One sweep job: builds the world for `seed`, runs `scenario.ticks` ticks and reports the agents that
  * adopted at least one trend (the world's final size, seeds included) and the world measures of sweep-measures.ts.
+ * `onProgress`, if given, is told where the job is, as a short note: "building world 40% (Loop follows)" at each new
+ * whole percent of the build, then "tick 12/48" after each tick (a big world takes minutes to build and seconds a tick).
  */
 export function executeWorldJob(
   scenario: WorldScenario,
   seed: string,
   budgetBytes: number,
+  onProgress?: (note: string) => void,
 ): { nodeCount: number; finalSize: number; ticks: number; measures: number[] } {
-  const engine = createWorldEngine({ ...scenario, seed }, { budgetBytes });
-  for (let tick = 0; tick < scenario.ticks; tick++) engine.step();
+  let lastNote = '';
+  const tell = (note: string) => {
+    if (note === lastNote) return;
+    lastNote = note;
+    onProgress?.(note);
+  };
+  const engine = createWorldEngine(
+    { ...scenario, seed },
+    {
+      budgetBytes,
+      ...(onProgress
+        ? {
+            onBuildProgress: (stage, fraction) =>
+              tell(`building world ${Math.floor(fraction * 100)}% (${stage})`),
+          }
+        : {}),
+    },
+  );
+  for (let tick = 0; tick < scenario.ticks; tick++) {
+    engine.step();
+    if (onProgress) tell(`tick ${tick + 1}/${scenario.ticks}`);
+  }
   const count = engine.agentCount;
   const adoptedAny = new Uint8Array(count);
   for (const trend of engine.ctx.state.trends) {

@@ -1,7 +1,7 @@
-// Tests of the progress reporter without a TTY (throttled plain lines with ETA) and of CSV cells.
+// Tests of the progress reporter without a TTY (throttled plain lines with ETA), of the sweep's job notes, and of CSV cells.
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvLine } from '../../../sim/cli/csv.ts';
-import { createProgress, formatDuration, progressLine } from '../../../sim/cli/progress.ts';
+import { createProgress, formatDuration, jobNotesLine, progressLine } from '../../../sim/cli/progress.ts';
 import { captureStream } from './cli-process.ts';
 
 describe('progressLine', () => {
@@ -57,6 +57,17 @@ describe('a progress note', () => {
       'run: 24/48 ticks (50%), ETA 12s',
       'run: 24/48 ticks (50%), ETA 12s',
     ]);
+  });
+});
+
+describe('the notes of the jobs under way', () => {
+  it('are listed in job order whatever order they came in, and are empty when no job sends one', () => {
+    const notes = new Map([
+      [12, 'tick 3/48'],
+      [4, 'building world 40% (Loop follows)'],
+    ]);
+    expect(jobNotesLine(notes)).toBe('job 4: building world 40% (Loop follows) · job 12: tick 3/48');
+    expect(jobNotesLine(new Map())).toBe('');
   });
 });
 
