@@ -15,9 +15,10 @@ const { HOT_SIZE, POST, TOPIC_BUCKET } = stateModule;
  * its popularity. A candidate then reads one row of a small table instead of the post's record and profile; and a
  * retrieval never lands on a post too young to be shown.
  *
- * The unit vector is stored sparse — its nonzero dimensions and their values: about two thirds of the retrievable
- * posts (nobody engaged with them yet) have two of the D (their topic and their author's fandom, posts.ts
- * createPost), so most cosines cost two multiplications instead of D.
+ * The unit vector is stored sparse — its nonzero dimensions and their values: a post nobody engaged with yet has two
+ * of the D (its topic and its author's fandom, posts.ts createPost); one engagement makes the topic part dense (every
+ * agent's interests cover every topic). A scored candidate had about 8.6 of D = 15 terms on average (the default
+ * world, one simulated day at 100k agents), and a dense row measured no faster.
  *
  * Topic k's posts are entries [k × TOPIC_BUCKET, k × TOPIC_BUCKET + topicCount[k]); the hot list's are
  * [K × TOPIC_BUCKET, K × TOPIC_BUCKET + hotCount). Entry e's vector has `nonzeros[e]` terms: dimension
