@@ -48,6 +48,14 @@ export function progressLine(
   return `${label}: ${done}/${total} ${unit} (${percent}%)${done === total ? `, done in ${formatDuration(elapsedSeconds)}` : eta}${tail}`;
 }
 
+/**
+ * The progress note of a world build: `building world 40% (Loop follows)`, or with the run it is for,
+ * `building world 2: 40% (Loop follows)` (whole percents, so a note changes at most a hundred times a stage).
+ */
+export function buildingWorldNote(stage: string, fraction: number, run?: number): string {
+  return `building world ${run === undefined ? '' : `${run}: `}${Math.floor(fraction * 100)}% (${stage})`;
+}
+
 /** The notes of the jobs under way, in job order, for a progress line: `job 3: tick 12/48 · job 4: building world 40% (Loop follows)`. */
 export function jobNotesLine(notes: ReadonlyMap<number, string>): string {
   return [...notes.entries()]

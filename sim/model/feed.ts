@@ -1,5 +1,4 @@
 // One session: pick a platform, assemble the feed (follows, recommender, trending), view it, drift, maybe post. Writes via adoption/posts/drift only.
-
 import type { RecommenderStrategy } from '../params/recommender.ts';
 import * as adoptionModule from './adoption.ts';
 import * as fastaleaModule from './classic/fast-alea.ts';

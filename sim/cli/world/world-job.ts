@@ -6,7 +6,7 @@ import { InputError, problemsOf } from '../../params/errors.ts';
 import type { WorldScenario } from '../../params/world.ts';
 import { memoryBudgetBytes } from '../host.ts';
 import { type CliIo, prepareOutFolder } from '../output.ts';
-import { createProgress } from '../progress.ts';
+import { buildingWorldNote, createProgress } from '../progress.ts';
 import { SIGNAL_EXIT, withStopSignals } from '../stop-signals.ts';
 import { runWorldScenario, type WorldRunOutcome } from './run-world.ts';
 import { worldSweepValues } from './sweep-measures.ts';
@@ -52,8 +52,7 @@ export function executeWorldJob(
       budgetBytes,
       ...(onProgress
         ? {
-            onBuildProgress: (stage, fraction) =>
-              tell(`building world ${Math.floor(fraction * 100)}% (${stage})`),
+            onBuildProgress: (stage, fraction) => tell(buildingWorldNote(stage, fraction)),
           }
         : {}),
     },
@@ -108,10 +107,7 @@ export async function runWorldCommand(
         stop,
         onProgress: (run, tick, ticks) => progress.update(run * ticks + tick),
         onBuildProgress: (run, stage, fraction) =>
-          progress.update(
-            run * scenario.ticks,
-            `building world ${run + 1}: ${Math.floor(fraction * 100)}% (${stage})`,
-          ),
+          progress.update(run * scenario.ticks, buildingWorldNote(stage, fraction, run + 1)),
         onWarning: warn,
       }),
     );

@@ -6,6 +6,7 @@ import { TIER, type World } from '../../../sim/model/world.ts';
 import { InputError } from '../../../sim/params/errors.ts';
 import { defaultWorldParams, type WorldParams } from '../../../sim/params/world.ts';
 import { inputErrorOf } from '../params/input-error.ts';
+import { DEFAULT_WORLD_BUILD_STAGES } from './world-fixture.ts';
 
 const small: WorldParams = { ...defaultWorldParams(), agents: 5_000 };
 
@@ -55,16 +56,7 @@ describe('buildWorld', () => {
       heard.push({ stage, fraction }),
     );
     const stages = [...new Set(heard.map((h) => h.stage))];
-    // Groups layers are built first, then follow layers, each in platform order (social-graph.ts).
-    expect(stages).toEqual([
-      'population',
-      'Talk groups',
-      'Loop follows',
-      'Frame follows',
-      'Vista follows',
-      'Chirp follows',
-      'tiers',
-    ]);
+    expect(stages).toEqual(DEFAULT_WORLD_BUILD_STAGES);
     const fractions = heard.map((h) => h.fraction);
     expect(fractions[0]).toBe(0);
     expect(fractions.at(-1)).toBe(1);

@@ -15,6 +15,20 @@ import { createRng } from '../../../sim/rng.ts';
 
 export const TOPICS = ['k-pop', 'dance', 'beauty', 'food', 'drama', 'gaming', 'comedy', 'fashion'] as const;
 
+/**
+ * The stages buildWorld reports for the default platforms, in order: groups layers first, then follow layers, each in
+ * platform order (social-graph.ts), between the population and the tiers.
+ */
+export const DEFAULT_WORLD_BUILD_STAGES = [
+  'population',
+  'Talk groups',
+  'Loop follows',
+  'Frame follows',
+  'Vista follows',
+  'Chirp follows',
+  'tiers',
+] as const;
+
 export function platformRecord(
   overrides: Partial<PlatformRecord> & { name: string },
   regions: number,
