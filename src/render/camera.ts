@@ -3,6 +3,7 @@
 import type { Application } from 'pixi.js';
 import { Viewport } from 'pixi-viewport';
 import type { LayoutRect } from '../../sim/protocol.ts';
+import { FIT_MARGIN, type FitInsets, planFit } from './fit-plan.ts';
 
 /**
  * Zoom limits in screen pixels per layout unit. `minZoom` is lowered to `fitZoomOut` × the fitting zoom when the
@@ -10,16 +11,10 @@ import type { LayoutRect } from '../../sim/protocol.ts';
  */
 export const CAMERA = { minZoom: 0.3, fitZoomOut: 0.7, maxZoom: 40, wheelSmooth: 4, friction: 0.9 } as const;
 
-/** Margins around the world when it is fitted (share of its width and height). */
-const FIT_MARGIN = { x: 1.02, y: 1.04 } as const;
-
 export interface Camera {
   readonly viewport: Viewport;
-  /**
-   * Frames a `width × height` layout (with a small margin) in the host's current size, below its top `insetTop` CSS
-   * pixels (overlays); an inset over half the host's height is ignored (the world would shrink to a strip).
-   */
-  fit(width: number, height: number, insetTop?: number): void;
+  /** Frames a `width × height` layout in the host's current size, clear of the overlays' `insets` (fit-plan.ts). */
+  fit(width: number, height: number, insets?: FitInsets): void;
   /** Zooms about the centre by `factor` (> 1 zooms in). */
   zoomBy(factor: number): void;
   /** The part of the layout on screen. */
@@ -50,26 +45,22 @@ export function createCamera(app: Application, host: HTMLElement): Camera {
   };
   return {
     viewport,
-    fit(width, height, insetTop = 0) {
+    fit(width, height, insets = { top: 0, bottom: 0 }) {
       stopMotion();
       viewport.resize(host.clientWidth, host.clientHeight, width, height);
-      const inset = insetTop > 0 && insetTop < host.clientHeight / 2 ? insetTop : 0;
-      const fitting = Math.min(
-        host.clientWidth / (width * FIT_MARGIN.x),
-        (host.clientHeight - inset) / (height * FIT_MARGIN.y),
-      );
+      const plan = planFit(host.clientWidth, host.clientHeight, width, height, insets);
       viewport.clampZoom({
-        // A stage not laid out yet (0 wide) keeps the fixed floor.
-        minScale: fitting > 0 ? Math.min(CAMERA.minZoom, fitting * CAMERA.fitZoomOut) : CAMERA.minZoom,
+        // A stage not laid out yet (no plan) keeps the fixed floor.
+        minScale: plan ? Math.min(CAMERA.minZoom, plan.zoom * CAMERA.fitZoomOut) : CAMERA.minZoom,
         maxScale: CAMERA.maxZoom,
       });
-      if (fitting > 0) viewport.setZoom(fitting, true);
-      else viewport.fit(true, width * FIT_MARGIN.x, height * FIT_MARGIN.y);
-      // Centred on the host, unless that puts the world's top under the inset: then just low enough to clear it.
-      const scale = viewport.scale.x;
-      const centredTop = (host.clientHeight - height * FIT_MARGIN.y * scale) / 2;
-      const shift = Math.max(0, inset - centredTop);
-      viewport.moveCenter(width / 2, height / 2 - (scale > 0 ? shift / scale : 0));
+      if (!plan) {
+        viewport.fit(true, width * FIT_MARGIN.x, height * FIT_MARGIN.y);
+        viewport.moveCenter(width / 2, height / 2);
+        return;
+      }
+      viewport.setZoom(plan.zoom, true);
+      viewport.moveCenter(plan.centreX, plan.centreY);
     },
     zoomBy(factor) {
       stopMotion();

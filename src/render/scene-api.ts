@@ -1,5 +1,6 @@
 // The renderer's public contract: the Scene handle, its callbacks, where frames come from, and its drawing budgets. Types and constants only.
 import type { FrameMessage, LayoutRect, ReadyMessage, TiesMessage } from '../../sim/protocol.ts';
+import type { FitInsets } from './fit-plan.ts';
 import type { ColorMode, ThemeName } from './palette.ts';
 
 /** Budgets from DESIGN §6 (software WebGL): lines are the expensive part, so both kinds are capped. */
@@ -28,8 +29,12 @@ export interface SceneCallbacks {
   onSelect(agent: number | null): void;
   /** The visible layout rectangle after a pan or zoom settles. */
   onViewChange?(rect: LayoutRect): void;
-  /** CSS pixels along the canvas's top that overlays cover (the read-outs): fitting the world leaves them free. */
-  fitInsetTop?(): number;
+  /**
+   * Called just before the world is fitted: the overlays may make room (the legend folds when the world would be much
+   * smaller beside it; `zoomBetween` gives the fitted zoom of this world on this canvas between given insets);
+   * returns the CSS pixels along the canvas's top and bottom they still cover, which the fitted world keeps clear of.
+   */
+  makeRoomForFit?(zoomBetween: (insets: FitInsets) => number): FitInsets;
 }
 
 export interface Scene {

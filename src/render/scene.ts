@@ -3,6 +3,7 @@
 import { Application, Container, Graphics, Rectangle } from 'pixi.js';
 import type { LayoutRect, TiesMessage } from '../../sim/protocol.ts';
 import { createCamera } from './camera.ts';
+import { type FitInsets, zoomBetween } from './fit-plan.ts';
 import { nearestAgent } from './hit-test.ts';
 import { drawRegionFrames, makeTextures, warmUpPipelines } from './layers.ts';
 import { drawTies } from './lines.ts';
@@ -264,7 +265,15 @@ export async function createScene(
   const fitWorld = () => {
     viewAdjusted = false;
     if (!world) return;
-    camera.fit(world.data.layout.width, world.data.layout.height, callbacks.fitInsetTop?.() ?? 0);
+    const { width, height } = world.data.layout;
+    const zoomBetweenInsets = (insets: FitInsets) =>
+      zoomBetween(host.clientWidth, host.clientHeight, width, height, insets);
+    camera.fit(width, height, callbacks.makeRoomForFit?.(zoomBetweenInsets));
+    // Where the fitted world's layout lies on the canvas (CSS pixels: left top right bottom): for scripts and tests,
+    // which cannot read the canvas.
+    const topLeft = viewport.toScreen(0, 0);
+    const bottomRight = viewport.toScreen(width, height);
+    host.dataset.fittedWorld = [topLeft.x, topLeft.y, bottomRight.x, bottomRight.y].map(Math.round).join(' ');
     zoomSettled();
     viewChanged();
     loop.invalidate();

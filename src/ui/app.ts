@@ -221,10 +221,13 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   }
 
   const sceneCallbacks: SceneCallbacks = {
-    fitInsetTop() {
-      // The read-outs and view switches along the top (a small gap below them); none in the embedded view.
-      if (!stageTop) return 0;
-      return stageTop.getBoundingClientRect().bottom - stageWrap.getBoundingClientRect().top + 6;
+    makeRoomForFit(zoomBetween) {
+      // The read-outs and view switches along the top (a small gap below them); none in the embedded view. The legend
+      // along the bottom folds if the world would shrink too far beside it.
+      const top = stageTop
+        ? stageTop.getBoundingClientRect().bottom - stage.getBoundingClientRect().top + 6
+        : 0;
+      return { top, bottom: legend.makeRoom(stage, top, zoomBetween) };
     },
     onHover(agent, x, y) {
       const world = client.world();
@@ -275,6 +278,9 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   zoomIn.addEventListener('click', () => scene?.zoomBy(1.4));
   zoomOut.addEventListener('click', () => scene?.zoomBy(1 / 1.4));
   zoomFit.addEventListener('click', () => scene?.fitWorld());
+  // Opening the legend on a short canvas covers the world's bottom row: the world makes room (unless the user has
+  // moved the view, which refit leaves alone).
+  legend.onUserToggle(() => scene?.refit());
 
   const unsubscribers: (() => void)[] = [buildCard.destroy];
   if (fileOpener) unsubscribers.push(fileOpener.destroy);

@@ -445,6 +445,51 @@ describe('the built app in headless Chromium', () => {
     expect(stats.distinctColours).toBeGreaterThan(8);
   });
 
+  it('folds the legend on a short projector canvas so the whole world shows, and opens it on a click with the world fitted above it', async () => {
+    type Box = { x: number; y: number; width: number; height: number };
+    const { page } = await session.open(`${session.url()}?agents=${E2E_AGENTS}`, {
+      viewport: { width: 1024, height: 768 },
+    });
+    await page.locator('[data-testid="theme"]').selectOption('projector');
+    const legendOpen = () => page.locator('.legend details').evaluate((d) => (d as HTMLDetailsElement).open);
+    /** The fitted world's rectangle on the page, from the canvas host's data-fitted-world (canvas CSS pixels). */
+    const worldOnPage = async () => {
+      const stage = (await page.locator('#stage').boundingBox())!;
+      const [left, top, right, bottom] = (await page.locator('#stage').getAttribute('data-fitted-world'))!
+        .split(' ')
+        .map(Number) as [number, number, number, number];
+      return { left: stage.x + left, top: stage.y + top, right: stage.x + right, bottom: stage.y + bottom };
+    };
+    const clearOfOverlays = async () => {
+      const world = await worldOnPage();
+      const legend: Box = (await page.locator('.legend').boundingBox())!;
+      const top: Box = (await page.locator('.stage-top').boundingBox())!;
+      return world.bottom <= legend.y && world.top >= top.y + top.height;
+    };
+    // 1024×768 in the projector theme: the open legend would shrink the world by a third, so it starts folded.
+    await expect.poll(legendOpen).toBe(false);
+    await expect.poll(clearOfOverlays).toBe(true);
+    const folded = await worldOnPage();
+    // Opened by a click, it shows the fandoms; the world is fitted again, smaller, above it.
+    await page.locator('.legend summary').click();
+    await expect.poll(legendOpen).toBe(true);
+    expect(await page.locator('.legend').innerText()).toContain('Orbit');
+    await expect.poll(clearOfOverlays).toBe(true);
+    expect((await worldOnPage()).right - (await worldOnPage()).left).toBeLessThan(folded.right - folded.left);
+    // The user's choice stands: a resize does not fold it again.
+    await page.setViewportSize({ width: 1000, height: 760 });
+    await expect.poll(clearOfOverlays).toBe(true);
+    expect(await legendOpen()).toBe(true);
+    // A large projector canvas has room for the open legend beside the world.
+    const large = await session.open(`${session.url()}?agents=${E2E_AGENTS}`, {
+      viewport: { width: 1920, height: 1080 },
+    });
+    await large.page.locator('[data-testid="theme"]').selectOption('projector');
+    await expect
+      .poll(() => large.page.locator('.legend details').evaluate((d) => (d as HTMLDetailsElement).open))
+      .toBe(true);
+  });
+
   it('lays the canvas overlays out without overlap or clipping in a 1024×768 window, the projector theme and 800×600', async () => {
     type Box = { x: number; y: number; width: number; height: number };
     const overlap = (a: Box, b: Box) =>
