@@ -1,6 +1,6 @@
 // The runtime bundle the tick modules share: world, dynamic state, resolved knobs, scratch buffers and this tick's transmissions. No dynamics here.
 import type { RecommenderSpec, RecommenderStrategy } from '../params/recommender.ts';
-import { type CandidateTable, createCandidateTable } from './candidate-table.ts';
+import { type CandidateTable, createCandidateTable, VECTOR_WIDTH } from './candidate-table.ts';
 import { type Dimensions, type DynamicState, dimensions } from './state.ts';
 import type { World } from './world.ts';
 
@@ -87,7 +87,7 @@ export interface SimContext {
   readonly sessionRegions: Int32Array;
   /** Per platform, the collaborative and oracle recommenders' model of the current hour (candidate-table.ts). */
   readonly candidateTables: readonly CandidateTable[];
-  /** Scratch for the collaborative recommender: the viewer's profile as a unit vector times the personalization (D). */
+  /** Scratch for the collaborative recommender: the viewer's profile as a unit vector times the personalization (D, zeros up to VECTOR_WIDTH). */
   readonly userUnit: Float64Array;
   /** Written by runSessions' read-ahead of the next agents' rows, never read (a load whose value is unused is dropped). */
   readonly prefetchSink: Float64Array;
@@ -130,7 +130,7 @@ export function createContext(world: World, state: DynamicState, knobs: Dynamics
     sessionTopics: new Float64Array(dim.K),
     sessionRegions: new Int32Array(dim.R),
     candidateTables: Array.from({ length: dim.P }, () => createCandidateTable(dim)),
-    userUnit: new Float64Array(dim.D),
+    userUnit: new Float64Array(Math.max(dim.D, VECTOR_WIDTH)),
     prefetchSink: new Float64Array(1),
     cdf: new Float64Array(Math.max(dim.K, dim.P, 1)),
     onsetCount,

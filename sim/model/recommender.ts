@@ -1,6 +1,7 @@
 // Pluggable recommenders: fill a session's recommended slots from the platform's post ring. Reads rings/profiles; writes only ctx.feed* scratch.
 import type { RecommenderStrategy } from '../params/recommender.ts';
 import type { CandidateTable } from './candidate-table.ts';
+import * as candidateTableModule from './candidate-table.ts';
 import * as fastaleaModule from './classic/fast-alea.ts';
 import type { SimContext } from './context.ts';
 import * as contextModule from './context.ts';
@@ -11,6 +12,7 @@ import * as stateModule from './state.ts';
 // Imported values copied into module constants once: under tsx (CommonJS interop) every use of an imported binding
 // in the hot loops would be a getter call on the module object.
 const { aleaNext } = fastaleaModule;
+const { VECTOR_WIDTH } = candidateTableModule;
 const { explorationOf, personalizationOf, SOURCE } = contextModule;
 const { isLive, popularity, randomLivePost } = postsModule;
 const { POST, TOPIC_BUCKET } = stateModule;
@@ -194,23 +196,32 @@ const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
   for (let d = 0; d < D; d++) uu += user[userRow + d]! * user[userRow + d]!;
   const unitScale = uu > 0 ? personalization / Math.sqrt(uu) : 0;
   for (let d = 0; d < D; d++) unit[d] = user[userRow + d]! * unitScale;
+  // The fast path's copy of the unit vector in locals, zeros past D (unit has room for VECTOR_WIDTH).
+  for (let d = D; d < VECTOR_WIDTH; d++) unit[d] = 0;
+  const u0 = unit[0]!,
+    u1 = unit[1]!,
+    u2 = unit[2]!,
+    u3 = unit[3]!,
+    u4 = unit[4]!,
+    u5 = unit[5]!,
+    u6 = unit[6]!;
+  const u7 = unit[7]!,
+    u8 = unit[8]!,
+    u9 = unit[9]!,
+    u10 = unit[10]!,
+    u11 = unit[11]!,
+    u12 = unit[12]!;
+  const u13 = unit[13]!,
+    u14 = unit[14]!,
+    u15 = unit[15]!;
   let topicTotal = 0;
   for (let k = 0; k < K; k++) {
     topicTotal += user[userRow + k]!;
     topicCdf[k] = topicTotal;
   }
   const table = ctx.candidateTables[platform]!;
-  const {
-    ids,
-    authors,
-    popularity: entryPopularity,
-    nonzeros,
-    dims,
-    values,
-    topicCount,
-    hotStart,
-    hotCount,
-  } = table;
+  const { ids, authors, popularity: entryPopularity, width, vectors, topicCount, hotStart, hotCount } = table;
+  const straightLine = width === VECTOR_WIDTH;
   // No post is made while a feed is assembled: the oldest id still in the ring is fixed for the call.
   const oldestId = ring.next - ring.capacity;
   const feedIds = ctx.feedIds;
@@ -285,11 +296,33 @@ const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
         }
         if (duplicate) continue;
       }
-      // personalization × cosine (the item's unit vector is sparse: candidate-table.ts) + popularity share × popularity
-      const row = entry * D;
-      const terms = row + nonzeros[entry]!;
+      // personalization × cosine (unit vectors, candidate-table.ts) + popularity share × popularity; summed in
+      // dimension order either way, so both paths give the same value to the last bit.
       let value = popularityShare * entryPopularity[entry]!;
-      for (let j = row; j < terms; j++) value += unit[dims[j]!]! * values[j]!;
+      if (straightLine) {
+        const r = entry * VECTOR_WIDTH;
+        value =
+          value +
+          u0 * vectors[r]! +
+          u1 * vectors[r + 1]! +
+          u2 * vectors[r + 2]! +
+          u3 * vectors[r + 3]! +
+          u4 * vectors[r + 4]! +
+          u5 * vectors[r + 5]! +
+          u6 * vectors[r + 6]! +
+          u7 * vectors[r + 7]! +
+          u8 * vectors[r + 8]! +
+          u9 * vectors[r + 9]! +
+          u10 * vectors[r + 10]! +
+          u11 * vectors[r + 11]! +
+          u12 * vectors[r + 12]! +
+          u13 * vectors[r + 13]! +
+          u14 * vectors[r + 14]! +
+          u15 * vectors[r + 15]!;
+      } else {
+        const row = entry * width;
+        for (let d = 0; d < D; d++) value += unit[d]! * vectors[row + d]!;
+      }
       if (value > bestScore) {
         bestScore = value;
         best = id;

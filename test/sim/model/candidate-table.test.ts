@@ -1,6 +1,7 @@
-// The recommender's hourly model: which posts it holds, the sparse unit vectors it scores with, and the young-post gap it closes.
+// The recommender's hourly model: which posts it holds, the unit vectors it scores with (and how the recommender scores them), and the young-post gap it closes.
 import { describe, expect, it } from 'vitest';
-import { refreshCandidateTable } from '../../../sim/model/candidate-table.ts';
+import { refreshCandidateTable, VECTOR_WIDTH } from '../../../sim/model/candidate-table.ts';
+import { aleaNext } from '../../../sim/model/classic/fast-alea.ts';
 import { createPost } from '../../../sim/model/posts.ts';
 import { RECOMMENDERS } from '../../../sim/model/recommender.ts';
 import { POST, TOPIC_BUCKET } from '../../../sim/model/state.ts';
@@ -9,11 +10,19 @@ import { fixtureEngine, fixtureWorld, platformRecord, randomFollows, TOPICS } fr
 
 const AGENTS = 1500;
 
-function engineAfter(ticks: number, recommender: Record<string, unknown> = {}, agents = AGENTS) {
+/** The world of these tests after `ticks` hours; `fandoms` > 1 widens the profiles (D = 8 topics + fandoms + 1). */
+function engineAfter(ticks: number, recommender: Record<string, unknown> = {}, agents = AGENTS, fandoms = 1) {
   const rng = createRng('table', 'graph');
   const world = fixtureWorld({
     count: agents,
     seed: 'table',
+    fandoms: Array.from({ length: fandoms }, (_, f) => ({
+      name: `Fandom ${f + 1}`,
+      weight: 1,
+      regionAffinity: [1],
+      topicWeights: TOPICS.map(() => 1),
+    })),
+    fandom: (a) => a % (fandoms + 1),
     platforms: [
       platformRecord(
         { name: 'Feed', feedMix: { follows: 0.2, recommended: 0.8, trending: 0 }, attention: 10 },
@@ -71,8 +80,9 @@ describe('the hourly candidate table', () => {
     expect(Array.from(table.ids.subarray(table.hotStart, table.hotStart + table.hotCount))).toEqual(hot);
   });
 
-  it("keeps each post's author, popularity and item profile scaled to unit length, as sparse terms", () => {
-    let sparse = 0;
+  it("keeps each post's author, popularity and item profile scaled to unit length, in a row padded with zeros", () => {
+    expect(table.width).toBe(VECTOR_WIDTH); // D = 8 topics + 1 fandom + 1 = 10
+    let twoTerms = 0;
     const entries = [
       ...Array.from({ length: dim.K }, (_, k) =>
         Array.from({ length: table.topicCount[k]! }, (_, i) => k * TOPIC_BUCKET + i),
@@ -85,25 +95,19 @@ describe('the hourly candidate table', () => {
       expect(table.authors[entry]).toBe(ring.data[slot * ring.stride + POST.author]);
       const engagement = ring.dataF[slot * ring.stride + POST.engagement]!;
       expect(table.popularity[entry]).toBeCloseTo(engagement / (engagement + 5), 6);
-      const dense = new Float64Array(dim.D);
-      let previous = -1;
-      for (let j = 0; j < table.nonzeros[entry]!; j++) {
-        const d = table.dims[entry * dim.D + j]!;
-        expect(d).toBeGreaterThan(previous); // each dimension once, in order
-        previous = d;
-        dense[d] = table.values[entry * dim.D + j]!;
-      }
+      const row = Array.from(table.vectors.subarray(entry * table.width, (entry + 1) * table.width));
       let lengthSquared = 0;
       for (let d = 0; d < dim.D; d++) {
         const profile = ring.profile[slot * ring.profileStride + d]!;
         lengthSquared += profile ** 2;
-        expect(dense[d]).toBeCloseTo(profile * ring.profile[slot * ring.profileStride + dim.D]!, 6);
+        expect(row[d]).toBeCloseTo(profile * ring.profile[slot * ring.profileStride + dim.D]!, 6);
       }
-      if (lengthSquared > 0) expect(dense.reduce((sum, v) => sum + v * v, 0)).toBeCloseTo(1, 5);
-      if (table.nonzeros[entry] === 2) sparse++;
+      expect(row.slice(dim.D).every((v) => v === 0)).toBe(true);
+      if (lengthSquared > 0) expect(row.reduce((sum, v) => sum + v * v, 0)).toBeCloseTo(1, 5);
+      if (row.filter((v) => v !== 0).length === 2) twoTerms++;
     }
     // Posts nobody engaged with have two terms: their topic and their author's fandom.
-    expect(sparse).toBeGreaterThan(entries.length / 4);
+    expect(twoTerms).toBeGreaterThan(entries.length / 4);
   });
 
   it('lets collaborative filtering fill its slots even when this hour’s posts have filled the whole topic index', () => {
@@ -134,4 +138,69 @@ describe('the hourly candidate table', () => {
     // Retrieval from the hour's table never lands on a post too young to show; only own posts and repeats miss.
     expect(filled / asked).toBeGreaterThan(0.95);
   });
+});
+
+/**
+ * The collaborative recommender's rule written plainly (recommender.ts documents it): per slot one draw for
+ * exploration (0 here), then per candidate two draws — a topic from the user's topic weights (personalization 1:
+ * always personal retrieval) and an entry of that topic's bucket — and the best by personalization × (user's unit
+ * vector · entry's row); the same post twice, own posts and posts in the feed are skipped. Sums run in dimension
+ * order, as the recommender's do, so the picks must agree exactly.
+ */
+function referencePicks(ctx: ReturnType<typeof engineAfter>['ctx'], agent: number, slots: number): number[] {
+  const { state, dim, knobs } = ctx;
+  const { D, K } = dim;
+  const table = ctx.candidateTables[0]!;
+  const rng = Float64Array.from(state.rng);
+  const user = state.profile.subarray(agent * D, agent * D + D);
+  let uu = 0;
+  for (let d = 0; d < D; d++) uu += user[d]! * user[d]!;
+  const unit = Array.from(user, (w) => w * (uu > 0 ? 1 / Math.sqrt(uu) : 0));
+  const topicTotal = Array.from(user.subarray(0, K)).reduce((a, b) => a + b, 0);
+  const feed: number[] = [];
+  for (let s = 0; s < slots; s++) {
+    aleaNext(rng); // the exploration draw
+    let best = -1;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (let c = 0; c < knobs.candidates; c++) {
+      const u = aleaNext(rng);
+      const v = aleaNext(rng);
+      let target = u * topicTotal;
+      let k = 0;
+      while (k < K - 1 && target >= user[k]!) target -= user[k++]!;
+      if (table.topicCount[k] === 0) continue;
+      const entry = k * TOPIC_BUCKET + Math.floor(v * table.topicCount[k]!);
+      const id = table.ids[entry]!;
+      if (id === best || table.authors[entry] === agent || feed.includes(id)) continue;
+      let score = 0;
+      for (let d = 0; d < D; d++) score += unit[d]! * table.vectors[entry * table.width + d]!;
+      if (score > bestScore) {
+        bestScore = score;
+        best = id;
+      }
+    }
+    if (best >= 0) feed.push(best);
+  }
+  return feed;
+}
+
+describe('the collaborative recommender', () => {
+  for (const fandoms of [1, 9]) {
+    const D = 8 + fandoms + 1;
+    it(`picks the best-scoring of its candidates as the plain rule does, with ${D} profile dimensions`, () => {
+      const recommender = { strategy: 'collaborative', personalization: 1, exploration: 0, candidates: 6 };
+      const engine = engineAfter(20, recommender, AGENTS, fandoms);
+      beginHour(engine);
+      const ctx = engine.ctx;
+      expect(ctx.candidateTables[0]!.width).toBe(Math.max(VECTOR_WIDTH, D));
+      let picks = 0;
+      for (let agent = 0; agent < AGENTS; agent += 7) {
+        const expected = referencePicks(ctx, agent, 5);
+        const count = RECOMMENDERS.collaborative(ctx, agent, 0, 5, 0);
+        expect(Array.from(ctx.feedIds.subarray(0, count))).toEqual(expected);
+        picks += count;
+      }
+      expect(picks).toBeGreaterThan(1000);
+    });
+  }
 });
