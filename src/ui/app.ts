@@ -381,6 +381,12 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
     s().setNotice(`The canvas could not start (WebGL unavailable?): ${(error as Error).message}`);
     throw error;
   }
+  // The overlays change height as they fill (the read-outs gain a row per trend with the first summary, the view
+  // switches wrap, the legend lists another colouring): the world is fitted again to the room they leave, unless the
+  // user has moved the view (refit leaves that alone).
+  const overlayWatch = new ResizeObserver(() => scene?.refit());
+  if (stageTop) overlayWatch.observe(stageTop);
+  overlayWatch.observe(legend.root);
   showWorld();
   render(s());
   refreshSummaryViews();
@@ -389,6 +395,7 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   return {
     ...ready,
     destroy() {
+      overlayWatch.disconnect();
       for (const u of unsubscribers) u();
       destroy();
       root.replaceChildren();

@@ -490,6 +490,21 @@ describe('the built app in headless Chromium', () => {
       .toBe(true);
   });
 
+  it('fits the world again below the overlays when they grow after it was drawn (a phone: the read-outs gain their trend row)', async () => {
+    const { page } = await session.open(`${session.url()}?agents=${E2E_AGENTS}`, {
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+    });
+    const worldTopClear = async () => {
+      const stage = (await page.locator('#stage').boundingBox())!;
+      const overlays = (await page.locator('.stage-top').boundingBox())!;
+      const fitted = await page.locator('#stage').getAttribute('data-fitted-world');
+      const hasTrendRow = (await page.locator('.readouts .reach li').count()) > 0;
+      return hasTrendRow && stage.y + Number(fitted?.split(' ')[1]) >= overlays.y + overlays.height;
+    };
+    await expect.poll(worldTopClear).toBe(true);
+  });
+
   it('lays the canvas overlays out without overlap or clipping in a 1024×768 window, the projector theme and 800×600', async () => {
     type Box = { x: number; y: number; width: number; height: number };
     const overlap = (a: Box, b: Box) =>
