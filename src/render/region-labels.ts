@@ -9,9 +9,32 @@ export const REGION_LABEL = {
   alpha: 0.85,
   /** Zoomed in further than this (CSS pixels per layout unit) a region fills the screen: names are hidden. */
   hideAboveScale: 6,
+  /**
+   * The smallest size a name is drawn at, in CSS pixels: a whole world fitted on a small canvas (a 1024×768 projector)
+   * scaled the names to 6 px. A name wider than its box at that size ends in an ellipsis.
+   */
+  minPx: 11,
   font: 'system-ui, sans-serif',
   weight: '600',
 } as const;
+
+/** The names' size in CSS pixels at `scale` CSS pixels per layout unit. */
+export function labelFontPx(scale: number): number {
+  return Math.max(REGION_LABEL.fontSize * scale, REGION_LABEL.minPx);
+}
+
+/**
+ * `text`, or its longest prefix (trimmed) followed by '…', that `measure` says is at most `maxWidth` wide; '' when
+ * not even the ellipsis fits. The canvas export's counterpart of the on-screen text-overflow: ellipsis.
+ */
+export function fitText(text: string, maxWidth: number, measure: (s: string) => number): string {
+  if (measure(text) <= maxWidth) return text;
+  for (let end = text.length - 1; end > 0; end--) {
+    const shortened = `${text.slice(0, end).trimEnd()}…`;
+    if (measure(shortened) <= maxWidth) return shortened;
+  }
+  return measure('…') <= maxWidth ? '…' : '';
+}
 
 export interface RegionLabels {
   /** The overlay, to be placed over the canvas (absolutely positioned, ignores the pointer). */
@@ -38,7 +61,8 @@ export function createRegionLabels(): RegionLabels {
     font: `${REGION_LABEL.weight} 10px ${REGION_LABEL.font}`,
     whiteSpace: 'nowrap',
   } satisfies Partial<CSSStyleDeclaration>);
-  let anchors: { x: number; y: number; name: string; el: HTMLElement }[] = [];
+  /** A name's top-left corner and the width it may take (its box less both insets), in layout units. */
+  let anchors: { x: number; y: number; maxWidth: number; name: string; el: HTMLElement }[] = [];
   let colour = '#ffffff';
   let view = { scale: 1, offsetX: 0, offsetY: 0 };
 
@@ -53,11 +77,19 @@ export function createRegionLabels(): RegionLabels {
         const el = document.createElement('span');
         const name = names[r] ?? `Region ${r + 1}`;
         el.textContent = name;
-        Object.assign(el.style, { position: 'absolute', left: '0', top: '0', lineHeight: '1' });
+        Object.assign(el.style, {
+          position: 'absolute',
+          left: '0',
+          top: '0',
+          lineHeight: '1',
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+        });
         root.appendChild(el);
         anchors.push({
           x: boxes[r * 4]! + REGION_LABEL.insetX,
           y: boxes[r * 4 + 1]! + REGION_LABEL.insetY,
+          maxWidth: Math.max(0, boxes[r * 4 + 2]! - boxes[r * 4]! - 2 * REGION_LABEL.insetX),
           name,
           el,
         });
@@ -73,9 +105,11 @@ export function createRegionLabels(): RegionLabels {
       view = { scale, offsetX, offsetY };
       root.style.display = visible() ? '' : 'none';
       if (!visible()) return;
-      root.style.fontSize = `${REGION_LABEL.fontSize * scale}px`;
-      for (const a of anchors)
+      root.style.fontSize = `${labelFontPx(scale)}px`;
+      for (const a of anchors) {
         a.el.style.transform = `translate(${a.x * scale + offsetX}px, ${a.y * scale + offsetY}px)`;
+        a.el.style.maxWidth = `${a.maxWidth * scale}px`;
+      }
     },
     drawOnto(context, pixelRatio) {
       if (!visible()) return;
@@ -83,10 +117,11 @@ export function createRegionLabels(): RegionLabels {
       context.globalAlpha = REGION_LABEL.alpha;
       context.fillStyle = colour;
       context.textBaseline = 'top';
-      context.font = `${REGION_LABEL.weight} ${REGION_LABEL.fontSize * view.scale * pixelRatio}px ${REGION_LABEL.font}`;
+      context.font = `${REGION_LABEL.weight} ${labelFontPx(view.scale) * pixelRatio}px ${REGION_LABEL.font}`;
+      const measure = (text: string) => context.measureText(text).width;
       for (const a of anchors)
         context.fillText(
-          a.name,
+          fitText(a.name, a.maxWidth * view.scale * pixelRatio, measure),
           (a.x * view.scale + view.offsetX) * pixelRatio,
           (a.y * view.scale + view.offsetY) * pixelRatio,
         );

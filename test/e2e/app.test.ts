@@ -445,7 +445,7 @@ describe('the built app in headless Chromium', () => {
     expect(stats.distinctColours).toBeGreaterThan(8);
   });
 
-  it('folds the legend on a short projector canvas so the whole world shows, and opens it on a click with the world fitted above it', async () => {
+  it('folds the legend on a short projector canvas so the whole world shows with readable region names, and opens it on a click with the world fitted above it', async () => {
     type Box = { x: number; y: number; width: number; height: number };
     const { page } = await session.open(`${session.url()}?agents=${E2E_AGENTS}`, {
       viewport: { width: 1024, height: 768 },
@@ -470,6 +470,25 @@ describe('the built app in headless Chromium', () => {
     await expect.poll(legendOpen).toBe(false);
     await expect.poll(clearOfOverlays).toBe(true);
     const folded = await worldOnPage();
+    // The region names stay readable on the small world (not 6 px), shortened with an ellipsis to their boxes.
+    const names = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('#stage .region-labels > span')].map((span) => {
+        const box = span.getBoundingClientRect();
+        return {
+          px: Number.parseFloat(getComputedStyle(span).fontSize),
+          x: box.x,
+          y: box.y,
+          w: box.width,
+          h: box.height,
+        };
+      }),
+    );
+    expect(names.length).toBe(8);
+    for (const name of names) expect(name.px).toBeGreaterThanOrEqual(11);
+    for (const a of names)
+      for (const b of names)
+        if (a !== b)
+          expect(a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h).toBe(false);
     // Opened by a click, it shows the fandoms; the world is fitted again, smaller, above it.
     await page.locator('.legend summary').click();
     await expect.poll(legendOpen).toBe(true);
