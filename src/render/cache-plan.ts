@@ -124,10 +124,17 @@ export function createCachePlan(width: number, height: number, budget: CacheBudg
 
   return {
     markChanged(agents) {
-      if (direct) return;
-      for (const a of agents) changed.add(a);
-      // So many that redrawing them all would cost more than a rebuild spread over frames.
-      if (changed.size > budget.rebuildAbove) rebuild = true;
+      // A rebuild due draws every dot as it is then: nothing to remember (the first frame of a world marks them all).
+      if (direct || rebuild) return;
+      for (const a of agents) {
+        changed.add(a);
+        // So many that redrawing them all would cost more than a rebuild spread over frames.
+        if (changed.size > budget.rebuildAbove) {
+          rebuild = true;
+          changed.clear();
+          return;
+        }
+      }
     },
     invalidateAll() {
       rebuild = true;

@@ -1,5 +1,13 @@
 // The agent dots drawn through a cached render texture: the Pixi side of cache-plan.ts (builds in steps, per-frame patches of changed dots). Reads particles; never changes the model.
-import { Container, Particle, ParticleContainer, type Renderer, RenderTexture, Texture } from 'pixi.js';
+import {
+  Container,
+  type IParticle,
+  Particle,
+  ParticleContainer,
+  type Renderer,
+  RenderTexture,
+  Texture,
+} from 'pixi.js';
 import { type CacheAction, chunkRanges, clearColorOf, createCachePlan, NODE_CACHE } from './cache-plan.ts';
 
 /**
@@ -50,7 +58,7 @@ interface Target {
  * A texture maps the layout rectangle 1:1 in layout units, at the plan's resolution in texels per unit.
  */
 export function createNodeCache(
-  particles: readonly Particle[],
+  particles: readonly IParticle[],
   dot: Texture,
   width: number,
   height: number,

@@ -1,5 +1,5 @@
 // One world's drawing state: dot particles behind the node cache, colours, glows, cascade trail, hit grid, and how frames update them. Reads frames; never changes the model or the store.
-import type { Container, Particle, Renderer, Texture } from 'pixi.js';
+import type { Container, IParticle, Renderer, Texture } from 'pixi.js';
 import type { FrameMessage, ReadyMessage } from '../../sim/protocol.ts';
 import { type CascadeTrail, clearTrail, createTrail, pushTransmissions } from './cascade-trail.ts';
 import { bloomOnlyBirth } from './glow-motion.ts';
@@ -63,7 +63,7 @@ export function createWorldView(
   nodeScale: number,
 ): WorldView {
   const baseDiameter = nodeDiameterFor(data, screen.width, screen.height);
-  const particles: Particle[] = makeNodeParticles(textures.dot, data.x, data.y, baseDiameter * nodeScale);
+  const particles: IParticle[] = makeNodeParticles(textures.dot, data.x, data.y, baseDiameter * nodeScale);
   const nodes = createNodeCache(particles, textures.dot, data.layout.width, data.layout.height, decor);
   const glows = makeGlowPool(textures.glow);
   const spacing = data.layout.nodeSpacing;
@@ -84,8 +84,24 @@ export function createWorldView(
       return tick;
     },
     recolour(palette) {
-      for (let a = 0; a < data.agentCount; a++)
-        baseColors[a] = toParticleColor(baseColor(palette.colorMode, data, a, palette.theme));
+      // An agent's base colour depends only on its category in the mode (a byte): computed once per category, not
+      // once per agent (a million agents took a third of a second).
+      const category =
+        palette.colorMode === 'fandom'
+          ? data.fandom
+          : palette.colorMode === 'region'
+            ? data.region
+            : data.platforms;
+      const byCategory = new Map<number, number>();
+      for (let a = 0; a < data.agentCount; a++) {
+        const key = category[a] ?? 0;
+        let colour = byCategory.get(key);
+        if (colour === undefined) {
+          colour = toParticleColor(baseColor(palette.colorMode, data, a, palette.theme));
+          byCategory.set(key, colour);
+        }
+        baseColors[a] = colour;
+      }
       updateTints(
         tints,
         previous ?? new Uint8Array(data.agentCount),

@@ -104,6 +104,29 @@ describe('cache plan', () => {
     ]);
   });
 
+  it('keeps no changed agents while a rebuild is due: it draws them all (a new world marks every agent at once)', () => {
+    const p = plan();
+    drain(p, 1);
+    p.invalidateAll();
+    p.markChanged([1, 2]);
+    // Crossing the threshold part-way through a list stops there: nothing is kept for a patch either.
+    const q = plan();
+    drain(q, 1);
+    q.markChanged(Array.from({ length: 1000 }, (_, a) => a));
+    for (const fresh of [p, q])
+      expect(drain(fresh, 2)).toEqual([
+        [
+          { kind: 'create', target: 1, resolution: 1 },
+          { kind: 'draw', target: 1, step: 0, clear: true },
+        ],
+        [
+          { kind: 'draw', target: 1, step: 1, clear: false },
+          { kind: 'destroy', target: 0 },
+          { kind: 'show', target: 1 },
+        ],
+      ]);
+  });
+
   it('patches both the shown texture and the one being built while a rebuild runs', () => {
     const p = plan();
     drain(p, 1);
