@@ -1,10 +1,18 @@
 // One world's drawing state: dot particles behind the node cache, colours, glows, cascade trail, hit grid, and how frames update them. Reads frames; never changes the model or the store.
-import type { Container, IParticle, Renderer, Texture } from 'pixi.js';
+import type { Container, Renderer, Texture } from 'pixi.js';
 import type { FrameMessage, ReadyMessage } from '../../sim/protocol.ts';
 import { type CascadeTrail, clearTrail, createTrail, pushTransmissions } from './cascade-trail.ts';
 import { bloomOnlyBirth } from './glow-motion.ts';
 import { buildHitGrid, type HitGrid } from './hit-test.ts';
-import { fadeGlows, GLOW, type GlowPool, igniteGlow, makeGlowPool, makeNodeParticles } from './layers.ts';
+import {
+  type AgentDot,
+  fadeGlows,
+  GLOW,
+  type GlowPool,
+  igniteGlow,
+  makeGlowPool,
+  makeNodeParticles,
+} from './layers.ts';
 import { drawCascades } from './lines.ts';
 import { createNodeCache, type NodeCache, type NodeDecor } from './node-cache.ts';
 import { baseColor, type ColorMode, onTheme, type Theme, toParticleColor, updateTints } from './palette.ts';
@@ -63,7 +71,7 @@ export function createWorldView(
   nodeScale: number,
 ): WorldView {
   const baseDiameter = nodeDiameterFor(data, screen.width, screen.height);
-  const particles: IParticle[] = makeNodeParticles(textures.dot, data.x, data.y, baseDiameter * nodeScale);
+  const particles: AgentDot[] = makeNodeParticles(textures.dot, data.x, data.y, baseDiameter * nodeScale);
   const nodes = createNodeCache(particles, textures.dot, data.layout.width, data.layout.height, decor);
   const glows = makeGlowPool(textures.glow);
   const spacing = data.layout.nodeSpacing;
@@ -114,10 +122,7 @@ export function createWorldView(
     },
     rescale(scale) {
       const s = (baseDiameter * scale) / 32;
-      for (const p of particles) {
-        p.scaleX = s;
-        p.scaleY = s;
-      }
+      for (const p of particles) p.scale = s;
       nodes.invalidateScale();
     },
     applyFrame(frame, palette, now) {
