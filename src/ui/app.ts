@@ -384,7 +384,9 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   // The overlays change height as they fill (the read-outs gain a row per trend with the first summary, the view
   // switches wrap, the legend lists another colouring): the world is fitted again to the room they leave, unless the
   // user has moved the view (refit leaves that alone).
-  const overlayWatch = new ResizeObserver(() => scene?.refit());
+  // In the next frame, not in the observer's callback: a refit may fold or open the legend, and a size change made
+  // inside the callback would be an observer loop (an error event) instead of the next frame's notification.
+  const overlayWatch = new ResizeObserver(() => requestAnimationFrame(() => scene?.refit()));
   if (stageTop) overlayWatch.observe(stageTop);
   overlayWatch.observe(legend.root);
   showWorld();
