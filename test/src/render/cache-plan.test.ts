@@ -23,6 +23,19 @@ const TINY: CacheBudget = {
 /** A layout of 50 × 25 units: the cap is 100 / 50 = 2 texels per unit. */
 const plan = () => createCachePlan(50, 25, TINY);
 
+/** The frames of a two-step rebuild that replaces the first texture (id 0): no patch among them. */
+const REBUILD_AFTER_FIRST: CacheAction[][] = [
+  [
+    { kind: 'create', target: 1, resolution: 1 },
+    { kind: 'draw', target: 1, step: 0, clear: true },
+  ],
+  [
+    { kind: 'draw', target: 1, step: 1, clear: false },
+    { kind: 'destroy', target: 0 },
+    { kind: 'show', target: 1 },
+  ],
+];
+
 /** Runs frames until the plan has nothing left to do (at most `limit`), returning each frame's actions. */
 function drain(p: ReturnType<typeof plan>, steps: number, limit = 20): CacheAction[][] {
   const frames: CacheAction[][] = [];
@@ -91,17 +104,7 @@ describe('cache plan', () => {
     const p = plan();
     drain(p, 1);
     p.markChanged([1, 2, 3, 4, 5]);
-    expect(drain(p, 2)).toEqual([
-      [
-        { kind: 'create', target: 1, resolution: 1 },
-        { kind: 'draw', target: 1, step: 0, clear: true },
-      ],
-      [
-        { kind: 'draw', target: 1, step: 1, clear: false },
-        { kind: 'destroy', target: 0 },
-        { kind: 'show', target: 1 },
-      ],
-    ]);
+    expect(drain(p, 2)).toEqual(REBUILD_AFTER_FIRST);
   });
 
   it('keeps no changed agents while a rebuild is due: it draws them all (a new world marks every agent at once)', () => {
@@ -113,18 +116,7 @@ describe('cache plan', () => {
     const q = plan();
     drain(q, 1);
     q.markChanged(Array.from({ length: 1000 }, (_, a) => a));
-    for (const fresh of [p, q])
-      expect(drain(fresh, 2)).toEqual([
-        [
-          { kind: 'create', target: 1, resolution: 1 },
-          { kind: 'draw', target: 1, step: 0, clear: true },
-        ],
-        [
-          { kind: 'draw', target: 1, step: 1, clear: false },
-          { kind: 'destroy', target: 0 },
-          { kind: 'show', target: 1 },
-        ],
-      ]);
+    for (const fresh of [p, q]) expect(drain(fresh, 2)).toEqual(REBUILD_AFTER_FIRST);
   });
 
   it('patches both the shown texture and the one being built while a rebuild runs', () => {
