@@ -7,7 +7,7 @@ import { type FitInsets, zoomBetween } from './fit-plan.ts';
 import { nearestAgent } from './hit-test.ts';
 import { drawRegionFrames, makeTextures, warmUpPipelines } from './layers.ts';
 import { drawTies } from './lines.ts';
-import { type ColorMode, parseHex, THEMES, type Theme } from './palette.ts';
+import { type ColorMode, parseHex, THEMES, type Theme, toHex } from './palette.ts';
 import { createRegionLabels } from './region-labels.ts';
 import { startRenderLoop } from './render-loop.ts';
 import { type FrameSource, SCENE_BUDGET, type Scene, type SceneCallbacks } from './scene-api.ts';
@@ -291,7 +291,16 @@ export async function createScene(
       clearColor: theme().background,
     }) as HTMLCanvasElement;
     const context = image.getContext('2d');
-    if (context) labels.drawOnto(context, image.width / app.screen.width);
+    if (context) {
+      // The extract leaves the canvas outside the world's texture transparent (clearColor does not reach it): the
+      // theme's background goes behind, so a slide or a GIF shows the world on its ground, not on white or holes.
+      context.save();
+      context.globalCompositeOperation = 'destination-over';
+      context.fillStyle = toHex(theme().background);
+      context.fillRect(0, 0, image.width, image.height);
+      context.restore();
+      labels.drawOnto(context, image.width / app.screen.width);
+    }
     return image;
   };
 

@@ -12,6 +12,7 @@ import { decodeShare, payloadFromHash } from '../../src/share/codec.ts';
 import { parsePresetIndex } from '../../src/state/preset-loader.ts';
 import { scenarioAdjuster } from '../../src/state/url-options.ts';
 import {
+  opaqueShare,
   pngStats,
   readInt,
   stateHash,
@@ -432,7 +433,7 @@ describe('the built app in headless Chromium', () => {
     expect(await page.locator('[data-testid="replicates-table"]').isHidden()).toBe(true);
   });
 
-  it('downloads a PNG of the canvas named with the seed', async () => {
+  it('downloads a PNG of the canvas named with the seed, opaque on the theme’s ground', async () => {
     const page = await open();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -443,6 +444,17 @@ describe('the built app in headless Chromium', () => {
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     const stats = await pngStats(page, bytes);
     expect(stats.distinctColours).toBeGreaterThan(8);
+    // Around the world the image is the theme's ground, not transparent: a 1024×768 projector page leaves room above
+    // and below the world.
+    const small = await session.open(`${session.url()}?agents=${E2E_AGENTS}`, {
+      viewport: { width: 1024, height: 768 },
+    });
+    await small.page.locator('[data-testid="theme"]').selectOption('projector');
+    const [projected] = await Promise.all([
+      small.page.waitForEvent('download'),
+      small.page.locator('[data-testid="export-png"]').click(),
+    ]);
+    expect(await opaqueShare(small.page, await readFile((await projected.path()) ?? ''))).toBe(1);
   });
 
   it('folds the legend on a short projector canvas so the whole world shows with readable region names, and opens it on a click with the world fitted above it', async () => {

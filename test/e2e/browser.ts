@@ -150,6 +150,21 @@ export async function colourCounts(page: Page, png: Buffer): Promise<ColourCount
     .sort((x, y) => y.pixels - x.pixels);
 }
 
+/** The share of a PNG's pixels that are fully opaque. */
+export async function opaqueShare(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(async (base64) => {
+    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2d context');
+    context.drawImage(bitmap, 0, 0);
+    const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+    let opaque = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] === 255) opaque++;
+    return opaque / (data.length / 4);
+  }, png.toString('base64'));
+}
+
 /**
  * Colour statistics of a PNG: distinct colours after quantising each channel to 5 bits, and the share of pixels that
  * differ from the most common (background) colour.
