@@ -196,8 +196,8 @@ const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
   for (let d = 0; d < D; d++) uu += user[userRow + d]! * user[userRow + d]!;
   const unitScale = uu > 0 ? personalization / Math.sqrt(uu) : 0;
   for (let d = 0; d < D; d++) unit[d] = user[userRow + d]! * unitScale;
-  // The fast path's copy of the unit vector in locals, zeros past D (unit has room for VECTOR_WIDTH).
-  for (let d = D; d < VECTOR_WIDTH; d++) unit[d] = 0;
+  // The fast path's copy of the unit vector in locals. Past D, unit holds the zeros it was allocated with (context.ts):
+  // only the first D entries are ever written.
   const u0 = unit[0]!,
     u1 = unit[1]!,
     u2 = unit[2]!,

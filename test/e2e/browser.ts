@@ -129,29 +129,11 @@ export interface ColourCount {
   readonly pixels: number;
 }
 
-/** The colour histogram of a PNG, most common colour first (decoded by the page's own image decoder). */
-export async function colourCounts(page: Page, png: Buffer): Promise<ColourCount[]> {
-  const counts = await page.evaluate(async (base64) => {
-    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const context = canvas.getContext('2d');
-    if (!context) throw new Error('no 2d context');
-    context.drawImage(bitmap, 0, 0);
-    const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
-    const byKey = new Map<number, number>();
-    for (let i = 0; i < data.length; i += 4) {
-      const key = ((data[i]! >> 3) << 10) | ((data[i + 1]! >> 3) << 5) | (data[i + 2]! >> 3);
-      byKey.set(key, (byKey.get(key) ?? 0) + 1);
-    }
-    return [...byKey];
-  }, png.toString('base64'));
-  return counts
-    .map(([key, pixels]) => ({ r: key >> 10, g: (key >> 5) & 31, b: key & 31, pixels }))
-    .sort((x, y) => y.pixels - x.pixels);
-}
-
-/** The share of a PNG's pixels that are fully opaque. */
-export async function opaqueShare(page: Page, png: Buffer): Promise<number> {
+/** A PNG's pixels decoded by the page's own image decoder: colour keys (5 bits a channel) and how many are opaque. */
+async function decodePng(
+  page: Page,
+  png: Buffer,
+): Promise<{ keys: [number, number][]; opaque: number; pixels: number }> {
   return page.evaluate(async (base64) => {
     const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
@@ -159,10 +141,29 @@ export async function opaqueShare(page: Page, png: Buffer): Promise<number> {
     if (!context) throw new Error('no 2d context');
     context.drawImage(bitmap, 0, 0);
     const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+    const byKey = new Map<number, number>();
     let opaque = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i] === 255) opaque++;
-    return opaque / (data.length / 4);
+    for (let i = 0; i < data.length; i += 4) {
+      const key = ((data[i]! >> 3) << 10) | ((data[i + 1]! >> 3) << 5) | (data[i + 2]! >> 3);
+      byKey.set(key, (byKey.get(key) ?? 0) + 1);
+      if (data[i + 3] === 255) opaque++;
+    }
+    return { keys: [...byKey], opaque, pixels: data.length / 4 };
   }, png.toString('base64'));
+}
+
+/** The colour histogram of a PNG, most common colour first. */
+export async function colourCounts(page: Page, png: Buffer): Promise<ColourCount[]> {
+  const { keys } = await decodePng(page, png);
+  return keys
+    .map(([key, pixels]) => ({ r: key >> 10, g: (key >> 5) & 31, b: key & 31, pixels }))
+    .sort((x, y) => y.pixels - x.pixels);
+}
+
+/** The share of a PNG's pixels that are fully opaque. */
+export async function opaqueShare(page: Page, png: Buffer): Promise<number> {
+  const { opaque, pixels } = await decodePng(page, png);
+  return opaque / pixels;
 }
 
 /**
