@@ -109,15 +109,22 @@ function engage(ctx: SimContext, agent: number, platform: number, slot: number):
   const interests = ctx.world.population.interests;
   const itemRow = slot * ring.profileStride;
   const userRow = agent * D;
+  const interestRow = agent * K;
+  // Rates in locals (a module constant in a loop is a context load per use); `| 0` marks indices that cannot overflow.
+  const itemLearning = ITEM_LEARNING;
+  const itemKeep = 1 - ITEM_LEARNING;
+  const userLearning = USER_LEARNING;
+  const userKeep = 1 - USER_LEARNING;
   for (let k = 0; k < K; k++)
-    item[itemRow + k] = (1 - ITEM_LEARNING) * item[itemRow + k]! + ITEM_LEARNING * interests[agent * K + k]!;
-  for (let d = K; d < D; d++) item[itemRow + d]! *= 1 - ITEM_LEARNING;
-  item[itemRow + K + ctx.world.population.fandom[agent]!]! += ITEM_LEARNING;
+    item[(itemRow + k) | 0] =
+      itemKeep * item[(itemRow + k) | 0]! + itemLearning * interests[(interestRow + k) | 0]!;
+  for (let d = K; d < D; d++) item[(itemRow + d) | 0]! *= itemKeep;
+  item[itemRow + K + ctx.world.population.fandom[agent]!]! += itemLearning;
   let lengthSquared = 0;
   for (let d = 0; d < D; d++) {
-    const w = item[itemRow + d]!;
+    const w = item[(itemRow + d) | 0]!;
     lengthSquared += w * w;
-    user[userRow + d] = (1 - USER_LEARNING) * user[userRow + d]! + USER_LEARNING * w;
+    user[(userRow + d) | 0] = userKeep * user[(userRow + d) | 0]! + userLearning * w;
   }
   item[itemRow + D] = lengthSquared > 0 ? 1 / Math.sqrt(lengthSquared) : 0;
 }
@@ -227,38 +234,78 @@ export function viewFeed(ctx: SimContext, agent: number, platform: number, count
   const sessionRegions = ctx.sessionRegions;
   for (let k = 0; k < K; k++) sessionTopics[k] = 0;
   for (let r = 0; r < R; r++) sessionRegions[r] = 0;
+  // Record fields, flags and rates in locals: a module constant read in the loop is a context load (and, for POST's
+  // fields, a map check and a field load) on every view.
+  const authorField = POST.author;
+  const metaField = POST.meta;
+  const viewTickField = POST.viewTick;
+  const viewsField = POST.views;
+  const totalViewsField = POST.totalViews;
+  const noTrend = NO_TREND;
+  const boosted = META_BOOSTED;
+  const watchLearning = WATCH_LEARNING;
+  const watchKeep = 1 - WATCH_LEARNING;
+  const everydayLike = EVERYDAY_LIKE;
+  // The generator is stepped in locals (fast-alea.ts) and written back around viewTrendPost, which draws from it.
   const rng = state.rng;
+  let s0 = rng[0]!;
+  let s1 = rng[1]!;
+  let s2 = rng[2]!;
+  let carry = rng[3]!;
   let crossRegion = 0;
   let background = 0;
   for (let i = 0; i < count; i++) {
     const id = feedIds[i]!;
-    const slot = id & mask;
-    const base = slot * stride;
-    const author = data[base + POST.author]!;
-    const meta = data[base + POST.meta]!;
+    const base = (id & mask) * stride;
+    const author = data[base + authorField]!;
+    const meta = data[base + metaField]!;
     const topic = (meta >>> 8) & 0xff;
     const authorRegion = (meta >>> 16) & 0xff;
-    if (data[base + POST.viewTick] !== tick) {
-      data[base + POST.viewTick] = tick;
-      data[base + POST.views] = 1;
-    } else data[base + POST.views]!++;
-    data[base + POST.totalViews]!++;
+    if (data[base + viewTickField] !== tick) {
+      data[base + viewTickField] = tick;
+      data[base + viewsField] = 1;
+    } else data[base + viewsField]!++;
+    data[base + totalViewsField]!++;
     sessionTopics[topic]!++;
     sessionRegions[authorRegion]!++;
     if (authorRegion !== agentRegion) crossRegion++;
-    const boost = meta & META_BOOSTED ? authorBoost[author]! : 1;
+    const boost = meta & boosted ? authorBoost[author]! : 1;
     let topicMatch = K * interests[interestRow + topic]!;
     if (topicMatch > 1) topicMatch = 1;
-    if (aleaNext(rng) < topicMatch) {
-      for (let k = 0; k < K; k++) profile[profileRow + k]! *= 1 - WATCH_LEARNING;
-      profile[profileRow + topic]! += WATCH_LEARNING;
+    let t = 2091639 * s0 + carry * 2.3283064365386963e-10;
+    s0 = s1;
+    s1 = s2;
+    carry = t | 0;
+    s2 = t - carry;
+    if (s2 < topicMatch) {
+      for (let k = 0; k < K; k++) profile[(profileRow + k) | 0]! *= watchKeep;
+      profile[profileRow + topic]! += watchLearning;
     }
-    const t = meta & 0xff;
-    if (t === NO_TREND) {
+    const trend = meta & 0xff;
+    if (trend === noTrend) {
       background++;
-      if (aleaNext(rng) < EVERYDAY_LIKE * topicMatch * boost) engage(ctx, agent, platform, slot);
-    } else viewTrendPost(ctx, agent, platform, slot, t, author, boost);
+      t = 2091639 * s0 + carry * 2.3283064365386963e-10;
+      s0 = s1;
+      s1 = s2;
+      carry = t | 0;
+      s2 = t - carry;
+      if (s2 < everydayLike * topicMatch * boost) engage(ctx, agent, platform, id & mask);
+    } else {
+      rng[0] = s0;
+      rng[1] = s1;
+      rng[2] = s2;
+      rng[3] = carry;
+      viewTrendPost(ctx, agent, platform, id & mask, trend, author, boost);
+      s0 = rng[0]!;
+      s1 = rng[1]!;
+      s2 = rng[2]!;
+      carry = rng[3]!;
+    }
   }
+  rng[0] = s0;
+  rng[1] = s1;
+  rng[2] = s2;
+  rng[3] = carry;
   state.viewsThisTick += count;
   state.crossRegionViewsThisTick += crossRegion;
   state.backgroundViewsThisTick += background;

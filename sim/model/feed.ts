@@ -53,9 +53,15 @@ function followCandidates(ctx: SimContext, agent: number, platform: number, chro
   const lastPost = state.lastPost;
   const recent = ring.recentAuthors;
   const oldest = Math.max(0, ring.next - ring.capacity);
+  const memberships = world.population.platforms;
+  const candidateIds = ctx.candidateIds;
+  const candidateScores = ctx.candidateScores;
+  const count = dim.count;
+  const engagementField = POST.engagement; // in a local: a module constant is a context load per use
   let found = 0;
   for (let layer = platform, round = 0; round < dim.P; round++, layer = (platform + round) % dim.P) {
     const ties = world.layers[layer]!.ties;
+    const targets = ties.inTargets;
     const start = ties.inOffsets[agent]!;
     const degree = ties.inOffsets[agent + 1]! - start;
     if (degree === 0) continue;
@@ -63,19 +69,19 @@ function followCandidates(ctx: SimContext, agent: number, platform: number, chro
     // The window wraps around the end of the agent's row (`next` steps back to the row start instead of a modulo).
     let next = degree <= FOLLOW_SCAN ? 0 : Math.floor(aleaNext(state.rng) * degree);
     for (let i = 0; i < scan; i++, next = next + 1 === degree ? 0 : next + 1) {
-      const followee = ties.inTargets[start + next]!;
+      const followee = targets[(start + next) | 0]!;
       if ((recent[followee >>> 5]! & (1 << (followee & 31))) === 0) continue; // no recent post: skip the lastPost miss
-      if (layer !== platform && (world.population.platforms[followee]! & bit) === 0) continue;
-      const last = (platform * dim.count + followee) * 2;
+      if (layer !== platform && (memberships[followee]! & bit) === 0) continue;
+      const last = (platform * count + followee) * 2;
       const id = lastPost[last]!;
       const age = tick - lastPost[last + 1]!;
       if (id < oldest || age < 1 || age >= lifetime) continue; // none, gone from the ring, this hour's, or stale
-      ctx.candidateIds[found] = id;
-      if (chronological) ctx.candidateScores[found] = -age;
+      candidateIds[found] = id;
+      if (chronological) candidateScores[found] = -age;
       else {
         // (1 + weight × popularity(engagement)) / (1 + age / 6), popularity() written out (a double it returns is boxed).
-        const engagement = ring.dataF[(id & ring.mask) * ring.stride + POST.engagement]!;
-        ctx.candidateScores[found] = (1 + popularityWeight * (engagement / (engagement + 5))) / (1 + age / 6);
+        const engagement = ring.dataF[(id & ring.mask) * ring.stride + engagementField]!;
+        candidateScores[found] = (1 + popularityWeight * (engagement / (engagement + 5))) / (1 + age / 6);
       }
       found++;
     }

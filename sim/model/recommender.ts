@@ -192,36 +192,92 @@ const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
   const userRow = agent * D;
   const unit = ctx.userUnit;
   const topicCdf = ctx.cdf;
-  let uu = 0;
-  for (let d = 0; d < D; d++) uu += user[userRow + d]! * user[userRow + d]!;
-  const unitScale = uu > 0 ? personalization / Math.sqrt(uu) : 0;
-  for (let d = 0; d < D; d++) unit[d] = user[userRow + d]! * unitScale;
-  // The fast path's copy of the unit vector in locals. Past D, unit holds the zeros it was allocated with (context.ts):
-  // only the first D entries are ever written.
-  const u0 = unit[0]!,
-    u1 = unit[1]!,
-    u2 = unit[2]!,
-    u3 = unit[3]!,
-    u4 = unit[4]!,
-    u5 = unit[5]!,
-    u6 = unit[6]!;
-  const u7 = unit[7]!,
-    u8 = unit[8]!,
-    u9 = unit[9]!,
-    u10 = unit[10]!,
-    u11 = unit[11]!,
-    u12 = unit[12]!;
-  const u13 = unit[13]!,
-    u14 = unit[14]!,
-    u15 = unit[15]!;
+  const table = ctx.candidateTables[platform]!;
+  const { ids, authors, popularity: entryPopularity, width, vectors, topicCount, hotStart, hotCount } = table;
+  const straightLine = width === VECTOR_WIDTH;
+  // The user's unit vector (its profile scaled to length `personalization`). On the straight-line path (D ≤ 16) it lives
+  // in sixteen locals read straight from the profile row, zero past D (written out, not through a helper closure: tsx
+  // wraps every function expression in a naming call, which per session cost more than the loop it replaced);
+  // otherwise in ctx.userUnit. Either way the
+  // squared length is summed in dimension order and each entry is profile × scale: the same values to the last bit.
+  let u0 = 0,
+    u1 = 0,
+    u2 = 0,
+    u3 = 0,
+    u4 = 0,
+    u5 = 0,
+    u6 = 0,
+    u7 = 0;
+  let u8 = 0,
+    u9 = 0,
+    u10 = 0,
+    u11 = 0,
+    u12 = 0,
+    u13 = 0,
+    u14 = 0,
+    u15 = 0;
+  if (straightLine) {
+    u0 = user[userRow]!; // D ≥ 1 always
+    u1 = 1 < D ? user[(userRow + 1) | 0]! : 0;
+    u2 = 2 < D ? user[(userRow + 2) | 0]! : 0;
+    u3 = 3 < D ? user[(userRow + 3) | 0]! : 0;
+    u4 = 4 < D ? user[(userRow + 4) | 0]! : 0;
+    u5 = 5 < D ? user[(userRow + 5) | 0]! : 0;
+    u6 = 6 < D ? user[(userRow + 6) | 0]! : 0;
+    u7 = 7 < D ? user[(userRow + 7) | 0]! : 0;
+    u8 = 8 < D ? user[(userRow + 8) | 0]! : 0;
+    u9 = 9 < D ? user[(userRow + 9) | 0]! : 0;
+    u10 = 10 < D ? user[(userRow + 10) | 0]! : 0;
+    u11 = 11 < D ? user[(userRow + 11) | 0]! : 0;
+    u12 = 12 < D ? user[(userRow + 12) | 0]! : 0;
+    u13 = 13 < D ? user[(userRow + 13) | 0]! : 0;
+    u14 = 14 < D ? user[(userRow + 14) | 0]! : 0;
+    u15 = 15 < D ? user[(userRow + 15) | 0]! : 0;
+    const uu =
+      u0 * u0 +
+      u1 * u1 +
+      u2 * u2 +
+      u3 * u3 +
+      u4 * u4 +
+      u5 * u5 +
+      u6 * u6 +
+      u7 * u7 +
+      u8 * u8 +
+      u9 * u9 +
+      u10 * u10 +
+      u11 * u11 +
+      u12 * u12 +
+      u13 * u13 +
+      u14 * u14 +
+      u15 * u15;
+    const unitScale = uu > 0 ? personalization / Math.sqrt(uu) : 0;
+    u0 *= unitScale;
+    u1 *= unitScale;
+    u2 *= unitScale;
+    u3 *= unitScale;
+    u4 *= unitScale;
+    u5 *= unitScale;
+    u6 *= unitScale;
+    u7 *= unitScale;
+    u8 *= unitScale;
+    u9 *= unitScale;
+    u10 *= unitScale;
+    u11 *= unitScale;
+    u12 *= unitScale;
+    u13 *= unitScale;
+    u14 *= unitScale;
+    u15 *= unitScale;
+  } else {
+    let uu = 0;
+    for (let d = 0; d < D; d++) uu += user[userRow + d]! * user[userRow + d]!;
+    const unitScale = uu > 0 ? personalization / Math.sqrt(uu) : 0;
+    for (let d = 0; d < D; d++) unit[d] = user[userRow + d]! * unitScale;
+  }
   let topicTotal = 0;
   for (let k = 0; k < K; k++) {
     topicTotal += user[userRow + k]!;
     topicCdf[k] = topicTotal;
   }
-  const table = ctx.candidateTables[platform]!;
-  const { ids, authors, popularity: entryPopularity, width, vectors, topicCount, hotStart, hotCount } = table;
-  const straightLine = width === VECTOR_WIDTH;
   // No post is made while a feed is assembled: the oldest id still in the ring is fixed for the call.
   const oldestId = ring.next - ring.capacity;
   const feedIds = ctx.feedIds;
@@ -300,25 +356,25 @@ const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
       // dimension order either way, so both paths give the same value to the last bit.
       let value = popularityShare * entryPopularity[entry]!;
       if (straightLine) {
-        const r = entry * VECTOR_WIDTH;
+        const r = entry << 4; // entry × VECTOR_WIDTH; the |0 below tells V8 no index overflows
         value =
           value +
           u0 * vectors[r]! +
-          u1 * vectors[r + 1]! +
-          u2 * vectors[r + 2]! +
-          u3 * vectors[r + 3]! +
-          u4 * vectors[r + 4]! +
-          u5 * vectors[r + 5]! +
-          u6 * vectors[r + 6]! +
-          u7 * vectors[r + 7]! +
-          u8 * vectors[r + 8]! +
-          u9 * vectors[r + 9]! +
-          u10 * vectors[r + 10]! +
-          u11 * vectors[r + 11]! +
-          u12 * vectors[r + 12]! +
-          u13 * vectors[r + 13]! +
-          u14 * vectors[r + 14]! +
-          u15 * vectors[r + 15]!;
+          u1 * vectors[(r + 1) | 0]! +
+          u2 * vectors[(r + 2) | 0]! +
+          u3 * vectors[(r + 3) | 0]! +
+          u4 * vectors[(r + 4) | 0]! +
+          u5 * vectors[(r + 5) | 0]! +
+          u6 * vectors[(r + 6) | 0]! +
+          u7 * vectors[(r + 7) | 0]! +
+          u8 * vectors[(r + 8) | 0]! +
+          u9 * vectors[(r + 9) | 0]! +
+          u10 * vectors[(r + 10) | 0]! +
+          u11 * vectors[(r + 11) | 0]! +
+          u12 * vectors[(r + 12) | 0]! +
+          u13 * vectors[(r + 13) | 0]! +
+          u14 * vectors[(r + 14) | 0]! +
+          u15 * vectors[(r + 15) | 0]!;
       } else {
         const row = entry * width;
         for (let d = 0; d < D; d++) value += unit[d]! * vectors[row + d]!;
