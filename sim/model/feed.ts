@@ -13,7 +13,7 @@ import * as stateModule from './state.ts';
 // Imported values copied into module constants once: under tsx (CommonJS interop) every use of an imported binding
 // in the hot loops would be a getter call on the module object.
 const { viewFeed } = adoptionModule;
-const { aleaNext } = fastaleaModule;
+const { aleaBelow, aleaChance, aleaNext } = fastaleaModule;
 const { FOLLOW_SCAN, MAX_FEED, SOURCE } = contextModule;
 const { driftInterests } = driftModule;
 const { createPost } = postsModule;
@@ -27,7 +27,7 @@ export function choosePlatform(ctx: SimContext, agent: number): number {
   let usable = 0;
   for (let p = 0; p < dim.P; p++) if ((member >> p) & 1 && state.available[p]) usable++;
   if (usable === 0) return -1;
-  let pick = Math.floor(aleaNext(state.rng) * usable);
+  let pick = aleaBelow(state.rng, usable);
   for (let p = 0; p < dim.P; p++) {
     if ((member >> p) & 1 && state.available[p]) {
       if (pick === 0) return p;
@@ -67,7 +67,7 @@ function followCandidates(ctx: SimContext, agent: number, platform: number, chro
     if (degree === 0) continue;
     const scan = degree < FOLLOW_SCAN ? degree : FOLLOW_SCAN;
     // The window wraps around the end of the agent's row (`next` steps back to the row start instead of a modulo).
-    let next = degree <= FOLLOW_SCAN ? 0 : Math.floor(aleaNext(state.rng) * degree);
+    let next = degree <= FOLLOW_SCAN ? 0 : aleaBelow(state.rng, degree);
     for (let i = 0; i < scan; i++, next = next + 1 === degree ? 0 : next + 1) {
       const followee = targets[(start + next) | 0]!;
       if ((recent[followee >>> 5]! & (1 << (followee & 31))) === 0) continue; // no recent post: skip the lastPost miss
@@ -154,7 +154,7 @@ export function runSession(ctx: SimContext, agent: number): void {
     driftInterests(ctx, agent, count);
   }
 
-  if (aleaNext(rng) < world.population.creatorPropensity[agent]! * knobs.postRate)
+  if (aleaChance(rng, world.population.creatorPropensity[agent]! * knobs.postRate))
     postEveryday(ctx, agent, platform);
 }
 
@@ -173,8 +173,7 @@ function fillTrending(
   const ring = state.rings[platform]!;
   const cap = state.algorithms[platform]!.reachCap;
   for (let s = 0; s < slots; s++) {
-    const id =
-      ring.trendingCount > 0 ? ring.trending[Math.floor(aleaNext(state.rng) * ring.trendingCount)]! : -1;
+    const id = ring.trendingCount > 0 ? ring.trending[aleaBelow(state.rng, ring.trendingCount)]! : -1;
     if (id >= 0 && acceptable(ctx, ring, agent, id, count, cap)) {
       ctx.feedIds[count] = id;
       ctx.feedSources[count] = SOURCE.trending;

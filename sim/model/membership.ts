@@ -1,5 +1,5 @@
 // Daily platform membership through network effects: join with the share of contacts already there, leave a platform that stays down. Writes population.platforms only.
-import { aleaNext } from './classic/fast-alea.ts';
+import { aleaBelow, aleaChance } from './classic/fast-alea.ts';
 import type { SimContext } from './context.ts';
 
 /** Contacts sampled per agent per day to estimate the share already on each platform. */
@@ -56,7 +56,7 @@ export function updateMembership(ctx: SimContext): void {
     let member = platforms[a]!;
     if (member & leavable) {
       for (let p = 0; p < P; p++)
-        if (((member & leavable) >> p) & 1 && aleaNext(rng) < LEAVE_CHANCE) member &= ~(1 << p);
+        if (((member & leavable) >> p) & 1 && aleaChance(rng, LEAVE_CHANCE)) member &= ~(1 << p);
     }
     const wanted = joinable & ~member;
     if (wanted) {
@@ -71,7 +71,7 @@ export function updateMembership(ctx: SimContext): void {
       if (degree > 0) {
         onCount.fill(0);
         for (let s = 0; s < CONTACT_SAMPLE; s++) {
-          let pick = Math.floor(aleaNext(rng) * degree);
+          let pick = aleaBelow(rng, degree);
           let l = 0;
           while (pick >= rowLength[l]!) pick -= rowLength[l++]!;
           const contact = before[layers[l]!.ties.inTargets[rowStart[l]! + pick]!]! & wanted;
@@ -79,7 +79,7 @@ export function updateMembership(ctx: SimContext): void {
         }
         for (let p = 0; p < P; p++) {
           if (!((wanted >> p) & 1)) continue;
-          if (aleaNext(rng) < (joinChance[p]! * onCount[p]!) / CONTACT_SAMPLE) member |= 1 << p;
+          if (aleaChance(rng, (joinChance[p]! * onCount[p]!) / CONTACT_SAMPLE)) member |= 1 << p;
         }
       }
     }

@@ -7,7 +7,7 @@ import * as stateModule from './state.ts';
 
 // Imported values copied into module constants once: under tsx (CommonJS interop) every use of an imported binding
 // in the hot loops would be a getter call on the module object.
-const { aleaNext } = fastaleaModule;
+const { aleaBelow } = fastaleaModule;
 const { HOT_SIZE, META_BOOSTED, NO_TREND, POST, TOPIC_BUCKET } = stateModule;
 
 /** 1 / length of a new post's item profile (topic 1, author's fandom 0.5). */
@@ -145,7 +145,7 @@ export function randomLivePost(ring: PostRing, tick: number, lifetime: number, r
   const span = Math.min(ring.next, ring.capacity);
   if (span === 0) return -1;
   for (let attempt = 0; attempt < 4; attempt++) {
-    const id = ring.next - 1 - Math.floor(aleaNext(rng) * span);
+    const id = ring.next - 1 - aleaBelow(rng, span);
     if (id >= ring.firstIdThisTick) continue; // made this tick: too young, known without reading the record
     const age = tick - ring.data[(id & ring.mask) * ring.stride + POST.tick]!;
     if (age >= 1 && age < lifetime) return id;

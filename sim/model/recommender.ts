@@ -183,9 +183,12 @@ const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
   const tick = state.tick;
   const lifetime = knobs.postLifetime;
   const cap = state.algorithms[platform]!.reachCap;
-  const epsilon = explorationOf(ctx, platform);
+  // `× 1` makes the two rates doubles once, here: a knob may hold an integer 0 or 1, so V8 kept them tagged and
+  // unboxed them again for every candidate.
+  const epsilon = explorationOf(ctx, platform) * 1;
   const candidates = knobs.candidates;
-  const personalization = personalizationOf(ctx, platform);
+  const personalization = personalizationOf(ctx, platform) * 1;
+  const topicBucket = TOPIC_BUCKET; // in a local: a module constant is a context load per use
   const popularityShare = (1 - personalization) * state.algorithms[platform]!.popularityWeight;
   const { D, K } = ctx.dim;
   const user = state.profile;
@@ -335,7 +338,7 @@ const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
         let k = 0;
         while (k < K - 1 && target >= topicCdf[k]!) k++;
         const filled = topicCount[k]!;
-        if (filled > 0) entry = k * TOPIC_BUCKET + Math.floor(v * filled);
+        if (filled > 0) entry = k * topicBucket + Math.floor(v * filled);
       }
       if (entry < 0) continue;
       const id = ids[entry]!;

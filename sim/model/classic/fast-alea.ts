@@ -25,3 +25,16 @@ export function aleaNext(state: AleaState): number {
   state[2] = draw;
   return draw;
 }
+
+/**
+ * ⌊draw × n⌋ for one draw: an integer index below n. Where V8 does not inline the call (a large caller), a double
+ * returned from aleaNext is boxed on the heap; a small integer or a boolean (aleaChance) is not.
+ */
+export function aleaBelow(state: AleaState, n: number): number {
+  return Math.floor(aleaNext(state) * n);
+}
+
+/** Whether one draw falls below `chance` (aleaNext(state) < chance, without returning a double). */
+export function aleaChance(state: AleaState, chance: number): boolean {
+  return aleaNext(state) < chance;
+}
