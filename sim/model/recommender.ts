@@ -281,6 +281,16 @@ const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
     topicTotal += user[userRow + k]!;
     topicCdf[k] = topicTotal;
   }
+  // With at most eight topics the draw walks the CDF in locals (a chain of compares instead of a loop over the array);
+  // bounds from K − 1 on are +∞, so the walk stops at K − 1 like the loop. Same topic for the same draw.
+  const fewTopics = K <= 8;
+  const c0 = K > 1 ? topicCdf[0]! : Number.POSITIVE_INFINITY;
+  const c1 = K > 2 ? topicCdf[1]! : Number.POSITIVE_INFINITY;
+  const c2 = K > 3 ? topicCdf[2]! : Number.POSITIVE_INFINITY;
+  const c3 = K > 4 ? topicCdf[3]! : Number.POSITIVE_INFINITY;
+  const c4 = K > 5 ? topicCdf[4]! : Number.POSITIVE_INFINITY;
+  const c5 = K > 6 ? topicCdf[5]! : Number.POSITIVE_INFINITY;
+  const c6 = K > 7 ? topicCdf[6]! : Number.POSITIVE_INFINITY;
   // No post is made while a feed is assembled: the oldest id still in the ring is fixed for the call.
   const oldestId = ring.next - ring.capacity;
   const feedIds = ctx.feedIds;
@@ -336,7 +346,24 @@ const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
         // A topic drawn in proportion to the user's topic weights (drawTopicFrom, on the CDF made above).
         const target = (u < personalization ? u / personalization : v) * topicTotal;
         let k = 0;
-        while (k < K - 1 && target >= topicCdf[k]!) k++;
+        if (fewTopics)
+          k =
+            target < c0
+              ? 0
+              : target < c1
+                ? 1
+                : target < c2
+                  ? 2
+                  : target < c3
+                    ? 3
+                    : target < c4
+                      ? 4
+                      : target < c5
+                        ? 5
+                        : target < c6
+                          ? 6
+                          : 7;
+        else while (k < K - 1 && target >= topicCdf[k]!) k++;
         const filled = topicCount[k]!;
         if (filled > 0) entry = k * topicBucket + Math.floor(v * filled);
       }

@@ -11,16 +11,23 @@ import { fixtureEngine, fixtureWorld, platformRecord, randomFollows, TOPICS } fr
 const AGENTS = 1500;
 
 /** The world of these tests after `ticks` hours; `fandoms` > 1 widens the profiles (D = 8 topics + fandoms + 1). */
-function engineAfter(ticks: number, recommender: Record<string, unknown> = {}, agents = AGENTS, fandoms = 1) {
+function engineAfter(
+  ticks: number,
+  recommender: Record<string, unknown> = {},
+  agents = AGENTS,
+  fandoms = 1,
+  topics: readonly string[] = TOPICS,
+) {
   const rng = createRng('table', 'graph');
   const world = fixtureWorld({
     count: agents,
     seed: 'table',
+    topics,
     fandoms: Array.from({ length: fandoms }, (_, f) => ({
       name: `Fandom ${f + 1}`,
       weight: 1,
       regionAffinity: [1],
-      topicWeights: TOPICS.map(() => 1),
+      topicWeights: topics.map(() => 1),
     })),
     fandom: (a) => a % (fandoms + 1),
     platforms: [
@@ -30,7 +37,7 @@ function engineAfter(ticks: number, recommender: Record<string, unknown> = {}, a
       ),
     ],
     ties: () => randomFollows(agents, 10, () => rng.next()),
-    interests: (a) => TOPICS.map((_, k) => (k === a % TOPICS.length ? 6 : 1)),
+    interests: (a) => topics.map((_, k) => (k === a % topics.length ? 6 : 1)),
     creatorPropensity: 0.4,
   });
   const engine = fixtureEngine(world, [{ name: 'Cat meme', kind: 'meme' }], recommender, [], 'table');
@@ -185,13 +192,21 @@ function referencePicks(ctx: ReturnType<typeof engineAfter>['ctx'], agent: numbe
 }
 
 describe('the collaborative recommender', () => {
-  for (const fandoms of [1, 9]) {
-    const D = 8 + fandoms + 1;
-    it(`picks the best-scoring of its candidates as the plain rule does, with ${D} profile dimensions`, () => {
+  // Eight topics draw the topic through the recommender's compare chain, eleven through its loop; D ≤ 16 scores on the
+  // straight-line path, D = 18 on the plain loop.
+  const worlds = [
+    { topics: TOPICS, fandoms: 1 },
+    { topics: TOPICS, fandoms: 9 },
+    { topics: [...TOPICS, 'travel', 'pets', 'sport'], fandoms: 1 },
+  ];
+  for (const { topics, fandoms } of worlds) {
+    const D = topics.length + fandoms + 1;
+    it(`picks the best-scoring of its candidates as the plain rule does, with ${topics.length} topics and ${D} profile dimensions`, () => {
       const recommender = { strategy: 'collaborative', personalization: 1, exploration: 0, candidates: 6 };
-      const engine = engineAfter(20, recommender, AGENTS, fandoms);
+      const engine = engineAfter(20, recommender, AGENTS, fandoms, topics);
       beginHour(engine);
       const ctx = engine.ctx;
+      expect(ctx.dim.K).toBe(topics.length);
       expect(ctx.candidateTables[0]!.width).toBe(Math.max(VECTOR_WIDTH, D));
       let picks = 0;
       for (let agent = 0; agent < AGENTS; agent += 7) {

@@ -66,6 +66,8 @@ export function region(name: string, utcOffset: number, mainLanguage = 0): Regio
 export interface FixtureOptions {
   count: number;
   seed?: string;
+  /** The world's topics (default TOPICS, eight). */
+  topics?: readonly string[];
   regions?: RegionRecord[];
   fandoms?: FandomRecord[];
   platforms?: PlatformRecord[];
@@ -89,10 +91,11 @@ export function fixtureWorld(options: FixtureOptions): World {
   const uniform = () => rng.next();
   const regions = options.regions ?? [region('Only', 0)];
   const platforms = options.platforms ?? [platformRecord({ name: 'Loop' }, regions.length)];
+  const topics = options.topics ?? TOPICS;
   const fandoms = options.fandoms ?? [
-    { name: 'Orbit', weight: 1, regionAffinity: regions.map(() => 1), topicWeights: TOPICS.map(() => 1) },
+    { name: 'Orbit', weight: 1, regionAffinity: regions.map(() => 1), topicWeights: topics.map(() => 1) },
   ];
-  const K = TOPICS.length;
+  const K = topics.length;
   const P = platforms.length;
   const interests = new Float32Array(n * K);
   for (let a = 0; a < n; a++) {
@@ -120,7 +123,7 @@ export function fixtureWorld(options: FixtureOptions): World {
     regions,
     languages: ['Main', 'English'],
     fandoms,
-    topics: [...TOPICS],
+    topics: [...topics],
     platforms,
     population: {
       count: n,

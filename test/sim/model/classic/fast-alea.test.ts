@@ -14,7 +14,7 @@ describe('the array-held alea generator', () => {
   });
 
   it('gives ⌊draw × n⌋ from aleaBelow and draw < chance from aleaChance, one draw each', () => {
-    const parent = createRng('helpers');
+    const parent = createRng('fast-alea', 'helpers');
     const a = deriveAlea(parent);
     const b = Float64Array.from(a);
     for (let i = 0; i < 500; i++) {
@@ -27,7 +27,7 @@ describe('the array-held alea generator', () => {
   });
 
   it('keeps aleaBelow inside 0 … n − 1 and hits every value', () => {
-    const state = deriveAlea(createRng('range'));
+    const state = deriveAlea(createRng('fast-alea', 'range'));
     const seen = new Set<number>();
     for (let i = 0; i < 2000; i++) {
       const k = aleaBelow(state, 7);
