@@ -56,8 +56,9 @@ export function interestMatch(ctx: SimContext, agent: number, ts: TrendState): n
   const K = ctx.dim.K;
   const interests = ctx.world.population.interests;
   const w = ts.trend.topicWeights;
+  const row = agent * K;
   let dot = 0;
-  for (let k = 0; k < K; k++) dot += interests[agent * K + k]! * w[k]!;
+  for (let k = 0; k < K; k++) dot += interests[(row + k) | 0]! * w[k]!; // `| 0`: the index cannot overflow
   const m = K * dot;
   return m < 1 ? m : 1;
 }
