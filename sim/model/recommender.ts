@@ -201,8 +201,8 @@ const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
   // The user's unit vector (its profile scaled to length `personalization`). On the straight-line path (D ≤ 16) it lives
   // in sixteen locals read straight from the profile row, zero past D (written out, not through a helper closure: tsx
   // wraps every function expression in a naming call, which per session cost more than the loop it replaced);
-  // otherwise in ctx.userUnit. Either way the
-  // squared length is summed in dimension order and each entry is profile × scale: the same values to the last bit.
+  // otherwise in ctx.userUnit. Either way the squared length is summed in dimension order and each entry is
+  // profile × scale: the same values to the last bit.
   let u0 = 0,
     u1 = 0,
     u2 = 0,
@@ -210,8 +210,8 @@ const collaborative: Recommend = (ctx, agent, platform, slots, count) => {
     u4 = 0,
     u5 = 0,
     u6 = 0,
-    u7 = 0;
-  let u8 = 0,
+    u7 = 0,
+    u8 = 0,
     u9 = 0,
     u10 = 0,
     u11 = 0,

@@ -1,7 +1,6 @@
 // What views teach the recommender (adoption.ts viewFeed and engage): user profiles' topic parts stay distributions while they learn, whatever the number of topics and dimensions.
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../sim/rng.ts';
-import { fixtureEngine, fixtureWorld, platformRecord, randomFollows, TOPICS } from './world-fixture.ts';
+import { feedWorld, fixtureEngine, TOPICS } from './world-fixture.ts';
 
 const AGENTS = 1500;
 
@@ -10,26 +9,14 @@ const AGENTS = 1500;
  * run for a day and a half.
  */
 function runWorld(topics: readonly string[], fandoms: number) {
-  const rng = createRng('profiles', 'graph');
-  const world = fixtureWorld({
+  const world = feedWorld({
     count: AGENTS,
     seed: 'profiles',
     topics,
-    fandoms: Array.from({ length: fandoms }, (_, f) => ({
-      name: `Fandom ${f + 1}`,
-      weight: 1,
-      regionAffinity: [1],
-      topicWeights: topics.map(() => 1),
-    })),
-    fandom: (a) => a % (fandoms + 1),
-    platforms: [
-      platformRecord(
-        { name: 'Feed', feedMix: { follows: 0.3, recommended: 0.6, trending: 0.1 }, attention: 12 },
-        1,
-      ),
-    ],
-    ties: () => randomFollows(AGENTS, 10, () => rng.next()),
-    interests: (a) => topics.map((_, k) => (k === a % topics.length ? 5 : 1)),
+    fandoms,
+    feedMix: { follows: 0.3, recommended: 0.6, trending: 0.1 },
+    attention: 12,
+    favourite: 5,
     creatorPropensity: 0.5,
   });
   const engine = fixtureEngine(

@@ -5,8 +5,7 @@ import { aleaNext } from '../../../sim/model/classic/fast-alea.ts';
 import { createPost } from '../../../sim/model/posts.ts';
 import { RECOMMENDERS } from '../../../sim/model/recommender.ts';
 import { POST, TOPIC_BUCKET } from '../../../sim/model/state.ts';
-import { createRng } from '../../../sim/rng.ts';
-import { fixtureEngine, fixtureWorld, platformRecord, randomFollows, TOPICS } from './world-fixture.ts';
+import { feedWorld, fixtureEngine, TOPICS } from './world-fixture.ts';
 
 const AGENTS = 1500;
 
@@ -18,26 +17,14 @@ function engineAfter(
   fandoms = 1,
   topics: readonly string[] = TOPICS,
 ) {
-  const rng = createRng('table', 'graph');
-  const world = fixtureWorld({
+  const world = feedWorld({
     count: agents,
     seed: 'table',
     topics,
-    fandoms: Array.from({ length: fandoms }, (_, f) => ({
-      name: `Fandom ${f + 1}`,
-      weight: 1,
-      regionAffinity: [1],
-      topicWeights: topics.map(() => 1),
-    })),
-    fandom: (a) => a % (fandoms + 1),
-    platforms: [
-      platformRecord(
-        { name: 'Feed', feedMix: { follows: 0.2, recommended: 0.8, trending: 0 }, attention: 10 },
-        1,
-      ),
-    ],
-    ties: () => randomFollows(agents, 10, () => rng.next()),
-    interests: (a) => topics.map((_, k) => (k === a % topics.length ? 6 : 1)),
+    fandoms,
+    feedMix: { follows: 0.2, recommended: 0.8, trending: 0 },
+    attention: 10,
+    favourite: 6,
     creatorPropensity: 0.4,
   });
   const engine = fixtureEngine(world, [{ name: 'Cat meme', kind: 'meme' }], recommender, [], 'table');

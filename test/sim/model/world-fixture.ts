@@ -161,6 +161,43 @@ export function randomFollows(n: number, k: number, uniform: () => number): { fr
 }
 
 /** An engine over a fixture world with the given trends, events and recommender settings (parsed by the schemas). */
+/**
+ * A one-region world on one platform named Feed (feed mix and attention as given) where each of `count` agents follows
+ * 10 random accounts; `fandoms` equal fandoms (agent a in fandom a mod (fandoms + 1)) over `topics`; agent a favours
+ * topic a mod K `favourite` times over each other topic. The recommender tests' world, with topics and dimensions to vary.
+ */
+export function feedWorld(options: {
+  count: number;
+  seed: string;
+  topics?: readonly string[];
+  fandoms?: number;
+  feedMix: PlatformRecord['feedMix'];
+  attention: number;
+  favourite: number;
+  creatorPropensity: number;
+}): World {
+  const { count, seed, feedMix, attention, favourite, creatorPropensity } = options;
+  const topics = options.topics ?? TOPICS;
+  const fandoms = options.fandoms ?? 1;
+  const rng = createRng(seed, 'graph');
+  return fixtureWorld({
+    count,
+    seed,
+    topics,
+    fandoms: Array.from({ length: fandoms }, (_, f) => ({
+      name: `Fandom ${f + 1}`,
+      weight: 1,
+      regionAffinity: [1],
+      topicWeights: topics.map(() => 1),
+    })),
+    fandom: (a) => a % (fandoms + 1),
+    platforms: [platformRecord({ name: 'Feed', feedMix, attention }, 1)],
+    ties: () => randomFollows(count, 10, () => rng.next()),
+    interests: (a) => topics.map((_, k) => (k === a % topics.length ? favourite : 1)),
+    creatorPropensity,
+  });
+}
+
 export function fixtureEngine(
   world: World,
   trends: TrendSpecInput[],
