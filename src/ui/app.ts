@@ -116,6 +116,7 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
   // The read-outs and the view switches share one row along the top, which wraps the switches under the read-outs
   // when the canvas is narrow (a 1024 px window, the projector theme) instead of laying one over the other.
   const stageTop = embed ? null : el('div', { class: 'stage-top' }, readouts.root);
+  const zoomButtons = el('div', { class: 'zoom' }, zoomIn, zoomOut, zoomFit);
   const stageWrap = el(
     'section',
     // Focusable by script only (tabindex −1): the build card hands the focus here when it closes.
@@ -124,7 +125,7 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
     // The embed strip shows the tick and reach itself: a small frame has no room for the overlays.
     stageTop,
     embed ? null : legend.root,
-    el('div', { class: 'zoom' }, zoomIn, zoomOut, zoomFit),
+    zoomButtons,
     hoverCard,
     timeline?.root ?? null,
     buildCard.root,
@@ -224,10 +225,16 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
     makeRoomForFit(zoomBetween) {
       // The read-outs and view switches along the top (a small gap below them); none in the embedded view. The legend
       // along the bottom folds if the world would shrink too far beside it.
-      const top = stageTop
-        ? stageTop.getBoundingClientRect().bottom - stage.getBoundingClientRect().top + 6
-        : 0;
-      return { top, bottom: legend.makeRoom(stage, top, zoomBetween) };
+      const canvas = stage.getBoundingClientRect();
+      const top = stageTop ? stageTop.getBoundingClientRect().bottom - canvas.top + 6 : 0;
+      // The zoom buttons' block in the bottom-right corner (with the same gap): a world as wide as a narrow canvas
+      // moves above or left of it (fit-plan.ts).
+      const buttons = zoomButtons.getBoundingClientRect();
+      const corner =
+        buttons.width > 0
+          ? { width: canvas.right - buttons.left + 6, height: canvas.bottom - buttons.top + 6 }
+          : undefined;
+      return { top, bottom: legend.makeRoom(stage, top, zoomBetween), corner };
     },
     onHover(agent, x, y) {
       const world = client.world();

@@ -521,7 +521,7 @@ describe('the built app in headless Chromium', () => {
       .toBe(true);
   });
 
-  it('fits the world again below the overlays when they grow after it was drawn (a phone: the read-outs gain their trend row)', async () => {
+  it('fits the world again below the overlays when they grow after it was drawn, and clear of the zoom buttons (a phone: the read-outs gain their trend row)', async () => {
     const { page } = await session.open(`${session.url()}?agents=${E2E_AGENTS}`, {
       viewport: { width: 390, height: 844 },
       hasTouch: true,
@@ -534,6 +534,16 @@ describe('the built app in headless Chromium', () => {
       return hasTrendRow && stage.y + Number(fitted?.split(' ')[1]) >= overlays.y + overlays.height;
     };
     await expect.poll(worldTopClear).toBe(true);
+    // The world spans the narrow canvas's width, so it moves left of (or above) the zoom buttons instead of under them.
+    const clearOfZoomButtons = async () => {
+      const stage = (await page.locator('#stage').boundingBox())!;
+      const buttons = (await page.locator('.zoom').boundingBox())!;
+      const [, , right, bottom] = (await page.locator('#stage').getAttribute('data-fitted-world'))!
+        .split(' ')
+        .map(Number) as [number, number, number, number];
+      return stage.x + right <= buttons.x || stage.y + bottom <= buttons.y;
+    };
+    await expect.poll(clearOfZoomButtons).toBe(true);
   });
 
   it('lays the canvas overlays out without overlap or clipping in a 1024×768 window, the projector theme and 800×600', async () => {

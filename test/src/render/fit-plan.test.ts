@@ -90,3 +90,84 @@ describe('fitting the world between the overlays', () => {
     }
   });
 });
+
+describe('keeping the world clear of the zoom buttons in the bottom-right corner', () => {
+  /** The fitted world's box on the canvas (CSS pixels, margins excluded). */
+  const worldBox = (
+    hostWidth: number,
+    hostHeight: number,
+    plan: { zoom: number; centreX: number; centreY: number },
+  ) => ({
+    left: hostWidth / 2 - plan.centreX * plan.zoom,
+    right: hostWidth / 2 + (LAYOUT.width - plan.centreX) * plan.zoom,
+    top: hostHeight / 2 - plan.centreY * plan.zoom,
+    bottom: hostHeight / 2 + (LAYOUT.height - plan.centreY) * plan.zoom,
+  });
+
+  it('leaves a world that ends above the buttons where it was', () => {
+    const corner = { width: 50, height: 150 };
+    const plain = planFit(400, 800, LAYOUT.width, LAYOUT.height, { top: 100, bottom: 0 })!;
+    expect(planFit(400, 800, LAYOUT.width, LAYOUT.height, { top: 100, bottom: 0, corner })).toEqual(plain);
+  });
+
+  it('moves a world as wide as a short canvas left of the buttons when going above them would shrink it more', () => {
+    // Above: a 300 − 50 − 120 = 130 px band, zoom 130 / 52 = 2.5; left: 350 px wide, zoom 350 / 102 ≈ 3.43.
+    const plan = planFit(400, 300, LAYOUT.width, LAYOUT.height, {
+      top: 50,
+      bottom: 0,
+      corner: { width: 50, height: 120 },
+    })!;
+    expect(plan.zoom).toBeCloseTo(350 / (LAYOUT.width * FIT_MARGIN.x), 9);
+    const box = worldBox(400, 300, plan);
+    expect(box.right).toBeLessThanOrEqual(350);
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.top).toBeGreaterThanOrEqual(50);
+  });
+
+  it('moves a world up above the buttons when that keeps it larger than going left', () => {
+    // Centred below the 500 px read-outs it would end at 704 px, under the 100 px block; above it: a 200 px band, zoom
+    // 200 / 52 ≈ 3.85; left of it: 350 / 102 ≈ 3.43.
+    const plan = planFit(400, 800, LAYOUT.width, LAYOUT.height, {
+      top: 500,
+      bottom: 0,
+      corner: { width: 50, height: 100 },
+    })!;
+    expect(plan.zoom).toBeCloseTo(200 / (LAYOUT.height * FIT_MARGIN.y), 9);
+    const box = worldBox(400, 800, plan);
+    expect(box.bottom).toBeLessThanOrEqual(700);
+    expect(box.top).toBeGreaterThanOrEqual(500);
+  });
+
+  it('lets the buttons cover a corner of the world rather than shrink it below half its size', () => {
+    // Whole canvas: zoom 200 / 102 ≈ 1.96; above the 150 px block 50 / 52 ≈ 0.96, left of it 50 / 102 ≈ 0.49.
+    const insets = { top: 0, bottom: 0 };
+    const plain = planFit(200, 200, LAYOUT.width, LAYOUT.height, insets)!;
+    expect(
+      planFit(200, 200, LAYOUT.width, LAYOUT.height, { ...insets, corner: { width: 150, height: 150 } }),
+    ).toEqual(plain);
+  });
+
+  it('always keeps the world inside the canvas, clear of the block or as it would be without it, at least half its size', () => {
+    const rng = createRng('fit-plan-corner', 'test');
+    let cleared = 0;
+    for (let i = 0; i < 2000; i++) {
+      const hostWidth = 200 + rng.next() * 1000;
+      const hostHeight = 200 + rng.next() * 1000;
+      const insets = { top: rng.next() * hostHeight * 0.4, bottom: rng.next() * hostHeight * 0.2 };
+      const corner = { width: 20 + rng.next() * 60, height: 60 + rng.next() * 150 };
+      const plan = planFit(hostWidth, hostHeight, LAYOUT.width, LAYOUT.height, { ...insets, corner })!;
+      const box = worldBox(hostWidth, hostHeight, plan);
+      expect(box.left).toBeGreaterThanOrEqual(-1e-6);
+      expect(box.right).toBeLessThanOrEqual(hostWidth + 1e-6);
+      expect(box.top).toBeGreaterThanOrEqual(-1e-6);
+      expect(box.bottom).toBeLessThanOrEqual(hostHeight + 1e-6);
+      const whole = zoomBetween(hostWidth, hostHeight, LAYOUT.width, LAYOUT.height, { top: 0, bottom: 0 });
+      expect(plan.zoom).toBeGreaterThanOrEqual(MIN_FIT_SHARE * whole - 1e-9);
+      const clear =
+        box.right <= hostWidth - corner.width + 1e-6 || box.bottom <= hostHeight - corner.height + 1e-6;
+      if (clear) cleared++;
+      else expect(plan).toEqual(planFit(hostWidth, hostHeight, LAYOUT.width, LAYOUT.height, insets));
+    }
+    expect(cleared).toBeGreaterThan(1000); // the draws cover both outcomes, mostly cleared
+  });
+});
