@@ -94,21 +94,21 @@ export function planFit(
   if (!underCorner(plain.plan, hostWidth, hostHeight, width, height, corner)) return plain.plan;
   const whole = zoomBetween(hostWidth, hostHeight, width, height, { top: 0, bottom: 0 });
   const above = { top: insets.top, bottom: Math.max(insets.bottom, corner.height) };
-  let best = plain.plan;
-  for (const option of [
+  // An option counts only if it clears the block, keeps the read-outs and the legend clear as the plain plan does and
+  // keeps half the world's size (usableInsets may have given up an inset it was asked to keep). Ties go to `above`,
+  // which keeps the world centred across the canvas.
+  const usable = [
     planBetween(hostWidth, hostHeight, width, height, above, 0),
     planBetween(hostWidth, hostHeight, width, height, insets, corner.width),
-  ]) {
-    // An option counts only if it clears the block, keeps the read-outs and the legend clear as the plain plan does
-    // and keeps half the world's size (usableInsets may have given up an inset it was asked to keep).
-    const usable =
+  ].filter(
+    (option) =>
       !underCorner(option.plan, hostWidth, hostHeight, width, height, corner) &&
       option.band.top >= plain.band.top &&
       option.band.bottom >= plain.band.bottom &&
-      option.plan.zoom >= MIN_FIT_SHARE * whole;
-    if (usable && (best === plain.plan || option.plan.zoom > best.zoom)) best = option.plan;
-  }
-  return best;
+      option.plan.zoom >= MIN_FIT_SHARE * whole,
+  );
+  if (usable.length === 0) return plain.plan;
+  return usable.reduce((best, option) => (option.plan.zoom > best.plan.zoom ? option : best)).plan;
 }
 
 /** Whether the world framed by `plan` reaches into the bottom-right `corner` block (CSS pixels, a pixel's slack). */
@@ -120,8 +120,9 @@ function underCorner(
   height: number,
   corner: { readonly width: number; readonly height: number },
 ): boolean {
-  const right = hostWidth / 2 + (width * (FIT_MARGIN.x / 2) + (width / 2 - plan.centreX)) * plan.zoom;
-  const bottom = hostHeight / 2 + (height * (FIT_MARGIN.y / 2) + (height / 2 - plan.centreY)) * plan.zoom;
+  // The framed box's right and bottom edges: the layout's centre plus half its size with margins, from plan's centre.
+  const right = hostWidth / 2 + ((width * (1 + FIT_MARGIN.x)) / 2 - plan.centreX) * plan.zoom;
+  const bottom = hostHeight / 2 + ((height * (1 + FIT_MARGIN.y)) / 2 - plan.centreY) * plan.zoom;
   return right > hostWidth - corner.width + 1 && bottom > hostHeight - corner.height + 1;
 }
 

@@ -66,6 +66,9 @@ export interface AppHandle {
   destroy(): void;
 }
 
+/** CSS pixels a fitted world keeps between itself and the overlays on the canvas (read-outs, zoom buttons). */
+const OVERLAY_GAP = 6;
+
 const TIER_NAMES = [
   'mega influencer',
   'macro influencer',
@@ -226,13 +229,16 @@ async function mountScene(root: HTMLElement, deps: AppDeps): Promise<Scene> {
       // The read-outs and view switches along the top (a small gap below them); none in the embedded view. The legend
       // along the bottom folds if the world would shrink too far beside it.
       const canvas = stage.getBoundingClientRect();
-      const top = stageTop ? stageTop.getBoundingClientRect().bottom - canvas.top + 6 : 0;
+      const top = stageTop ? stageTop.getBoundingClientRect().bottom - canvas.top + OVERLAY_GAP : 0;
       // The zoom buttons' block in the bottom-right corner (with the same gap): a world as wide as a narrow canvas
       // moves above or left of it (fit-plan.ts).
       const buttons = zoomButtons.getBoundingClientRect();
       const corner =
         buttons.width > 0
-          ? { width: canvas.right - buttons.left + 6, height: canvas.bottom - buttons.top + 6 }
+          ? {
+              width: canvas.right - buttons.left + OVERLAY_GAP,
+              height: canvas.bottom - buttons.top + OVERLAY_GAP,
+            }
           : undefined;
       return { top, bottom: legend.makeRoom(stage, top, zoomBetween), corner };
     },
