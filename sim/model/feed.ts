@@ -139,13 +139,17 @@ export function runSession(ctx: SimContext, agent: number): void {
   if (trendingSlots + recommendedSlots > attention) recommendedSlots = attention - trendingSlots;
   const followSlots = attention - trendingSlots - recommendedSlots;
 
+  // Slots the follows or trending leave empty go to the recommender ("suggested for you" once the follow feed is read),
+  // but only on a platform that has one: a messenger (recommended share 0) shows its chats and nothing else, as the
+  // chronological strategy does everywhere.
+  const recommenderFillsIn = !chronological && record.feedMix.recommended > 0;
   let count = 0;
   const found = followCandidates(ctx, agent, platform, chronological);
   count = takeBest(ctx, found, followSlots, SOURCE.follow);
-  if (!chronological) recommendedSlots += followSlots - count; // too few follow posts: the recommender fills in
+  if (recommenderFillsIn) recommendedSlots += followSlots - count;
 
   const trendingShown = fillTrending(ctx, agent, platform, trendingSlots, count);
-  recommendedSlots += trendingSlots - (trendingShown - count); // an unusable trending pick goes to the recommender
+  if (recommenderFillsIn) recommendedSlots += trendingSlots - (trendingShown - count);
   count = trendingShown;
   count = recommenderOf(knobs.strategy)(ctx, agent, platform, recommendedSlots, count);
 

@@ -77,7 +77,7 @@ export interface PlatformRecord {
   readonly groupsPerMember: number;
   /** Shares of the feed from follows, the recommender and trending (sum 1). */
   readonly feedMix: { readonly follows: number; readonly recommended: number; readonly trending: number };
-  /** Posts viewed per session. */
+  /** Posts viewed per session, at most (a feed with no recommender share ends when the follows' posts do). */
   readonly attention: number;
   /** Trend kinds whose posts this platform carries well: fit multiplier per kind (missing kind = 0.5). */
   readonly formatFit: Readonly<Record<string, number>>;

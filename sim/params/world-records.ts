@@ -150,13 +150,17 @@ const platformInputSchema = z.strictObject({
   feedMix: z
     .strictObject({
       follows: share('Feed from follows', 'Share of the feed from followed accounts'),
-      recommended: share('Feed from recommender', 'Share of the feed chosen by the recommender'),
+      recommended: share(
+        'Feed from recommender',
+        'Share of the feed chosen by the recommender; above 0 it also fills the slots follows and trending leave empty',
+      ),
       trending: share('Feed from trending', 'Share of the feed from the trending list'),
     })
     .optional(),
   attention: numberField(1, 128, {
     label: 'Attention',
-    description: 'Posts viewed per session',
+    description:
+      'Posts viewed per session, at most: a feed without a recommender share shows only what follows posted',
     unit: 'posts',
     group: G.platforms,
   }).optional(),

@@ -160,6 +160,38 @@ export async function colourCounts(page: Page, png: Buffer): Promise<ColourCount
     .sort((x, y) => y.pixels - x.pixels);
 }
 
+/**
+ * Where a PNG has pixels of one colour: the indices (row-major) of the pixels whose 5-bit channels (0–31, as in
+ * ColourCount) pass `matches`, a predicate written as the source of `(r, g, b) => boolean` (it runs in the page).
+ */
+export async function pixelsMatching(page: Page, png: Buffer, matches: string): Promise<Set<number>> {
+  const indices = await page.evaluate(
+    async ([base64, predicate]) => {
+      const test = new Function(`return ${predicate}`)() as (r: number, g: number, b: number) => boolean;
+      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d');
+      if (!context) throw new Error('no 2d context');
+      context.drawImage(bitmap, 0, 0);
+      const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+      const found: number[] = [];
+      for (let i = 0; i < data.length; i += 4)
+        if (test(data[i]! >> 3, data[i + 1]! >> 3, data[i + 2]! >> 3)) found.push(i / 4);
+      return found;
+    },
+    [png.toString('base64'), matches] as const,
+  );
+  return new Set(indices);
+}
+
+/** Share of the pixels in either set that are in only one of them (Jaccard distance; 0 for two empty sets). */
+export function pixelSetDistance(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
+  let shared = 0;
+  for (const index of a) if (b.has(index)) shared++;
+  const union = a.size + b.size - shared;
+  return union === 0 ? 0 : 1 - shared / union;
+}
+
 /** The share of a PNG's pixels that are fully opaque. */
 export async function opaqueShare(page: Page, png: Buffer): Promise<number> {
   const { opaque, pixels } = await decodePng(page, png);

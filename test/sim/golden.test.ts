@@ -110,11 +110,11 @@ describe('golden social-world hashes', () => {
     );
     expect(hashes).toMatchInlineSnapshot(`
       [
-        "collaborative 423dc12f1b3d1618",
-        "popularity d08697d77100d01c",
-        "random 28b8cea9b094803b",
+        "collaborative 8738ab76daf5a7f8",
+        "popularity aa775a0d7960b651",
+        "random 4e59ad3555e3851f",
         "chronological 9f012486796d9568",
-        "oracle 41b1378ed6dd0c3b",
+        "oracle e152512a03a1117e",
       ]
     `);
   });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { gini } from '../../../sim/metrics/world-measures.ts';
 import { aleaNext, deriveAlea } from '../../../sim/model/classic/fast-alea.ts';
+import { SOURCE } from '../../../sim/model/context.ts';
 import { createRng } from '../../../sim/rng.ts';
 import { fixtureEngine, fixtureWorld, platformRecord, randomFollows } from './world-fixture.ts';
 
@@ -44,5 +45,44 @@ describe('memes competing for limited attention', () => {
     expect(top10 / total).toBeGreaterThan(0.4);
     expect(gini(popularity)).toBeGreaterThan(0.6);
     expect(popularity[MEMES / 2]!).toBeLessThan(popularity[0]! / 10);
+  });
+});
+
+describe('a platform without a recommender share (a messenger)', () => {
+  it('shows only posts of the accounts followed there, while a platform with one fills its empty slots with suggestions', () => {
+    const count = 1500;
+    const rng = createRng('messenger', 'graph');
+    const world = fixtureWorld({
+      count,
+      seed: 'messenger',
+      platforms: [
+        platformRecord(
+          { name: 'Chat', feedMix: { follows: 1, recommended: 0, trending: 0 }, attention: 6 },
+          1,
+        ),
+        platformRecord(
+          { name: 'Feed', feedMix: { follows: 0.5, recommended: 0.5, trending: 0 }, attention: 6 },
+          1,
+        ),
+      ],
+      ties: () => randomFollows(count, 10, () => rng.next()),
+      // Few posts, so the follow feeds of both platforms come up short and the rule decides what fills the rest.
+      creatorPropensity: 0.05,
+    });
+    const engine = fixtureEngine(world, [], {}, [], 'messenger');
+    for (let t = 0; t < 36; t++) engine.step();
+    // The inspector's memory of every agent's last views: platform × 4 + source per view (−1 post: never written).
+    const { seenPost, seenMeta } = engine.ctx;
+    const views = [0, 1].map(() => [0, 0, 0]);
+    for (let i = 0; i < seenPost.length; i++) {
+      if (seenPost[i]! < 0) continue;
+      views[seenMeta[i]! >> 2]![seenMeta[i]! & 3]!++;
+    }
+    const [chat, feed] = views as [number[], number[]];
+    expect(chat[SOURCE.follow]).toBeGreaterThan(100);
+    expect(chat[SOURCE.recommended]).toBe(0);
+    expect(chat[SOURCE.trending]).toBe(0);
+    // The control: the same shortage on Feed is filled by the recommender, so a recommended source would be seen.
+    expect(feed[SOURCE.recommended]!).toBeGreaterThan(feed[SOURCE.follow]!);
   });
 });
