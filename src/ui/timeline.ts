@@ -18,14 +18,30 @@ export function rowAt(rows: readonly SeriesRow[], tick: number): SeriesRow | nul
   return rows.find((row) => row.tick === tick) ?? null;
 }
 
+/**
+ * The timeline label's three parts: whether the canvas is live or a replay, the hour's clock, and (replays) how many
+ * had joined by then. A narrow strip shows the clock alone (overlays.css): the strip's colour and its "Back to live"
+ * button already tell a replay.
+ */
+export function timelineLabelParts(
+  shown: number | null,
+  live: number,
+  rows: readonly SeriesRow[],
+): { mode: string; clock: string; joined: string } {
+  const clock = clockAfter(shown ?? live);
+  if (shown === null) return { mode: 'Live · ', clock, joined: '' };
+  const row = rowAt(rows, shown);
+  const joined = row ? ` · ${formatCount(row.adopters.reduce((sum, n) => sum + n, 0))} joined` : '';
+  return { mode: 'Replay · ', clock, joined };
+}
+
 /** What the timeline says about the hour shown: the live run's clock, or the replayed hour and how many had joined by then. */
 export function timelineLabel(shown: number | null, live: number, rows: readonly SeriesRow[]): string {
-  const tick = shown ?? live;
-  const clock = clockAfter(tick);
-  if (shown === null) return `Live · ${clock}`;
-  const row = rowAt(rows, tick);
-  const joined = row ? ` · ${formatCount(row.adopters.reduce((sum, n) => sum + n, 0))} joined` : '';
-  return `Replay · ${clock}${joined}`;
+  return labelWords(timelineLabelParts(shown, live, rows));
+}
+
+function labelWords({ mode, clock, joined }: ReturnType<typeof timelineLabelParts>): string {
+  return `${mode}${clock}${joined}`;
 }
 
 /** The GIF button's tooltip: what a click does now. */
@@ -50,7 +66,16 @@ export function createTimeline(
     'data-testid': 'timeline',
     'aria-label': 'Timeline: the simulated hour the canvas shows',
   });
-  const label = el('span', { class: 'timeline-label', 'data-testid': 'timeline-label' }, 'Live');
+  const labelMode = el('span', { class: 'timeline-mode' }, 'Live');
+  const labelClock = el('span', {}, '');
+  const labelJoined = el('span', { class: 'timeline-joined' }, '');
+  const label = el(
+    'span',
+    { class: 'timeline-label', 'data-testid': 'timeline-label' },
+    labelMode,
+    labelClock,
+    labelJoined,
+  );
   const live = el(
     'button',
     { type: 'button', 'data-testid': 'timeline-live', title: 'Back to the live run (L)' },
@@ -113,9 +138,13 @@ export function createTimeline(
       scrubber.disabled = !ready || state.tick === 0;
       scrubber.max = String(state.tick);
       if (!dragging) scrubber.value = String(state.replayTick ?? state.tick);
-      const words = timelineLabel(state.replayTick, state.tick, series());
+      const parts = timelineLabelParts(state.replayTick, state.tick, series());
+      const words = labelWords(parts);
       scrubber.setAttribute('aria-valuetext', words);
-      setText(label, ready ? words : 'Live');
+      label.title = ready ? words : '';
+      setText(labelMode, ready ? parts.mode : 'Live');
+      setText(labelClock, ready ? parts.clock : '');
+      setText(labelJoined, ready ? parts.joined : '');
       live.disabled = state.replayTick === null;
       setText(live, state.replayTick === null ? '● Live' : 'Back to live ▶');
       root.classList.toggle('replaying', state.replayTick !== null);

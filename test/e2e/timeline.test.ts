@@ -62,6 +62,15 @@ async function timelineOnOneLine(page: Page): Promise<boolean> {
   });
 }
 
+/** The timeline label's visible words, and whether they fit its box (no ellipsis). */
+async function labelShown(page: Page): Promise<{ words: string; fits: boolean; title: string }> {
+  return page.locator('[data-testid="timeline-label"]').evaluate((label) => ({
+    words: (label as HTMLElement).innerText,
+    fits: label.scrollWidth <= label.clientWidth,
+    title: (label as HTMLElement).title,
+  }));
+}
+
 /** Share of pixels in the trend's pink (#ff4f9a, its dots and lines) in the first and last frames, decoded by the page. */
 async function pinkInFirstAndLastFrames(page: Page, gif: Buffer): Promise<[number, number]> {
   return page.evaluate(async (base64) => {
@@ -141,6 +150,29 @@ describe('the timeline', () => {
     expect(await waitForInt(page, 'tick', '>', 62, 60_000)).toBeGreaterThan(62);
     expect(await page.locator('[data-testid="timeline-label"]').innerText()).toContain('Live');
     await page.locator('[data-testid="play"]').click();
+  });
+
+  it('says the hour shown in full where the strip has room (1280×800), and its clock alone where it has not (1024×768)', async () => {
+    const page = await open();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await stepTimes(page, 30);
+    await expect.poll(() => shownTick(page)).toBe(30);
+    expect(await labelShown(page)).toMatchObject({ words: 'Live · Day 2 · 05:00 UTC', fits: true });
+    await page.locator('[data-testid="timeline"]').focus();
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => shownTick(page)).toBe(20);
+    const replay = await labelShown(page);
+    expect(replay.words).toMatch(/^Replay · Day 1 · 19:00 UTC · [\d,]+ joined$/);
+    expect(replay.fits).toBe(true);
+    expect(await timelineOnOneLine(page)).toBe(true);
+
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await expect.poll(async () => (await labelShown(page)).words).toBe('Day 1 · 19:00 UTC');
+    expect(await labelShown(page)).toMatchObject({ fits: true, title: replay.words });
+    expect(await timelineOnOneLine(page)).toBe(true);
+    await page.keyboard.press('l');
+    await expect.poll(async () => (await labelShown(page)).words).toBe('Day 2 · 05:00 UTC');
+    expect((await labelShown(page)).fits).toBe(true);
   });
 
   it('saves the live run’s hours as an animated GIF drawn through the replay, then shows the live hour again (GIF)', async () => {

@@ -1,7 +1,7 @@
 // The timeline's words and the replay clock's pace: the label of a live or replayed hour against the series rows, and how many ticks a playing replay moves per frame.
 import { describe, expect, it } from 'vitest';
 import { replayTicksDue } from '../../../src/ui/replay-clock.ts';
-import { rowAt, timelineLabel } from '../../../src/ui/timeline.ts';
+import { rowAt, timelineLabel, timelineLabelParts } from '../../../src/ui/timeline.ts';
 import { seriesRow } from './series-row.ts';
 
 const rows = Array.from({ length: 41 }, (_, tick) => seriesRow(tick, { adopters: [tick * 10, tick * 2] }));
@@ -17,6 +17,19 @@ describe('timeline', () => {
     expect(timelineLabel(null, 40, rows)).toBe('Live · Day 2 · 15:00 UTC');
     expect(timelineLabel(30, 40, rows)).toBe('Replay · Day 2 · 05:00 UTC · 360 joined');
     expect(timelineLabel(30, 40, [])).toBe('Replay · Day 2 · 05:00 UTC');
+  });
+
+  it('splits the label so a narrow strip can show the clock alone', () => {
+    expect(timelineLabelParts(30, 40, rows)).toEqual({
+      mode: 'Replay · ',
+      clock: 'Day 2 · 05:00 UTC',
+      joined: ' · 360 joined',
+    });
+    expect(timelineLabelParts(null, 40, rows)).toEqual({
+      mode: 'Live · ',
+      clock: 'Day 2 · 15:00 UTC',
+      joined: '',
+    });
   });
 
   it('moves a playing replay at the run speed, carrying the fraction of a tick to the next frame', () => {
