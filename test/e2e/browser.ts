@@ -129,27 +129,41 @@ export interface ColourCount {
   readonly pixels: number;
 }
 
-/** A PNG's pixels decoded by the page's own image decoder: colour keys (5 bits a channel) and how many are opaque. */
+/**
+ * A PNG's pixels decoded by the page's own image decoder: colour keys (5 bits a channel), how many are opaque, and
+ * (with `matches`, the source of an `(r, g, b) => boolean` over those 5-bit channels, run in the page) the indices,
+ * row-major, of the pixels it accepts.
+ */
 async function decodePng(
   page: Page,
   png: Buffer,
-): Promise<{ keys: [number, number][]; opaque: number; pixels: number }> {
-  return page.evaluate(async (base64) => {
-    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const context = canvas.getContext('2d');
-    if (!context) throw new Error('no 2d context');
-    context.drawImage(bitmap, 0, 0);
-    const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
-    const byKey = new Map<number, number>();
-    let opaque = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const key = ((data[i]! >> 3) << 10) | ((data[i + 1]! >> 3) << 5) | (data[i + 2]! >> 3);
-      byKey.set(key, (byKey.get(key) ?? 0) + 1);
-      if (data[i + 3] === 255) opaque++;
-    }
-    return { keys: [...byKey], opaque, pixels: data.length / 4 };
-  }, png.toString('base64'));
+  matches = '() => false',
+): Promise<{ keys: [number, number][]; opaque: number; pixels: number; matching: number[] }> {
+  return page.evaluate(
+    async ([base64, predicate]) => {
+      const accepts = new Function(`return ${predicate}`)() as (r: number, g: number, b: number) => boolean;
+      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d');
+      if (!context) throw new Error('no 2d context');
+      context.drawImage(bitmap, 0, 0);
+      const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+      const byKey = new Map<number, number>();
+      const matching: number[] = [];
+      let opaque = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const r = data[i]! >> 3;
+        const g = data[i + 1]! >> 3;
+        const b = data[i + 2]! >> 3;
+        const key = (r << 10) | (g << 5) | b;
+        byKey.set(key, (byKey.get(key) ?? 0) + 1);
+        if (data[i + 3] === 255) opaque++;
+        if (accepts(r, g, b)) matching.push(i / 4);
+      }
+      return { keys: [...byKey], opaque, pixels: data.length / 4, matching };
+    },
+    [png.toString('base64'), matches] as const,
+  );
 }
 
 /** The colour histogram of a PNG, most common colour first. */
@@ -165,23 +179,7 @@ export async function colourCounts(page: Page, png: Buffer): Promise<ColourCount
  * ColourCount) pass `matches`, a predicate written as the source of `(r, g, b) => boolean` (it runs in the page).
  */
 export async function pixelsMatching(page: Page, png: Buffer, matches: string): Promise<Set<number>> {
-  const indices = await page.evaluate(
-    async ([base64, predicate]) => {
-      const test = new Function(`return ${predicate}`)() as (r: number, g: number, b: number) => boolean;
-      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const context = canvas.getContext('2d');
-      if (!context) throw new Error('no 2d context');
-      context.drawImage(bitmap, 0, 0);
-      const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
-      const found: number[] = [];
-      for (let i = 0; i < data.length; i += 4)
-        if (test(data[i]! >> 3, data[i + 1]! >> 3, data[i + 2]! >> 3)) found.push(i / 4);
-      return found;
-    },
-    [png.toString('base64'), matches] as const,
-  );
-  return new Set(indices);
+  return new Set((await decodePng(page, png, matches)).matching);
 }
 
 /** Share of the pixels in either set that are in only one of them (Jaccard distance; 0 for two empty sets). */
