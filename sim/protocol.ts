@@ -130,6 +130,9 @@ export interface FrameMessage {
   readonly platform: Uint8Array;
 }
 
+/** Where a feed took a post from, in the order of every per-source array (SeriesRow.viewsBySource, the CSVs). */
+export const VIEW_SOURCES = ['follow', 'recommended', 'trending'] as const;
+
 /** One recorded tick of the time series (what CSV export and charts read). Arrays are indexed by trend / platform. */
 export interface SeriesRow {
   readonly tick: number;
@@ -138,6 +141,8 @@ export interface SeriesRow {
   readonly online: number;
   readonly adopters: readonly number[];
   readonly members: readonly number[];
+  /** Per platform, the hour's views by feed source, in VIEW_SOURCES order (PlatformSummary.viewsBySource). */
+  readonly viewsBySource: readonly (readonly number[])[];
   readonly exposureDiversity: number;
   readonly crossCultureShare: number;
   readonly homogenization: number;

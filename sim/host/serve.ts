@@ -84,6 +84,7 @@ function seriesRow(engine: WorldEngine): SeriesRow {
     online: s.onlineCount,
     adopters: s.trends.map((t) => t.adopters),
     members: s.platforms.map((p) => p.members),
+    viewsBySource: s.platforms.map((p) => p.viewsBySource),
     exposureDiversity: s.exposureDiversity,
     crossCultureShare: s.crossCultureShare,
     homogenization: s.homogenization,

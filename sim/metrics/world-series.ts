@@ -1,5 +1,6 @@
 // Column names and per-tick rows of the social world's CSV time series (series, platforms, bubble). Pure: reads the engine state, no I/O.
 import type { SimContext } from '../model/context.ts';
+import { SOURCE_NAMES } from '../model/context.ts';
 import { countMembers } from '../model/membership.ts';
 import {
   creatorReachGini,
@@ -115,18 +116,37 @@ export function seriesRow(ctx: SimContext, layout: SeriesLayout, run: number, se
   return row;
 }
 
-/** platforms.csv columns: `run, seed, tick`, then per platform `P_members, P_value, P_available`. */
+/**
+ * platforms.csv columns: `run, seed, tick`, then per platform `P_members, P_value, P_available` and the hour's views
+ * there, all and by where the feed took them from: `P_views, P_views_follow, P_views_recommended, P_views_trending`.
+ */
 export function platformColumns(layout: SeriesLayout): string[] {
   const columns = ['run', 'seed', 'tick'];
-  for (const p of layout.platforms) columns.push(`${p}_members`, `${p}_value`, `${p}_available`);
+  for (const p of layout.platforms)
+    columns.push(
+      `${p}_members`,
+      `${p}_value`,
+      `${p}_available`,
+      `${p}_views`,
+      ...SOURCE_NAMES.map((source) => `${p}_views_${source}`),
+    );
   return columns;
 }
 
 export function platformRow(ctx: SimContext, run: number, seed: string): unknown[] {
   const members = countMembers(ctx);
+  const bySource = ctx.state.viewsBySourceThisTick;
   const row: unknown[] = [run, seed, ctx.state.tick];
-  for (let p = 0; p < ctx.dim.P; p++)
-    row.push(members[p]!, metcalfeValue(members[p]!, ctx.dim.count), ctx.state.available[p]!);
+  for (let p = 0; p < ctx.dim.P; p++) {
+    const views = SOURCE_NAMES.map((_, source) => bySource[p * SOURCE_NAMES.length + source]!);
+    row.push(
+      members[p]!,
+      metcalfeValue(members[p]!, ctx.dim.count),
+      ctx.state.available[p]!,
+      views.reduce((sum, n) => sum + n, 0),
+      ...views,
+    );
+  }
   return row;
 }
 

@@ -1,6 +1,7 @@
 // Builds the JSON-able WorldSummary (sim/model/api.ts) from the dynamic state: per-trend and global figures. Read-only over the state.
 import type { CascadeSummary, PlatformSummary, TrendSummary, WorldSummary } from '../model/api.ts';
 import type { SimContext } from '../model/context.ts';
+import { SOURCE } from '../model/context.ts';
 import { countMembers } from '../model/membership.ts';
 import type { TrendState } from '../model/state.ts';
 import type { CascadeStats } from './cascade.ts';
@@ -119,6 +120,11 @@ export function buildSummary(ctx: SimContext): WorldSummary {
     members: members[p]!,
     value: metcalfeValue(members[p]!, ctx.dim.count),
     available: state.available[p] === 1,
+    viewsBySource: [
+      state.viewsBySourceThisTick[p * 3 + SOURCE.follow]!,
+      state.viewsBySourceThisTick[p * 3 + SOURCE.recommended]!,
+      state.viewsBySourceThisTick[p * 3 + SOURCE.trending]!,
+    ],
   }));
   const diversity = exposureDiversity(ctx);
   return {

@@ -92,6 +92,8 @@ export interface PlatformSummary {
   readonly value: number;
   /** false while banned or in an outage. */
   readonly available: boolean;
+  /** The last hour's views on this platform by where the feed took the post from: [follow, recommended, trending]. */
+  readonly viewsBySource: readonly [number, number, number];
 }
 
 /** What the inspector shows about one agent; JSON-able. */

@@ -1,5 +1,6 @@
 // The runtime bundle the tick modules share: world, dynamic state, resolved knobs, scratch buffers and this tick's transmissions. No dynamics here.
 import type { RecommenderSpec, RecommenderStrategy } from '../params/recommender.ts';
+import { VIEW_SOURCES } from '../protocol.ts';
 import { type CandidateTable, createCandidateTable, VECTOR_WIDTH } from './candidate-table.ts';
 import { type Dimensions, type DynamicState, dimensions } from './state.ts';
 import type { World } from './world.ts';
@@ -14,7 +15,8 @@ export const MAX_FEED = 128;
 export const ONSET_SHARE = 0.01;
 
 export const SOURCE = { follow: 0, recommended: 1, trending: 2 } as const;
-export const SOURCE_NAMES = ['follow', 'recommended', 'trending'] as const;
+/** The sources' names by SOURCE index: the protocol's list, so the app and the CSVs name them the same. */
+export const SOURCE_NAMES = VIEW_SOURCES;
 
 /** The dynamics knobs after defaults: `personalization`/`exploration` are −1 when each platform keeps its own. */
 export interface DynamicsKnobs {

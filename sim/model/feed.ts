@@ -143,16 +143,20 @@ export function runSession(ctx: SimContext, agent: number): void {
   // but only on a platform that has one: a messenger (recommended share 0) shows its chats and nothing else, as the
   // chronological strategy does everywhere.
   const recommenderFillsIn = !chronological && record.feedMix.recommended > 0;
-  let count = 0;
   const found = followCandidates(ctx, agent, platform, chronological);
-  count = takeBest(ctx, found, followSlots, SOURCE.follow);
-  if (recommenderFillsIn) recommendedSlots += followSlots - count;
+  const followShown = takeBest(ctx, found, followSlots, SOURCE.follow);
+  if (recommenderFillsIn) recommendedSlots += followSlots - followShown;
 
-  const trendingShown = fillTrending(ctx, agent, platform, trendingSlots, count);
-  if (recommenderFillsIn) recommendedSlots += trendingSlots - (trendingShown - count);
-  count = trendingShown;
-  count = recommenderOf(knobs.strategy)(ctx, agent, platform, recommendedSlots, count);
+  const trendingShown = fillTrending(ctx, agent, platform, trendingSlots, followShown);
+  if (recommenderFillsIn) recommendedSlots += trendingSlots - (trendingShown - followShown);
+  const count = recommenderOf(knobs.strategy)(ctx, agent, platform, recommendedSlots, trendingShown);
 
+  // The feed holds its follow posts, then trending, then recommended ones: what each source supplied is by position.
+  const bySource = state.viewsBySourceThisTick;
+  const row = platform * 3;
+  bySource[row + SOURCE.follow]! += followShown;
+  bySource[row + SOURCE.trending]! += trendingShown - followShown;
+  bySource[row + SOURCE.recommended]! += count - trendingShown;
   if (count > 0) {
     viewFeed(ctx, agent, platform, count);
     driftInterests(ctx, agent, count);

@@ -204,6 +204,11 @@ export interface DynamicState {
   viewsThisTick: number;
   backgroundViewsThisTick: number;
   crossRegionViewsThisTick: number;
+  /**
+   * Views this tick by platform and by where the feed took the post from: index platform × 3 + source (follow,
+   * recommended, trending: context.ts SOURCE). What the feed mix turned into, once short follow feeds were filled.
+   */
+  readonly viewsBySourceThisTick: Int32Array;
   /** Views per hour of the last 24 ticks (index tick % 24): all and cross-region. */
   readonly viewsByHour: Float64Array;
   readonly crossViewsByHour: Float64Array;
@@ -362,6 +367,7 @@ export function createDynamicState(world: World, rng: AleaState, pick: (n: numbe
     viewsThisTick: 0,
     backgroundViewsThisTick: 0,
     crossRegionViewsThisTick: 0,
+    viewsBySourceThisTick: new Int32Array(P * 3),
     viewsByHour: new Float64Array(24),
     crossViewsByHour: new Float64Array(24),
     adoptionLog: createAdoptionLog(),

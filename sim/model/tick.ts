@@ -38,6 +38,7 @@ export function stepWorld(ctx: SimContext, timeline: Timeline): void {
   state.viewsThisTick = 0;
   state.backgroundViewsThisTick = 0;
   state.crossRegionViewsThisTick = 0;
+  state.viewsBySourceThisTick.fill(0);
 
   timeline.runDue(ctx, tick);
   for (let t = 0; t < state.trends.length; t++) {

@@ -1,7 +1,7 @@
 // Builds the export files' text (time-series CSV, summary JSON) and their names. Pure: no DOM, no store.
 import { ADOPTION_COLUMNS, adoptionRow, type EdgeNames } from '../../sim/metrics/adoption-edges.ts';
 import type { AdoptionEdges, WorldSummary } from '../../sim/model/api.ts';
-import type { ScenarioJson, SeriesRow } from '../../sim/protocol.ts';
+import { type ScenarioJson, type SeriesRow, VIEW_SOURCES } from '../../sim/protocol.ts';
 
 /** Quotes a CSV field when it holds a comma, quote or line break (RFC 4180). */
 export function csvField(value: string | number): string {
@@ -32,8 +32,9 @@ export function scenarioCell(scenario: ScenarioJson): string {
 /**
  * One header line, then one row per recorded tick. Columns: seed, tick, day, hour_utc, online,
  * `adopters:<trend>` per trend, `members:<platform>` per platform, exposure_diversity, cross_culture_share,
- * homogenization, creator_reach_gini, preset, scenario. A trend launched mid-run has 0 adopters in rows before
- * it existed.
+ * homogenization, creator_reach_gini, then per platform the hour's views by where the feed took them from
+ * (`views_follow:<platform>`, `views_recommended:<platform>`, `views_trending:<platform>`), then preset and scenario
+ * (the scenario's JSON stays the last cell). A trend launched mid-run has 0 adopters in rows before it existed.
  *
  * The file describes its own run without leaving plain CSV: the seed and preset id are in every row (rows of
  * several runs can be concatenated), and the first data row's `scenario` cell holds the whole scenario as compact
@@ -60,6 +61,7 @@ export function seriesCsv(rows: readonly SeriesRow[], names: SeriesNames): strin
     'cross_culture_share',
     'homogenization',
     'creator_reach_gini',
+    ...names.platformNames.flatMap((p) => VIEW_SOURCES.map((source) => `views_${source}:${p}`)),
     'preset',
     'scenario',
   ];
@@ -71,6 +73,9 @@ export function seriesCsv(rows: readonly SeriesRow[], names: SeriesNames): strin
     for (let t = 0; t < names.trendNames.length; t++) cells.push(row.adopters[t] ?? 0);
     for (let p = 0; p < names.platformNames.length; p++) cells.push(row.members[p] ?? 0);
     cells.push(row.exposureDiversity, row.crossCultureShare, row.homogenization, row.creatorReachGini);
+    for (let p = 0; p < names.platformNames.length; p++)
+      for (let source = 0; source < VIEW_SOURCES.length; source++)
+        cells.push(row.viewsBySource[p]?.[source] ?? 0);
     cells.push(preset, index === 0 ? scenario : '');
     lines.push(cells.map(csvField).join(','));
   }

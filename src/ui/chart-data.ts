@@ -24,14 +24,14 @@ export function thinIndices(length: number, maxPoints: number = MAX_POINTS): num
 export function seriesColumns(
   rows: readonly SeriesRow[],
   seriesCount: number,
-  pick: (row: SeriesRow) => readonly number[],
+  pick: (row: SeriesRow, rowIndex: number) => readonly number[],
   maxPoints: number = MAX_POINTS,
 ): Columns {
   const indices = thinIndices(rows.length, maxPoints);
   const x = indices.map((i) => rows[i]!.tick / 24);
   const ys: number[][] = Array.from({ length: seriesCount }, () => new Array<number>(indices.length));
   indices.forEach((rowIndex, k) => {
-    const values = pick(rows[rowIndex]!);
+    const values = pick(rows[rowIndex]!, rowIndex);
     for (let s = 0; s < seriesCount; s++) ys[s]![k] = values[s] ?? (null as unknown as number);
   });
   return [x, ...ys];
@@ -55,6 +55,41 @@ export function membershipColumns(
 /** Exposure diversity (bits), share of views from other regions, and homogenization, over time. */
 export function diversityColumns(rows: readonly SeriesRow[]): Columns {
   return seriesColumns(rows, 3, (r) => [r.exposureDiversity, r.crossCultureShare, r.homogenization]);
+}
+
+/** Hours the feed-source chart sums over: a day, so the diurnal swing of views does not read as a change of mix. */
+export const SOURCE_WINDOW_HOURS = 24;
+
+/**
+ * Per platform over time, the share of its views that the recommender chose (SOURCE recommended), over the
+ * SOURCE_WINDOW_HOURS hours up to each row (by tick, so a gap in the rows shortens the window, not shifts it); null
+ * where the platform had no views in the window (banned, or nobody on it yet).
+ */
+export function recommendedShareColumns(rows: readonly SeriesRow[], platformCount: number): Columns {
+  const recommendedSoFar: number[][] = Array.from({ length: platformCount }, () => [0]);
+  const viewsSoFar: number[][] = Array.from({ length: platformCount }, () => [0]);
+  for (const row of rows) {
+    for (let p = 0; p < platformCount; p++) {
+      const [follow = 0, recommended = 0, trending = 0] = row.viewsBySource[p] ?? [];
+      recommendedSoFar[p]!.push(recommendedSoFar[p]!.at(-1)! + recommended);
+      viewsSoFar[p]!.push(viewsSoFar[p]!.at(-1)! + follow + recommended + trending);
+    }
+  }
+  // windowStart[i]: the first row inside row i's window (ticks are increasing).
+  const windowStart: number[] = [];
+  for (let i = 0, start = 0; i < rows.length; i++) {
+    while (rows[start]!.tick <= rows[i]!.tick - SOURCE_WINDOW_HOURS) start++;
+    windowStart.push(start);
+  }
+  // Only the plotted rows need a share, but the thinning is seriesColumns' business: a share per row is cheap.
+  const shares = rows.map((_, i) =>
+    Array.from({ length: platformCount }, (_, p) => {
+      const views = viewsSoFar[p]![i + 1]! - viewsSoFar[p]![windowStart[i]!]!;
+      const recommended = recommendedSoFar[p]![i + 1]! - recommendedSoFar[p]![windowStart[i]!]!;
+      return views > 0 ? recommended / views : (null as unknown as number);
+    }),
+  );
+  return seriesColumns(rows, platformCount, (_, rowIndex) => shares[rowIndex]!);
 }
 
 /** One coloured segment of a platform's adoption bar. */

@@ -1,4 +1,4 @@
-// Live uPlot charts: adoption curves per trend, platform membership, exposure diversity; plus per-platform adoption bars. Reads series rows and summaries; never the engine.
+// Live uPlot charts: adoption curves per trend, platform membership, the recommender's share of views, exposure diversity; plus per-platform adoption bars. Reads series rows and summaries; never the engine.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { WorldSummary } from '../../sim/model/api.ts';
@@ -10,6 +10,7 @@ import {
   diversityColumns,
   membershipColumns,
   platformBars,
+  recommendedShareColumns,
 } from './chart-data.ts';
 import { MORE_CHANGES, mergeColumns, sameTickFigures } from './compare.ts';
 import { el, replaceChildren } from './dom.ts';
@@ -53,6 +54,8 @@ export class LiveChart {
     title: string,
     private readonly yLabel: string,
     private readonly rightAxis?: string,
+    /** A fixed range of the left axis (a share: 0 to 1), else fitted to the data. */
+    private readonly leftRange?: [number, number],
   ) {
     this.plotHost = el('div', { class: 'chart-plot' });
     this.root = el('figure', { class: 'chart' }, el('figcaption', {}, title), this.plotHost);
@@ -97,7 +100,11 @@ export class LiveChart {
         {
           width,
           height: 150,
-          scales: { x: { time: false }, ...(this.rightAxis ? { right: { range: [0, 1] } } : {}) },
+          scales: {
+            x: { time: false },
+            ...(this.leftRange ? { y: { range: this.leftRange } } : {}),
+            ...(this.rightAxis ? { right: { range: [0, 1] } } : {}),
+          },
           series: [
             { label: 'day' },
             ...series.map((s) => ({
@@ -258,6 +265,7 @@ function createPreviousNote(onToggle: () => void) {
 export function createCharts(): Charts {
   const adoption = new LiveChart('Adoption per trend', 'adopters');
   const membership = new LiveChart('Platform membership', 'share of agents');
+  const recommended = new LiveChart('Views the recommender chose', 'share, last 24 h', undefined, [0, 1]);
   const diversity = new LiveChart('Exposure diversity', 'bits', 'share');
   const bars = el('div', { class: 'bars' });
   const barFigure = el('figure', { class: 'chart' }, el('figcaption', {}, 'Adopters per platform'), bars);
@@ -272,6 +280,7 @@ export function createCharts(): Charts {
     adoption.root,
     barFigure,
     membership.root,
+    recommended.root,
     diversity.root,
   );
   let barKey = '';
@@ -305,6 +314,11 @@ export function createCharts(): Charts {
           specs: platforms,
           data: membershipColumns(previous.rows, platforms.length, previous.agentCount),
         },
+      );
+      recommended.update(
+        platforms,
+        recommendedShareColumns(rows, platforms.length),
+        previous && { specs: platforms, data: recommendedShareColumns(previous.rows, platforms.length) },
       );
       diversity.update(
         diversitySeries,
@@ -344,11 +358,12 @@ export function createCharts(): Charts {
     invalidate() {
       adoption.invalidate();
       membership.invalidate();
+      recommended.invalidate();
       diversity.invalidate();
     },
     showTick(tick) {
       // The charts' x axis is in days (chart-data.ts: tick / 24).
-      for (const chart of [adoption, membership, diversity])
+      for (const chart of [adoption, membership, recommended, diversity])
         chart.setMarker(tick === null ? null : tick / 24);
     },
   };

@@ -285,6 +285,23 @@ describe('the built app in headless Chromium', () => {
     const quoted = lines[1]!.slice(lines[1]!.indexOf(',"{') + 1);
     const scenario = JSON.parse(quoted.slice(1, -1).replaceAll('""', '"')) as { seed: string };
     expect(scenario.seed).toBe(seed);
+    // Each hour's views by platform and feed source: the messenger (Talk) shows only its chats, while the short-video
+    // feed (Loop) is mostly the recommender's once the first posts exist.
+    const header = lines[0]!.split(',');
+    const cell = (line: string, column: string) => Number(line.split(',')[header.indexOf(column)]);
+    for (const name of ['Loop', 'Frame', 'Vista', 'Chirp', 'Talk'])
+      for (const source of ['follow', 'recommended', 'trending'])
+        expect(header).toContain(`views_${source}:${name}`);
+    const hours = lines.slice(2); // hour 0 has no earlier posts to view
+    expect(
+      hours.every((line) => cell(line, 'views_recommended:Talk') + cell(line, 'views_trending:Talk') === 0),
+    ).toBe(true);
+    const loop = (source: string) => hours.reduce((sum, line) => sum + cell(line, `views_${source}:Loop`), 0);
+    expect(loop('recommended')).toBeGreaterThan(loop('follow'));
+    // The same counts drive the chart of the recommender's share.
+    expect(await page.locator('.chart figcaption', { hasText: 'Views the recommender chose' }).count()).toBe(
+      1,
+    );
   });
 
   it("downloads every adoption as a cascade edge, the same rows as the command line's adoptions.csv of that run in Node", async () => {

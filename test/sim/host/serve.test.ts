@@ -51,7 +51,16 @@ function ringEngine(scenario: ScenarioJson, seed: string): WorldEngine {
           largestCascade: null,
         },
       ],
-      platforms: [{ id: 0, name: 'ringtok', members: agents, value: agents * agents, available: true }],
+      platforms: [
+        {
+          id: 0,
+          name: 'ringtok',
+          members: agents,
+          value: agents * agents,
+          available: true,
+          viewsBySource: [0, 0, 0],
+        },
+      ],
       exposureDiversity: 0,
       crossCultureShare: 0,
       homogenization: 0,

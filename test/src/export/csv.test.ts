@@ -16,6 +16,10 @@ const row = (tick: number, adopters: number[]): SeriesRow =>
     online: 10 + tick,
     adopters,
     members: [100, 50],
+    viewsBySource: [
+      [40, 30, 5],
+      [9, 0, 1],
+    ],
     exposureDiversity: 1.5,
     crossCultureShare: 0.25,
     homogenization: 0.1,
@@ -31,12 +35,13 @@ describe('series CSV', () => {
     });
     const lines = text.trimEnd().split('\n');
     expect(lines[0]).toBe(
-      'seed,tick,day,hour_utc,online,adopters:dance,"adopters:meme, remix",members:short-video,members:photo,exposure_diversity,cross_culture_share,homogenization,creator_reach_gini,preset,scenario',
+      'seed,tick,day,hour_utc,online,adopters:dance,"adopters:meme, remix",members:short-video,members:photo,exposure_diversity,cross_culture_share,homogenization,creator_reach_gini,' +
+        'views_follow:short-video,views_recommended:short-video,views_trending:short-video,views_follow:photo,views_recommended:photo,views_trending:photo,preset,scenario',
     );
     expect(lines).toHaveLength(4);
     // A trend launched later reads 0 before it existed; without a preset or scenario their cells are empty.
-    expect(lines[1]).toBe('seed 7,0,0,0,10,0,0,100,50,1.5,0.25,0.1,0.9,,');
-    expect(lines[3]).toBe('seed 7,25,1,1,35,7,2,100,50,1.5,0.25,0.1,0.9,,');
+    expect(lines[1]).toBe('seed 7,0,0,0,10,0,0,100,50,1.5,0.25,0.1,0.9,40,30,5,9,0,1,,');
+    expect(lines[3]).toBe('seed 7,25,1,1,35,7,2,100,50,1.5,0.25,0.1,0.9,40,30,5,9,0,1,,');
     for (const line of lines.slice(1)) expect(line.startsWith('seed 7,')).toBe(true);
   });
 

@@ -12,6 +12,7 @@ export function seriesRow(
     online: 0,
     adopters: [],
     members: [],
+    viewsBySource: [],
     exposureDiversity: 0,
     crossCultureShare: 0,
     homogenization: 0,

@@ -45,7 +45,26 @@ describe('runWorldScenario', () => {
       expect(header).toContain(column);
     }
     expect(series).toHaveLength(1 + 2 * 30); // a row per tick per run
-    expect(read('platforms.csv').split('\n')[0]).toContain('loop_members,loop_value,loop_available');
+    const platforms = read('platforms.csv').trim().split('\n');
+    const platformHeader = platforms[0]!.split(',');
+    expect(platforms[0]).toContain(
+      'loop_members,loop_value,loop_available,loop_views,loop_views_follow,loop_views_recommended,loop_views_trending',
+    );
+    // Every hour, a platform's views are the sum of its views by source, and the messenger (no recommender share)
+    // has none from the recommender or trending.
+    const cell = (line: string, column: string) => Number(line.split(',')[platformHeader.indexOf(column)]);
+    for (const line of platforms.slice(1)) {
+      for (const p of ['loop', 'frame', 'vista', 'chirp', 'talk'])
+        expect(cell(line, `${p}_views`)).toBe(
+          cell(line, `${p}_views_follow`) +
+            cell(line, `${p}_views_recommended`) +
+            cell(line, `${p}_views_trending`),
+        );
+      expect(cell(line, 'talk_views_recommended') + cell(line, 'talk_views_trending')).toBe(0);
+    }
+    expect(
+      platforms.slice(1).reduce((sum, line) => sum + cell(line, 'loop_views_recommended'), 0),
+    ).toBeGreaterThan(0);
     expect(read('bubble.csv').split('\n')[0]).toBe(
       'run,seed,tick,topic_entropy_bits,region_entropy_bits,cross_culture_share,homogenization,creator_reach_gini',
     );
