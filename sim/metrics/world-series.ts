@@ -9,7 +9,7 @@ import {
   homogenization,
   reproductionNumber,
 } from './world-measures.ts';
-import { metcalfeValue } from './world-summary.ts';
+import { metcalfeValue, viewsBySourceOf } from './world-summary.ts';
 
 /**
  * A column-safe slug: lowercase letters of any script, digits and underscores. Latin letters lose their accents
@@ -135,10 +135,9 @@ export function platformColumns(layout: SeriesLayout): string[] {
 
 export function platformRow(ctx: SimContext, run: number, seed: string): unknown[] {
   const members = countMembers(ctx);
-  const bySource = ctx.state.viewsBySourceThisTick;
   const row: unknown[] = [run, seed, ctx.state.tick];
   for (let p = 0; p < ctx.dim.P; p++) {
-    const views = SOURCE_NAMES.map((_, source) => bySource[p * SOURCE_NAMES.length + source]!);
+    const views = viewsBySourceOf(ctx, p);
     row.push(
       members[p]!,
       metcalfeValue(members[p]!, ctx.dim.count),

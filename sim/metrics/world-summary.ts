@@ -99,6 +99,16 @@ export function trendSummary(ctx: SimContext, t: number, totalViews: number): Tr
   };
 }
 
+/** Platform `p`'s views of the tick just simulated by feed source: [follow, recommended, trending] (VIEW_SOURCES order). */
+export function viewsBySourceOf(ctx: SimContext, p: number): [number, number, number] {
+  const bySource = ctx.state.viewsBySourceThisTick;
+  return [
+    bySource[p * 3 + SOURCE.follow]!,
+    bySource[p * 3 + SOURCE.recommended]!,
+    bySource[p * 3 + SOURCE.trending]!,
+  ];
+}
+
 /** Member counts per context, cached until `state.membershipVersion` changes (they change at most once a day). */
 const memberCache = new WeakMap<SimContext, { version: number; members: Int32Array }>();
 
@@ -120,11 +130,7 @@ export function buildSummary(ctx: SimContext): WorldSummary {
     members: members[p]!,
     value: metcalfeValue(members[p]!, ctx.dim.count),
     available: state.available[p] === 1,
-    viewsBySource: [
-      state.viewsBySourceThisTick[p * 3 + SOURCE.follow]!,
-      state.viewsBySourceThisTick[p * 3 + SOURCE.recommended]!,
-      state.viewsBySourceThisTick[p * 3 + SOURCE.trending]!,
-    ],
+    viewsBySource: viewsBySourceOf(ctx, p),
   }));
   const diversity = exposureDiversity(ctx);
   return {

@@ -66,29 +66,23 @@ export const SOURCE_WINDOW_HOURS = 24;
  * where the platform had no views in the window (banned, or nobody on it yet).
  */
 export function recommendedShareColumns(rows: readonly SeriesRow[], platformCount: number): Columns {
-  const recommendedSoFar: number[][] = Array.from({ length: platformCount }, () => [0]);
-  const viewsSoFar: number[][] = Array.from({ length: platformCount }, () => [0]);
-  for (const row of rows) {
+  // A sliding window over the rows (ticks increase): add each row as it enters, take a row away as it leaves.
+  const recommended = new Array<number>(platformCount).fill(0);
+  const views = new Array<number>(platformCount).fill(0);
+  const add = (row: SeriesRow, sign: number) => {
     for (let p = 0; p < platformCount; p++) {
-      const [follow = 0, recommended = 0, trending = 0] = row.viewsBySource[p] ?? [];
-      recommendedSoFar[p]!.push(recommendedSoFar[p]!.at(-1)! + recommended);
-      viewsSoFar[p]!.push(viewsSoFar[p]!.at(-1)! + follow + recommended + trending);
+      const [follow = 0, fromRecommender = 0, trending = 0] = row.viewsBySource[p] ?? [];
+      recommended[p]! += sign * fromRecommender;
+      views[p]! += sign * (follow + fromRecommender + trending);
     }
-  }
-  // windowStart[i]: the first row inside row i's window (ticks are increasing).
-  const windowStart: number[] = [];
-  for (let i = 0, start = 0; i < rows.length; i++) {
-    while (rows[start]!.tick <= rows[i]!.tick - SOURCE_WINDOW_HOURS) start++;
-    windowStart.push(start);
-  }
+  };
+  let start = 0;
   // Only the plotted rows need a share, but the thinning is seriesColumns' business: a share per row is cheap.
-  const shares = rows.map((_, i) =>
-    Array.from({ length: platformCount }, (_, p) => {
-      const views = viewsSoFar[p]![i + 1]! - viewsSoFar[p]![windowStart[i]!]!;
-      const recommended = recommendedSoFar[p]![i + 1]! - recommendedSoFar[p]![windowStart[i]!]!;
-      return views > 0 ? recommended / views : (null as unknown as number);
-    }),
-  );
+  const shares = rows.map((row) => {
+    add(row, 1);
+    while (rows[start]!.tick <= row.tick - SOURCE_WINDOW_HOURS) add(rows[start++]!, -1);
+    return views.map((n, p) => (n > 0 ? recommended[p]! / n : (null as unknown as number)));
+  });
   return seriesColumns(rows, platformCount, (_, rowIndex) => shares[rowIndex]!);
 }
 
